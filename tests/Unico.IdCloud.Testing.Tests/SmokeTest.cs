@@ -1,0 +1,1 @@
+namespace X; public class Smoke { [Fact] public void Builds() => Assert.True(true); }
