@@ -15,7 +15,8 @@ namespace Unico.IdCloud.Client.Serialization;
 /// <item>Nulls are not written: an unset optional member is absent from the request, as the API expects (it is
 /// protobuf JSON, where absent and zero are the same).</item>
 /// <item><see cref="TimeSpan"/> uses the protobuf Duration form (<c>"3600s"</c>): the only <see cref="TimeSpan"/> on
-/// the wire is <c>expiresIn</c>.</item>
+/// the wire is <c>expiresIn</c>. <see cref="DateTimeOffset"/> is written like the API writes it (<c>Z</c>, not
+/// <c>+00:00</c>).</item>
 /// <item>Extensible enums, <see cref="Base64Content"/>, <see cref="ProcessCapacityList"/> and <see cref="OcrDocument"/>
 /// carry their own converters (attributes on the types).</item>
 /// <item>Unknown members land in each DTO's <c>AdditionalProperties</c> as <see cref="JsonElement"/> values and are
@@ -25,7 +26,7 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </remarks>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(ProtobufDurationJsonConverter)])]
+    Converters = [typeof(ProtobufDurationJsonConverter), typeof(ProtobufTimestampJsonConverter)])]
 [JsonSerializable(typeof(CreateProcessRequest))]
 [JsonSerializable(typeof(FlowConfig))]
 [JsonSerializable(typeof(BiometryCaptureConfig))]
