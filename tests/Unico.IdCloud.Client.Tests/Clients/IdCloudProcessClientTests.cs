@@ -257,6 +257,18 @@ public sealed class IdCloudProcessClientTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCallersCancellationIsACancellationNotAnIdCloudError()
+    {
+        _mock.When("*").Respond(_ => Json(VendorFixtures.Read("get-process-response")));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetProcessAsync(ProcessId, cancelled.Token));
+
+        Assert.Equal(cancelled.Token, exception.CancellationToken);
+    }
+
+    [Fact]
     public async Task ANullRequestIsRejectedBeforeSending()
     {
         var sent = CountRequests();
