@@ -44,7 +44,10 @@ public readonly struct AuthenticationResult : IExtensibleEnumValue<Authenticatio
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<AuthenticationResult> KnownValues { get; } = [Unspecified, Positive, Negative, Inconclusive];
+    public static IReadOnlyList<AuthenticationResult> KnownValues { get; } =
+    [
+        Unspecified, Positive, Negative, Inconclusive,
+    ];
 
     /// <summary>The raw wire string, exactly as sent or received; empty for the <see langword="default"/> value.</summary>
     public string Value => _value ?? string.Empty;

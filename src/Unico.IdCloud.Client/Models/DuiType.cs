@@ -82,7 +82,11 @@ public readonly struct DuiType : IExtensibleEnumValue<DuiType>, IEquatable<DuiTy
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<DuiType> KnownValues { get; } = [BrCpf, MxCurp, UsSsn, BrPassport, ArPassport, ArDni, NgNin, ClRun, EcNi, UsPassport, GtCui, UyCi, ZzEmail, IdNik, ZzPhoneNumber, UsDriverLicense, NgBvn];
+    public static IReadOnlyList<DuiType> KnownValues { get; } =
+    [
+        BrCpf, MxCurp, UsSsn, BrPassport, ArPassport, ArDni, NgNin, ClRun, EcNi, UsPassport, GtCui, UyCi, ZzEmail,
+        IdNik, ZzPhoneNumber, UsDriverLicense, NgBvn,
+    ];
 
     /// <summary>The raw wire string, exactly as sent or received; empty for the <see langword="default"/> value.</summary>
     public string Value => _value ?? string.Empty;

@@ -16,10 +16,16 @@ namespace Unico.IdCloud.Client.Models;
 /// <list type="bullet">
 /// <item>every flow includes liveness;</item>
 /// <item><c>id</c> on its own, and the <c>unico</c> and <c>trust</c> families, add identity verification; <c>live</c>
-/// (liveness only) and <c>token</c> (1:1 validation against an earlier process, replacing identity verification) do not;</item>
+/// (liveness only) and <c>token</c> (1:1 validation against an earlier process, in place of identity verification) do
+/// not;</item>
 /// <item><c>trust</c> = behaviour alert, <c>docs</c> = document capture and reuse, <c>sign</c> = electronic signature,
 /// <c>token</c> = 1:1 validation, <c>serpro</c> = Serpro similarity, <c>check</c> = risk score.</item>
 /// </list>
+/// <para>
+/// This derivation is an inference from the names and the vendor's capability columns, not a vendor statement; the
+/// least certain point is that <c>token</c> flows do not also run identity verification. Treat
+/// <see cref="Capabilities"/> as guidance for routing and display, and the process result as the authority on what ran.
+/// </para>
 /// <para>
 /// Deprecated flows take their capabilities from the vendor's table verbatim (so <c>iddocs</c>, <c>idsign</c> and
 /// <c>iddocssign</c> include the risk score although their names lack <c>check</c>). For flows seen outside the main
@@ -139,7 +145,13 @@ public readonly struct Flow : IExtensibleEnumValue<Flow>, IEquatable<Flow>
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<Flow> KnownFlows { get; } = [IdLive, Id, IdLiveTrust, IdTrust, IdUnicoDocs, IdUnicoSign, IdUnicoDocsSign, IdUnicoSerproDocsSign, IdTrustDocs, IdTrustSign, IdTrustDocsSign, IdToken, IdTokenTrust, IdTokenSign, IdCheck, IdDocs, IdSign, IdDocsSign, IdCheckTrust, IdCheckTrustDocs, IdCheckTrustSign, IdCheckTrustDocsSign, IdCheckSerpro, IdCheckSerproDocs, IdCheckSerproDocsSign, CreditoConsignado, IdSmart, IdAge, IdAgeDocumentless, IdTransactional];
+    public static IReadOnlyList<Flow> KnownFlows { get; } =
+    [
+        IdLive, Id, IdLiveTrust, IdTrust, IdUnicoDocs, IdUnicoSign, IdUnicoDocsSign, IdUnicoSerproDocsSign, IdTrustDocs,
+        IdTrustSign, IdTrustDocsSign, IdToken, IdTokenTrust, IdTokenSign, IdCheck, IdDocs, IdSign, IdDocsSign,
+        IdCheckTrust, IdCheckTrustDocs, IdCheckTrustSign, IdCheckTrustDocsSign, IdCheckSerpro, IdCheckSerproDocs,
+        IdCheckSerproDocsSign, CreditoConsignado, IdSmart, IdAge, IdAgeDocumentless, IdTransactional,
+    ];
 
     /// <inheritdoc cref="KnownFlows"/>
     static IReadOnlyList<Flow> IExtensibleEnumValue<Flow>.KnownValues => KnownFlows;

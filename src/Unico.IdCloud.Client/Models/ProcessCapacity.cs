@@ -58,7 +58,10 @@ public readonly struct ProcessCapacity : IExtensibleEnumValue<ProcessCapacity>, 
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<ProcessCapacity> KnownValues { get; } = [Unspecified, IdLive, IdUnico, IdCheck, IdDocs, IdSign, IdToken, IdTrust, IdSerpro];
+    public static IReadOnlyList<ProcessCapacity> KnownValues { get; } =
+    [
+        Unspecified, IdLive, IdUnico, IdCheck, IdDocs, IdSign, IdToken, IdTrust, IdSerpro,
+    ];
 
     /// <summary>The raw wire string, exactly as sent or received; empty for the <see langword="default"/> value.</summary>
     public string Value => _value ?? string.Empty;

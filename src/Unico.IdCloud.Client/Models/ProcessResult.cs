@@ -53,7 +53,10 @@ public readonly struct ProcessResult : IExtensibleEnumValue<ProcessResult>, IEqu
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<ProcessResult> KnownValues { get; } = [Unspecified, Ok, Error, InvalidIdentity, Expired, Warning, Refused];
+    public static IReadOnlyList<ProcessResult> KnownValues { get; } =
+    [
+        Unspecified, Ok, Error, InvalidIdentity, Expired, Warning, Refused,
+    ];
 
     /// <summary>The raw wire string, exactly as sent or received; empty for the <see langword="default"/> value.</summary>
     public string Value => _value ?? string.Empty;

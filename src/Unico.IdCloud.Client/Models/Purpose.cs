@@ -43,7 +43,10 @@ public readonly struct Purpose : IExtensibleEnumValue<Purpose>, IEquatable<Purpo
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<Purpose> KnownValues { get; } = [CreditProcess, BiometryOnboarding, CarPurchase, AgeVerification];
+    public static IReadOnlyList<Purpose> KnownValues { get; } =
+    [
+        CreditProcess, BiometryOnboarding, CarPurchase, AgeVerification,
+    ];
 
     /// <summary>The raw wire string, exactly as sent or received; empty for the <see langword="default"/> value.</summary>
     public string Value => _value ?? string.Empty;
