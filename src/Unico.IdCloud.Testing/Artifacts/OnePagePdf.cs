@@ -91,8 +91,8 @@ internal static class OnePagePdf
         content.Append("ET\n");
         if (withImage)
         {
-            // Draw the image 120 pt wide, top right: the unit square scaled and moved by the matrix.
-            content.Append("q\n120 0 0 120 425 660 cm\n/Im1 Do\nQ\n");
+            // Draw the image 100 pt wide, top right, clear of the text lines: the unit square scaled and moved by the matrix.
+            content.Append("q\n100 0 0 100 445 690 cm\n/Im1 Do\nQ\n");
         }
 
         return content.ToString();
