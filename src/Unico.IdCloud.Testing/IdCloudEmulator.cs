@@ -30,46 +30,18 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
-    private readonly ServiceAccountRegistry _accounts;
-    private readonly AccessTokenIssuer _accessTokens;
-    private readonly ProcessStore _store;
-    private readonly ProcessLifecycle _lifecycle;
-    private readonly FaultInjector _faults;
-    private readonly RequestJournal _journal;
-    private readonly WebhookSender _webhooks;
-    private readonly SignedDocumentSettings _signing;
+    private readonly EmulatorComponents _parts;
     private int _disposed;
 
-    private IdCloudEmulator(
-        WebApplication app,
-        CancellationTokenSource stopping,
-        Uri identity,
-        Uri process,
-        Uri signature,
-        string tenantId,
-        ServiceAccountRegistry accounts,
-        AccessTokenIssuer accessTokens,
-        ProcessStore store,
-        ProcessLifecycle lifecycle,
-        FaultInjector faults,
-        RequestJournal journal,
-        WebhookSender webhooks,
-        SignedDocumentSettings signing)
+    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId)
     {
         _app = app;
         _stopping = stopping;
+        _parts = parts;
         IdentityBaseAddress = identity;
         ProcessApiBaseAddress = process;
         SignatureApiBaseAddress = signature;
         TenantId = tenantId;
-        _accounts = accounts;
-        _accessTokens = accessTokens;
-        _store = store;
-        _lifecycle = lifecycle;
-        _faults = faults;
-        _journal = journal;
-        _webhooks = webhooks;
-        _signing = signing;
     }
 
     /// <summary>
@@ -94,23 +66,23 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     public string TenantId { get; }
 
     /// <summary>Every request received so far (since the last <see cref="ResetRequestLog"/>), oldest first. A snapshot.</summary>
-    public IReadOnlyList<EmulatorRequest> Requests => _journal.Requests;
+    public IReadOnlyList<EmulatorRequest> Requests => _parts.Journal.Requests;
 
     /// <summary>How many requests reached <c>POST /oauth2/token</c>, whatever their outcome.</summary>
-    public int TokenRequestCount => _journal.TokenRequestCount;
+    public int TokenRequestCount => _parts.Journal.TokenRequestCount;
 
     /// <summary>
     /// How many processes were actually created: a CreateProcess rejected as invalid, unauthenticated or failed by a
     /// before-processing fault does not count; one answered with a <see cref="EmulatedFault.StatusAfterProcessing"/>
     /// fault does. This is how a test proves a POST was not retried into a second, billable process.
     /// </summary>
-    public int ProcessCreationCount => _journal.ProcessCreationCount;
+    public int ProcessCreationCount => _parts.Journal.ProcessCreationCount;
 
     /// <summary>The ids of every process created, oldest first (including ones whose response the client never saw).</summary>
-    public IReadOnlyList<string> ProcessIds => _store.Ids;
+    public IReadOnlyList<string> ProcessIds => _parts.Store.Ids;
 
     /// <summary>Every webhook attempt so far (since the last <see cref="ResetWebhookDeliveries"/>), oldest first. A snapshot.</summary>
-    public IReadOnlyList<EmulatedWebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
+    public IReadOnlyList<EmulatedWebhookDelivery> WebhookDeliveries => _parts.Webhooks.Deliveries;
 
     /// <summary>
     /// The size in bytes of the signed PDFs of processes finished from now on. 0 (default) means the natural size,
@@ -118,15 +90,15 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// </summary>
     public long SignedDocumentSize
     {
-        get => _signing.FileSize;
-        set => _signing.FileSize = CheckSize(value);
+        get => _parts.Signing.FileSize;
+        set => _parts.Signing.FileSize = CheckSize(value);
     }
 
     /// <summary>Like <see cref="SignedDocumentSize"/>, for the signature evidence PDFs.</summary>
     public long SignatureEvidenceSize
     {
-        get => _signing.EvidenceSize;
-        set => _signing.EvidenceSize = CheckSize(value);
+        get => _parts.Signing.EvidenceSize;
+        set => _parts.Signing.EvidenceSize = CheckSize(value);
     }
 
     /// <summary>
@@ -136,11 +108,11 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// </summary>
     public int SignedDocumentNotReadyRequests
     {
-        get => _signing.NotReadyRequests;
+        get => _parts.Signing.NotReadyRequests;
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            _signing.NotReadyRequests = value;
+            _parts.Signing.NotReadyRequests = value;
         }
     }
 
@@ -192,29 +164,10 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         var process = Loopback(processListen!);
         var signature = Loopback(signatureListen!);
 
-        var time = options.TimeProvider;
-        var tenantId = options.TenantId ?? Guid.NewGuid().ToString("D");
-        var accounts = new ServiceAccountRegistry();
-        var accessTokens = new AccessTokenIssuer(identity.OriginalString, time, options.AccessTokenLifetime);
-        var store = new ProcessStore();
-        var journal = new RequestJournal();
-        var faults = new FaultInjector();
-        var webhooks = new WebhookSender(options, logger);
-        var signing = new SignedDocumentSettings();
-        var lifecycle = new ProcessLifecycle(store, time, webhooks, signing);
-        var components = new EmulatorComponents(
-            time,
-            logger,
-            journal,
-            faults,
-            accessTokens,
-            new TokenEndpoint(new AssertionValidator(accounts, identity.OriginalString, time), accessTokens),
-            new ProcessEndpoints(store, lifecycle, time, process.OriginalString, SelfieImage.Create(), journal),
-            new SignatureEndpoints(store));
-        dispatcher.Attach(components, identity.Port, process.Port, signature.Port);
+        var parts = EmulatorComponents.Create(options, logger, identity, process);
+        dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
         EmulatorLog.Started(logger, identity, process, signature);
-
-        return new IdCloudEmulator(app, stopping, identity, process, signature, tenantId, accounts, accessTokens, store, lifecycle, faults, journal, webhooks, signing);
+        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"));
     }
 
     /// <summary>
@@ -226,7 +179,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     public EmulatedServiceAccount CreateServiceAccount(string? accountName = null, string? tenantId = null)
     {
         ThrowIfDisposed();
-        return _accounts.Create(accountName, tenantId ?? TenantId, IdentityBaseAddress, ProcessApiBaseAddress, SignatureApiBaseAddress);
+        return _parts.Accounts.Create(accountName, tenantId ?? TenantId, IdentityBaseAddress, ProcessApiBaseAddress, SignatureApiBaseAddress);
     }
 
     /// <summary>
@@ -248,14 +201,14 @@ public sealed class IdCloudEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome.");
         }
 
-        var process = Guid.TryParse(processId, out var id) ? _store.Find(id) : null;
+        var process = Guid.TryParse(processId, out var id) ? _parts.Store.Find(id) : null;
         if (process is null)
         {
             throw new ArgumentException($"The emulator has no process with id '{processId}'.", nameof(processId));
         }
 
-        _lifecycle.ExpireIfDue(process);
-        if (!_lifecycle.TryFinish(process, outcome))
+        _parts.Lifecycle.ExpireIfDue(process);
+        if (!_parts.Lifecycle.TryFinish(process, outcome))
         {
             throw new InvalidOperationException(
                 $"Process {process.IdText} has already finished ({process.Outcome}); a process finishes once.");
@@ -281,7 +234,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(route), route, "Unknown route.");
         }
 
-        _faults.Inject(route, fault, times);
+        _parts.Faults.Inject(route, fault, times);
     }
 
     /// <summary>
@@ -295,22 +248,22 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         ResetRequestLog();
         DisableWebhook();
         ResetWebhookDeliveries();
-        _signing.FileSize = 0;
-        _signing.EvidenceSize = 0;
-        _signing.NotReadyRequests = 0;
+        _parts.Signing.FileSize = 0;
+        _parts.Signing.EvidenceSize = 0;
+        _parts.Signing.NotReadyRequests = 0;
     }
 
     /// <summary>Drops every fault not yet applied.</summary>
-    public void ResetFaults() => _faults.Clear();
+    public void ResetFaults() => _parts.Faults.Clear();
 
     /// <summary>Clears <see cref="Requests"/> and sets <see cref="TokenRequestCount"/> and <see cref="ProcessCreationCount"/> to 0.</summary>
-    public void ResetRequestLog() => _journal.Reset();
+    public void ResetRequestLog() => _parts.Journal.Reset();
 
     /// <summary>
     /// Forgets every access token issued so far: API calls with them answer 401 "Jwt header is an invalid JSON", as
     /// for an unknown token. Useful to test a client's "401 → new token → resend once" behaviour.
     /// </summary>
-    public void RevokeAccessTokens() => _accessTokens.RevokeAll();
+    public void RevokeAccessTokens() => _parts.AccessTokens.RevokeAll();
 
     /// <summary>Sends a webhook to <paramref name="url"/> each time a process finishes from now on.</summary>
     /// <param name="url">The receiver (any scheme HttpClient supports; loopback in tests).</param>
@@ -326,11 +279,11 @@ public sealed class IdCloudEmulator : IAsyncDisposable
             throw new ArgumentException("The webhook URL must be absolute.", nameof(url));
         }
 
-        _webhooks.Configure(new WebhookTarget(url, authentication, deliverTwice));
+        _parts.Webhooks.Configure(new WebhookTarget(url, authentication, deliverTwice));
     }
 
     /// <summary>Stops sending webhooks for processes that finish from now on (deliveries under way continue).</summary>
-    public void DisableWebhook() => _webhooks.Configure(null);
+    public void DisableWebhook() => _parts.Webhooks.Configure(null);
 
     /// <summary>Waits until at least <paramref name="count"/> webhook deliveries succeeded (2xx) in total.</summary>
     /// <param name="count">Successful deliveries to wait for, counted since the last <see cref="ResetWebhookDeliveries"/>.</param>
@@ -338,7 +291,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">Fewer deliveries succeeded in time; the message says how many.</exception>
     public Task WaitForWebhookDeliveriesAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        _webhooks.WaitAsync(count, successfulOnly: true, timeout, cancellationToken);
+        _parts.Webhooks.WaitAsync(count, successfulOnly: true, timeout, cancellationToken);
 
     /// <summary>Waits until at least <paramref name="count"/> webhook attempts were made, successful or not.</summary>
     /// <param name="count">Attempts to wait for, counted since the last <see cref="ResetWebhookDeliveries"/>.</param>
@@ -346,10 +299,10 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">Fewer attempts were made in time.</exception>
     public Task WaitForWebhookAttemptsAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        _webhooks.WaitAsync(count, successfulOnly: false, timeout, cancellationToken);
+        _parts.Webhooks.WaitAsync(count, successfulOnly: false, timeout, cancellationToken);
 
     /// <summary>Clears <see cref="WebhookDeliveries"/>.</summary>
-    public void ResetWebhookDeliveries() => _webhooks.Reset();
+    public void ResetWebhookDeliveries() => _parts.Webhooks.Reset();
 
     /// <summary>Stops the webhook sender and Kestrel (in-flight requests get a short grace period), then frees the keys.</summary>
     /// <returns>A task that completes when everything has stopped.</returns>
@@ -361,7 +314,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _webhooks.DisposeAsync().ConfigureAwait(false);
+        await _parts.Webhooks.DisposeAsync().ConfigureAwait(false);
         using (var grace = new CancellationTokenSource(ShutdownGrace))
         {
             try
@@ -375,8 +328,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
-        _accessTokens.Dispose();
-        _accounts.Dispose();
+        await _parts.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Unico.IdCloud.Testing;
 
 /// <summary>The contents of the emulator's PDFs. Personal data is masked: these files end up in test logs and artifacts.</summary>
@@ -17,8 +19,8 @@ internal static class EmulatorDocuments
             "  Fluxo executado: " + process.Flow.Name,
             "  Identificador do processo: " + process.IdText,
             "  URL: " + process.UserRedirectUrl,
-            "  Criacao: " + ProcessEndpoints.Describe(process.CreatedAt),
-            "  Finalizacao: " + ProcessEndpoints.Describe(process.FinishedAt),
+            "  Criacao: " + Describe(process.CreatedAt),
+            "  Finalizacao: " + Describe(process.FinishedAt),
             "  Estado: PROCESS_STATE_FINISHED / " + results.Result,
             "Validacoes",
             "  Identidade: " + (results.AuthenticationResult ?? "-"),
@@ -47,7 +49,7 @@ internal static class EmulatorDocuments
                 "ID do envelope: " + document.Process.EnvelopeId.ToString("D"),
                 "Processo: " + document.Process.IdText,
                 "Assinante: " + (document.Process.Person?.FriendlyName ?? "-"),
-                "Assinado em: " + ProcessEndpoints.Describe(document.Process.FinishedAt),
+                "Assinado em: " + Describe(document.Process.FinishedAt),
             ],
             null,
             0,
@@ -65,11 +67,14 @@ internal static class EmulatorDocuments
                 "Assinante: " + (document.Process.Person?.FriendlyName ?? "-"),
                 "CPF: " + MaskDocument(document.Process.Person?.DuiValue),
                 "Endereco do IP: 127.0.0.1",
-                "Assinado em: " + ProcessEndpoints.Describe(document.Process.FinishedAt),
+                "Assinado em: " + Describe(document.Process.FinishedAt),
             ],
             null,
             0,
             document.EvidenceSize);
+
+    private static string Describe(DateTimeOffset? value) =>
+        value is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>Shows only the last two characters, e.g. <c>*********09</c>.</summary>
     private static string MaskDocument(string? value) =>

@@ -57,11 +57,12 @@ internal sealed class EmulatorDispatcher
         {
             status = await HandleMatchAsync(context, listener.Value, match, f => fault = f).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
+            // The client went away or the emulator is stopping: nobody is waiting for an answer.
             context.Abort();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             EmulatorLog.HandlerFailed(Parts.Logger, exception, request.Method, path);
             status = await AnswerInternalFailureAsync(context, exception).ConfigureAwait(false);

@@ -22,8 +22,6 @@ internal sealed class EmulatedProcess
 
     public string? CompanyBranchId { get; init; }
 
-    public string? BioTokenId { get; init; }
-
     public required IReadOnlyList<string> PayloadDocumentNames { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

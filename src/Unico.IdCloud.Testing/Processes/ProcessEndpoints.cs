@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -61,7 +60,6 @@ internal sealed class ProcessEndpoints
                 Person = request.Person,
                 ClientReference = request.ClientReference,
                 CompanyBranchId = request.CompanyBranchId,
-                BioTokenId = request.BioTokenId,
                 PayloadDocumentNames = request.DocumentNames,
                 CreatedAt = now,
                 ExpiresAt = now + request.ExpiresIn,
@@ -177,7 +175,4 @@ internal sealed class ProcessEndpoints
         _lifecycle.ExpireIfDue(process);
         return (process, null);
     }
-
-    internal static string Describe(DateTimeOffset? value) =>
-        value is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "-";
 }
