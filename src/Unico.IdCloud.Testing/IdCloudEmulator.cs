@@ -211,7 +211,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         if (!_parts.Lifecycle.TryFinish(process, outcome))
         {
             throw new InvalidOperationException(
-                $"Process {process.IdText} has already finished ({process.Outcome}); a process finishes once.");
+                $"Process {process.IdText} has already finished ({process.Finish?.Outcome}); a process finishes once.");
         }
 
         return Task.CompletedTask;

@@ -5,9 +5,9 @@ namespace Unico.IdCloud.Testing;
 /// <summary>The contents of the emulator's PDFs. Personal data is masked: these files end up in test logs and artifacts.</summary>
 internal static class EmulatorDocuments
 {
-    public static PdfFile EvidenceSet(EmulatedProcess process, byte[] selfie)
+    public static PdfFile EvidenceSet(EmulatedProcess process, ProcessFinish finish, byte[] selfie)
     {
-        var results = OutcomeResults.For(process.Outcome!.Value, process.Flow);
+        var results = OutcomeResults.For(finish.Outcome, process.Flow);
         var lines = new List<string>
         {
             "Emulated by Unico.IdCloud.Testing - not a real evidence set.",
@@ -20,7 +20,7 @@ internal static class EmulatorDocuments
             "  Identificador do processo: " + process.IdText,
             "  URL: " + process.UserRedirectUrl,
             "  Criacao: " + Describe(process.CreatedAt),
-            "  Finalizacao: " + Describe(process.FinishedAt),
+            "  Finalizacao: " + Describe(finish.At),
             "  Estado: PROCESS_STATE_FINISHED / " + results.Result,
             "Validacoes",
             "  Identidade: " + (results.AuthenticationResult ?? "-"),
@@ -29,10 +29,10 @@ internal static class EmulatorDocuments
             "  Sistema operacional e navegador: emulator",
             "  Endereco do IP: 127.0.0.1",
         };
-        if (process.SignedDocuments.Count > 0)
+        if (finish.SignedDocuments.Count > 0)
         {
             lines.Add("Assinatura");
-            lines.Add("  ID do envelope: " + process.EnvelopeId.ToString("D"));
+            lines.Add("  ID do envelope: " + finish.EnvelopeId.ToString("D"));
         }
 
         return OnePagePdf.Create("Conjunto probatorio - Unico IDCloud (emulador)", lines, selfie, SelfieImage.BlocksWide * 8, 0);
@@ -46,10 +46,10 @@ internal static class EmulatorDocuments
                 string.Empty,
                 "Documento: " + document.Name,
                 "ID do documento: " + document.Id.ToString("D"),
-                "ID do envelope: " + document.Process.EnvelopeId.ToString("D"),
+                "ID do envelope: " + document.EnvelopeId.ToString("D"),
                 "Processo: " + document.Process.IdText,
                 "Assinante: " + (document.Process.Person?.FriendlyName ?? "-"),
-                "Assinado em: " + Describe(document.Process.FinishedAt),
+                "Assinado em: " + Describe(document.SignedAt),
             ],
             null,
             0,
@@ -63,11 +63,11 @@ internal static class EmulatorDocuments
                 string.Empty,
                 "Documento: " + document.Name,
                 "ID do documento: " + document.Id.ToString("D"),
-                "ID do envelope: " + document.Process.EnvelopeId.ToString("D"),
+                "ID do envelope: " + document.EnvelopeId.ToString("D"),
                 "Assinante: " + (document.Process.Person?.FriendlyName ?? "-"),
                 "CPF: " + MaskDocument(document.Process.Person?.DuiValue),
                 "Endereco do IP: 127.0.0.1",
-                "Assinado em: " + Describe(document.Process.FinishedAt),
+                "Assinado em: " + Describe(document.SignedAt),
             ],
             null,
             0,

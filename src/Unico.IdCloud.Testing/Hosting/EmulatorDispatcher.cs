@@ -62,6 +62,11 @@ internal sealed class EmulatorDispatcher
             // The client went away or the emulator is stopping: nobody is waiting for an answer.
             context.Abort();
         }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Kestrel refused the request itself (e.g. a body over the size limit): the client's fault, not ours.
+            status = await WriteAsync(context, EmulatorResponse.Text(exception.StatusCode, exception.Message)).ConfigureAwait(false);
+        }
         catch (Exception exception)
         {
             EmulatorLog.HandlerFailed(Parts.Logger, exception, request.Method, path);

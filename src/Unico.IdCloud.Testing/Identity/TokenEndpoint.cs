@@ -22,9 +22,16 @@ internal sealed class TokenEndpoint
         string? assertion = null;
         if (context.Request.HasFormContentType)
         {
-            var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            grantType = form["grant_type"].ToString();
-            assertion = form["assertion"].ToString();
+            try
+            {
+                var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+                grantType = form["grant_type"].ToString();
+                assertion = form["assertion"].ToString();
+            }
+            catch (InvalidDataException)
+            {
+                // A body that does not parse as a form has no grant_type either.
+            }
         }
 
         // Unico documents no code for a missing or foreign grant type; answer like RFC 6749 §5.2 does.

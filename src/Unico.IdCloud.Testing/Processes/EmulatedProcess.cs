@@ -35,42 +35,13 @@ internal sealed class EmulatedProcess
     /// <summary>The SDK/iframe token while the process is open; the real service answers "" once it finished.</summary>
     public required string JourneyToken { get; init; }
 
-    // Set once, under the store's lock, when the process finishes.
-    public EmulatedOutcome? Outcome { get; private set; }
+    private ProcessFinish? _finish;
 
-    public DateTimeOffset? FinishedAt { get; private set; }
+    /// <summary>The finished state, or null while the process is open. Read it once and use that snapshot.</summary>
+    public ProcessFinish? Finish => Volatile.Read(ref _finish);
 
-    public Guid AuthenticationId { get; private set; }
+    public bool IsFinished => Finish is not null;
 
-    public Guid EnvelopeId { get; private set; }
-
-    public Guid CapturedDocumentId { get; private set; }
-
-    public IReadOnlyList<EmulatedSignedDocument> SignedDocuments { get; private set; } = [];
-
-    public bool IsFinished => Outcome is not null;
-
-    /// <summary>Whether the person got as far as the selfie: every outcome but expiry.</summary>
-    public bool HasCapture => Outcome is not null and not EmulatedOutcome.Expired;
-
-    /// <summary>Whether an identity document was captured (flows with documents, when the journey reached that step).</summary>
-    public bool HasCapturedDocument =>
-        Flow.Has(FlowFeatures.Documents) && Outcome is EmulatedOutcome.Approved or EmulatedOutcome.IdentityNegative or EmulatedOutcome.Inconclusive or EmulatedOutcome.BehaviourAlert;
-
-    public void Finish(EmulatedOutcome outcome, DateTimeOffset finishedAt, Func<EmulatedProcess, IReadOnlyList<EmulatedSignedDocument>> sign)
-    {
-        Outcome = outcome;
-        FinishedAt = finishedAt;
-        AuthenticationId = Guid.NewGuid();
-        CapturedDocumentId = Guid.NewGuid();
-
-        // Signing is the journey's last step: only journeys that passed verification reach it.
-        var signs = Flow.Has(FlowFeatures.Signature)
-            && outcome is EmulatedOutcome.Approved or EmulatedOutcome.Inconclusive or EmulatedOutcome.BehaviourAlert;
-        if (signs)
-        {
-            EnvelopeId = Guid.NewGuid();
-            SignedDocuments = sign(this);
-        }
-    }
+    /// <summary>Publishes the finished state (the store calls this under its lock, once).</summary>
+    public void MarkFinished(ProcessFinish finish) => Volatile.Write(ref _finish, finish);
 }

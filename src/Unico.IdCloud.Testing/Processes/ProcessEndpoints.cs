@@ -87,7 +87,7 @@ internal sealed class ProcessEndpoints
             return failure!;
         }
 
-        if (!process.HasCapture)
+        if (process.Finish is not { HasCapture: true })
         {
             return EmulatorResponse.Json(404, WireJson.ProcessApiError("5", "error getting selfie: rpc error: code = NotFound desc = selfie not found"));
         }
@@ -103,12 +103,12 @@ internal sealed class ProcessEndpoints
             return failure!;
         }
 
-        if (!process.HasCapture)
+        if (process.Finish is not { HasCapture: true } finish)
         {
             return EmulatorResponse.Json(404, WireJson.ProcessApiError("5", "error getting evidence set: rpc error: code = NotFound desc = evidence set not found"));
         }
 
-        var pdf = EmulatorDocuments.EvidenceSet(process, _selfie).ToArray();
+        var pdf = EmulatorDocuments.EvidenceSet(process, finish, _selfie).ToArray();
         return EmulatorResponse.Json(200, FileJson(pdf, "x-pdf"));
     }
 

@@ -29,17 +29,18 @@ internal static class ProcessJson
         w.WriteString("flow", p.Flow.Name);
         w.WriteString("callbackUri", p.CallbackUri);
         w.WriteString("userRedirectUrl", p.UserRedirectUrl);
-        w.WriteString("state", p.IsFinished ? "PROCESS_STATE_FINISHED" : "PROCESS_STATE_CREATED");
-        var results = p.Outcome is { } outcome ? OutcomeResults.For(outcome, p.Flow) : null;
+        var finish = p.Finish; // one snapshot for the whole body
+        w.WriteString("state", finish is not null ? "PROCESS_STATE_FINISHED" : "PROCESS_STATE_CREATED");
+        var results = finish is not null ? OutcomeResults.For(finish.Outcome, p.Flow) : null;
         if (results is not null)
         {
             w.WriteString("result", results.Result);
         }
 
         w.WriteString("createdAt", WireTime.Format(p.CreatedAt));
-        if (p.FinishedAt is { } finishedAt)
+        if (finish is not null)
         {
-            w.WriteString("finishedAt", WireTime.Format(finishedAt));
+            w.WriteString("finishedAt", WireTime.Format(finish.At));
         }
 
         if (p.Person is { } person)
@@ -48,7 +49,7 @@ internal static class ProcessJson
         }
 
         w.WriteString("purpose", p.Purpose);
-        WriteAuthenticationInfo(w, p, results);
+        WriteAuthenticationInfo(w, finish, results);
         w.WriteStartArray("capacities");
         foreach (var capacity in p.Flow.Capacities)
         {
@@ -56,9 +57,13 @@ internal static class ProcessJson
         }
 
         w.WriteEndArray();
-        WriteServices(w, p, processBaseAddress);
+        if (finish is not null)
+        {
+            WriteServices(w, p, finish, processBaseAddress);
+        }
+
         w.WriteString("expiresAt", WireTime.Format(p.ExpiresAt));
-        w.WriteString("token", p.IsFinished ? string.Empty : p.JourneyToken);
+        w.WriteString("token", finish is not null ? string.Empty : p.JourneyToken);
         w.WriteStartObject("companyData");
         w.WriteString("branchId", p.BranchId);
         w.WriteString("countryCode", "BRA");
@@ -95,13 +100,13 @@ internal static class ProcessJson
         w.WriteEndObject();
     }
 
-    private static void WriteAuthenticationInfo(Utf8JsonWriter w, EmulatedProcess p, OutcomeResults? results)
+    private static void WriteAuthenticationInfo(Utf8JsonWriter w, ProcessFinish? finish, OutcomeResults? results)
     {
         w.WriteStartObject("authenticationInfo");
-        if (results is { HasVerdict: true })
+        if (finish is not null && results is { HasVerdict: true })
         {
             w.WriteString("authenticationResult", results.AuthenticationResult);
-            w.WriteString("authenticationId", p.AuthenticationId.ToString("D"));
+            w.WriteString("authenticationId", finish.AuthenticationId.ToString("D"));
             w.WriteString("livenessResult", results.LivenessResult);
             w.WriteString("bioTokenEngineResult", "BIO_TOKEN_ENGINE_RESULT_UNSPECIFIED");
             w.WriteString("identityFraudstersResult", results.TrustResult);
@@ -120,10 +125,10 @@ internal static class ProcessJson
         w.WriteEndObject();
     }
 
-    private static void WriteServices(Utf8JsonWriter w, EmulatedProcess p, string processBaseAddress)
+    private static void WriteServices(Utf8JsonWriter w, EmulatedProcess p, ProcessFinish finish, string processBaseAddress)
     {
-        var hasDocument = p.HasCapturedDocument;
-        var hasSignature = p.SignedDocuments.Count > 0;
+        var hasDocument = finish.HasCapturedDocument(p.Flow);
+        var hasSignature = finish.SignedDocuments.Count > 0;
         if (!hasDocument && !hasSignature)
         {
             return;
@@ -134,16 +139,16 @@ internal static class ProcessJson
         if (hasDocument)
         {
             w.WriteStartArray("documents");
-            WriteCapturedCnh(w, p, processBaseAddress);
+            WriteCapturedCnh(w, p, finish, processBaseAddress);
             w.WriteEndArray();
         }
 
         w.WriteBoolean("consent_granted", true);
         if (hasSignature)
         {
-            w.WriteString("envelopeId", p.EnvelopeId.ToString("D"));
+            w.WriteString("envelopeId", finish.EnvelopeId.ToString("D"));
             w.WriteStartArray("documentIds");
-            foreach (var document in p.SignedDocuments)
+            foreach (var document in finish.SignedDocuments)
             {
                 w.WriteStringValue(document.Id.ToString("D"));
             }
@@ -159,11 +164,11 @@ internal static class ProcessJson
     /// A CNH as OCR returns it, mixing types the way the vendor's live example does: <c>cpfNumero</c> as a JSON
     /// number (so a CPF with leading zeros loses them, a real trap), the other identifiers as strings.
     /// </summary>
-    private static void WriteCapturedCnh(Utf8JsonWriter w, EmulatedProcess p, string processBaseAddress)
+    private static void WriteCapturedCnh(Utf8JsonWriter w, EmulatedProcess p, ProcessFinish finish, string processBaseAddress)
     {
         var cpf = p.Person?.DuiType == "DUI_TYPE_BR_CPF" && p.Person.DuiValue is { } value ? value : "73689290074";
         var name = p.Person?.FriendlyName ?? "Maria da Silva";
-        var documentId = p.CapturedDocumentId.ToString("D");
+        var documentId = finish.CapturedDocumentId.ToString("D");
         var birth = new DateTimeOffset(1990, 5, 12, 0, 0, 0, TimeSpan.Zero);
         var licensed = new DateTimeOffset(2012, 11, 18, 0, 0, 0, TimeSpan.Zero);
         var expires = new DateTimeOffset(p.CreatedAt.Year + 5, 12, 7, 0, 0, 0, TimeSpan.Zero);
@@ -190,7 +195,7 @@ internal static class ProcessJson
         w.WriteEndObject();
         w.WriteBoolean("typified", true);
         w.WriteBoolean("cpf_match", true);
-        w.WriteBoolean("face_match", p.Outcome != EmulatedOutcome.IdentityNegative);
+        w.WriteBoolean("face_match", finish.Outcome != EmulatedOutcome.IdentityNegative);
         w.WriteString("doc_id", documentId);
         w.WriteBoolean("validate_doc", true);
         w.WriteBoolean("reused_doc", false);

@@ -21,11 +21,23 @@ internal sealed class ProcessLifecycle
 
     public bool TryFinish(EmulatedProcess process, EmulatedOutcome outcome)
     {
-        var fileSize = _signing.FileSize;
-        var evidenceSize = _signing.EvidenceSize;
-        var notReady = _signing.NotReadyRequests;
-        var finished = _store.TryFinish(process, outcome, _time.GetUtcNow(), p =>
-            [.. p.PayloadDocumentNames.Select(name => new EmulatedSignedDocument(Guid.NewGuid(), name, p, fileSize, evidenceSize, notReady))]);
+        var finished = _store.TryFinish(process, () =>
+        {
+            var now = _time.GetUtcNow();
+            var envelopeId = Guid.Empty;
+            IReadOnlyList<EmulatedSignedDocument> signed = [];
+            if (ProcessFinish.Signs(process.Flow, outcome))
+            {
+                envelopeId = Guid.NewGuid();
+                var fileSize = _signing.FileSize;
+                var evidenceSize = _signing.EvidenceSize;
+                var notReady = _signing.NotReadyRequests;
+                signed = [.. process.PayloadDocumentNames.Select(name =>
+                    new EmulatedSignedDocument(Guid.NewGuid(), name, process, envelopeId, now, fileSize, evidenceSize, notReady))];
+            }
+
+            return new ProcessFinish(outcome, now, Guid.NewGuid(), Guid.NewGuid(), envelopeId, signed);
+        });
         if (finished)
         {
             _webhooks.Enqueue(new WebhookNotification(process.IdText, process.Flow.Name, outcome == EmulatedOutcome.Expired));

@@ -56,7 +56,7 @@ internal sealed class ProcessStore
     }
 
     /// <summary>Moves a CREATED process to FINISHED. False when it had already finished.</summary>
-    public bool TryFinish(EmulatedProcess process, EmulatedOutcome outcome, DateTimeOffset now, Func<EmulatedProcess, IReadOnlyList<EmulatedSignedDocument>> sign)
+    public bool TryFinish(EmulatedProcess process, Func<ProcessFinish> finish)
     {
         lock (_gate)
         {
@@ -65,8 +65,9 @@ internal sealed class ProcessStore
                 return false;
             }
 
-            process.Finish(outcome, now, sign);
-            foreach (var document in process.SignedDocuments)
+            var finished = finish();
+            process.MarkFinished(finished);
+            foreach (var document in finished.SignedDocuments)
             {
                 _documents.Add(document.Id, document);
             }

@@ -9,11 +9,13 @@ internal sealed class EmulatedSignedDocument
     private int _fileNotReady;
     private int _evidenceNotReady;
 
-    public EmulatedSignedDocument(Guid id, string name, EmulatedProcess process, long fileSize, long evidenceSize, int notReadyRequests)
+    public EmulatedSignedDocument(Guid id, string name, EmulatedProcess process, Guid envelopeId, DateTimeOffset signedAt, long fileSize, long evidenceSize, int notReadyRequests)
     {
         Id = id;
         Name = name;
         Process = process;
+        EnvelopeId = envelopeId;
+        SignedAt = signedAt;
         FileSize = fileSize;
         EvidenceSize = evidenceSize;
         _fileNotReady = notReadyRequests;
@@ -25,6 +27,10 @@ internal sealed class EmulatedSignedDocument
     public string Name { get; }
 
     public EmulatedProcess Process { get; }
+
+    public Guid EnvelopeId { get; }
+
+    public DateTimeOffset SignedAt { get; }
 
     public long FileSize { get; }
 
