@@ -86,7 +86,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 
     /// <summary>
     /// The size in bytes of the signed PDFs of processes finished from now on. 0 (default) means the natural size,
-    /// about 1.5 KB. Larger sizes are padded exactly and streamed in chunks, never built in memory.
+    /// about 1 KB. Larger sizes are padded exactly and streamed in chunks, never built in memory.
     /// </summary>
     public long SignedDocumentSize
     {
