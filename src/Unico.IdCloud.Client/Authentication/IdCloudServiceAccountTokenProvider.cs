@@ -114,7 +114,11 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         Task<Outcome> pending;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                return ValueTask.FromException<IdCloudAccessToken>(new ObjectDisposedException(GetType().FullName));
+            }
+
             var now = _time.GetUtcNow();
             if (_cached is { } cached && now < cached.Token.ExpiresOn)
             {
@@ -155,6 +159,18 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
                 _cached = null;
                 _logger.TokenInvalidated(_credentials.Issuer);
             }
+        }
+    }
+
+    /// <summary>
+    /// Completes when the token request in flight (if any) has finished and its result is cached. Lets tests observe a
+    /// background renewal without polling.
+    /// </summary>
+    internal Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _inFlight ?? Task.CompletedTask;
         }
     }
 
