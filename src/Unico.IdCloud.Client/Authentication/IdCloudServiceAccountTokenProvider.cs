@@ -111,7 +111,10 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// <inheritdoc />
     public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
-        Task<Outcome> pending;
+        Task<Outcome>? pending = null;
+        IdCloudTokenFailure? pauseReason = null;
+        DateTimeOffset pausedUntil = default;
+        DateTimeOffset checkedAt = default;
         lock (_gate)
         {
             if (_disposed)
@@ -130,21 +133,24 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
                 return new ValueTask<IdCloudAccessToken>(cached.Token);
             }
 
-            if (_inFlight is null)
+            if (_inFlight is not null || !IsPaused(now))
             {
-                if (IsPaused(now))
-                {
-                    _logger.TokenRequestPaused(_credentials.Issuer, _pausedUntil, _pauseReason!.ErrorCode);
-                    return ValueTask.FromException<IdCloudAccessToken>(_pauseReason.ToException(_credentials.Issuer, _pausedUntil, now));
-                }
-
-                _inFlight = StartAcquisition(background: false);
+                pending = _inFlight ??= StartAcquisition(background: false);
             }
-
-            pending = _inFlight;
+            else
+            {
+                (pauseReason, pausedUntil, checkedAt) = (_pauseReason!, _pausedUntil, now);
+            }
         }
 
-        return WaitForAsync(pending, cancellationToken);
+        if (pending is not null)
+        {
+            return WaitForAsync(pending, cancellationToken);
+        }
+
+        // Paused after a refusal: answer with the same error at once, without asking the identity service.
+        _logger.TokenRequestPaused(_credentials.Issuer, pausedUntil, pauseReason!.ErrorCode);
+        return ValueTask.FromException<IdCloudAccessToken>(pauseReason.ToException(_credentials.Issuer, pausedUntil, checkedAt));
     }
 
     /// <inheritdoc />
@@ -153,13 +159,16 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         ArgumentNullException.ThrowIfNull(token);
         lock (_gate)
         {
-            if (_cached is { } cached
-                && (ReferenceEquals(cached.Token, token) || string.Equals(cached.Token.Value, token.Value, StringComparison.Ordinal)))
+            if (_cached is null
+                || !(ReferenceEquals(_cached.Token, token) || string.Equals(_cached.Token.Value, token.Value, StringComparison.Ordinal)))
             {
-                _cached = null;
-                _logger.TokenInvalidated(_credentials.Issuer);
+                return;
             }
+
+            _cached = null;
         }
+
+        _logger.TokenInvalidated(_credentials.Issuer);
     }
 
     /// <summary>
