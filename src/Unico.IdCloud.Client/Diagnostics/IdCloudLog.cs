@@ -6,10 +6,10 @@ namespace Unico.IdCloud.Client.Diagnostics;
 /// The SDK's log events (source-generated, allocation-free when disabled). Event ids are stable: filter and alert
 /// on them. Ranges:
 /// <list type="table">
-/// <item><term>1000–1999</term><description>reserved for authentication (token acquisition and cache).</description></item>
 /// <item><term>2000–2099</term><description>HTTP pipeline: request outcome, retries, circuit breaker, timeouts.</description></item>
 /// <item><term>2100–2199</term><description>request validation.</description></item>
 /// <item><term>2200–2299</term><description>health checks and other diagnostics.</description></item>
+/// <item><term>3000–3099</term><description>authentication: token acquisition and cache (<c>IdCloudAuthenticationLog</c>).</description></item>
 /// </list>
 /// No event carries a body, a header value, a token or personal data; URLs are logged without query strings.
 /// </summary>

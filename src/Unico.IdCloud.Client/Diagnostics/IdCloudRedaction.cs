@@ -106,7 +106,7 @@ internal static partial class IdCloudRedaction
         {
             line = BearerPattern().Replace(line, "Bearer " + RedactedSecret);
             line = JwtPattern().Replace(line, RedactedSecret);
-            line = LongOpaqueTokenPattern().Replace(line, RedactedSecret);
+            line = RedactOpaqueTokens(line);
             line = EmailPattern().Replace(line, static match => MaskEmail(match.Value));
             line = LongDigitRunPattern().Replace(line, RedactedNumber);
         }
@@ -146,17 +146,64 @@ internal static partial class IdCloudRedaction
     [GeneratedRegex(@"\bBearer\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BearerPattern();
 
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}(?:\.[A-Za-z0-9_\-]*)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}(?:\.[A-Za-z0-9_\-]*)?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JwtPattern();
 
-    // Long runs of base64/hex-like characters mixing letters and digits are keys, tokens or encoded documents.
-    [GeneratedRegex(@"(?=[A-Za-z0-9+/_\-]*\d)(?=[A-Za-z0-9+/_\-]*[A-Za-z])[A-Za-z0-9+/_\-]{40,}={0,2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex LongOpaqueTokenPattern();
+    /// <summary>
+    /// Replaces runs of 40 or more base64/hex-like characters that mix letters and digits (keys, tokens, encoded
+    /// documents). A linear scan: a regular expression with look-aheads is quadratic on long runs.
+    /// </summary>
+    private static string RedactOpaqueTokens(string text)
+    {
+        const int MinLength = 40;
+        StringBuilder? builder = null;
+        var copiedUpTo = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsTokenChar(text[i]))
+            {
+                i++;
+                continue;
+            }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+            var start = i;
+            bool hasDigit = false, hasLetter = false;
+            while (i < text.Length && IsTokenChar(text[i]))
+            {
+                hasDigit |= char.IsAsciiDigit(text[i]);
+                hasLetter |= char.IsAsciiLetter(text[i]);
+                i++;
+            }
+
+            while (i < text.Length && text[i] == '=')
+            {
+                i++;
+            }
+
+            if (i - start >= MinLength && hasDigit && hasLetter)
+            {
+                builder ??= new StringBuilder(text.Length);
+                builder.Append(text, copiedUpTo, start - copiedUpTo).Append(RedactedSecret);
+                copiedUpTo = i;
+            }
+        }
+
+        if (builder is null)
+        {
+            return text;
+        }
+
+        return builder.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
+    }
+
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '_' or '-';
+
+    // NonBacktracking keeps these linear on hostile input (long runs without a match).
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
     // Eight or more digits, possibly separated by dots, dashes, spaces or brackets: CPFs (11), phones (10-13), cards.
-    [GeneratedRegex(@"\+?\d(?:[\s.\-()/]{0,2}\d){7,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\+?\d(?:[\s.\-()/]{0,2}\d){7,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LongDigitRunPattern();
 }
