@@ -114,6 +114,48 @@ public sealed class IdCloudResilienceHandlerTests
     }
 
     [Fact]
+    public async Task A_Retry_After_reaching_past_the_total_timeout_surfaces_the_429_instead_of_a_timeout()
+    {
+        var stub = new StubHttpHandler((_, _, _) => Task.FromResult(PipelineHarness.TooManyRequests(new RetryConditionHeaderValue(TimeSpan.FromSeconds(15)))));
+        using var harness = PipelineHarness.Create(stub, o =>
+        {
+            o.TotalTimeout = TimeSpan.FromSeconds(10);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.MaxRetryAfter = TimeSpan.FromSeconds(30);
+        });
+
+        var error = await Assert.ThrowsAsync<IdCloudRateLimitedException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
+
+        Assert.Equal(1, harness.Stub.Calls);
+        Assert.Equal(TimeSpan.FromSeconds(15), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_503_with_Retry_After_is_retried_after_the_requested_delay()
+    {
+        var stub = new StubHttpHandler((call, _, _) =>
+        {
+            if (call > 0)
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+            }
+
+            var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+            return Task.FromResult(response);
+        });
+        using var harness = PipelineHarness.Create(stub);
+
+        var call = harness.SendAsync(IdCloudOperation.GetEvidenceSet);
+        var requested = await harness.Time.WaitForTimerAsync(d => d < TimeSpan.FromMinutes(1));
+        harness.Time.Advance(requested);
+        using var response = await call;
+
+        Assert.Equal(TimeSpan.FromSeconds(7), requested);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_circuit_opens_after_the_configured_failures_and_fails_fast_saying_so()
     {
         using var harness = PipelineHarness.Create(
