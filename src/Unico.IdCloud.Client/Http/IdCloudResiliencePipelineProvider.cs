@@ -47,8 +47,8 @@ internal sealed class IdCloudResiliencePipelineProvider
     {
     }
 
-    /// <summary>Creates the provider from resilience options directly (tests and hand-built clients).</summary>
-    public IdCloudResiliencePipelineProvider(
+    /// <summary>Creates the provider from resilience options directly (tests and hand-built clients; not seen by DI).</summary>
+    internal IdCloudResiliencePipelineProvider(
         IdCloudResilienceOptions options,
         TimeProvider timeProvider,
         IdCloudTelemetry? telemetry = null,
