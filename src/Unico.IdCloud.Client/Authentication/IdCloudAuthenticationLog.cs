@@ -17,7 +17,7 @@ internal static partial class IdCloudAuthenticationLog
     public static partial void TokenAttemptFailed(this ILogger logger, string issuer, int attempt, int maxAttempts, string reason, TimeSpan delay, Exception? cause);
 
     [LoggerMessage(EventId = 3003, EventName = "IdCloudTokenRequestRefused", Level = LogLevel.Error,
-        Message = "The identity service refused the token request for {Issuer}: {Reason}. {Advice} Token requests for this account are paused until {PausedUntil:O}.")]
+        Message = "Could not obtain an IDCloud access token for {Issuer}: {Reason}. {Advice} Not retried; token requests for this account are paused until {PausedUntil:O}.")]
     public static partial void TokenRequestRefused(this ILogger logger, string issuer, string reason, string advice, DateTimeOffset pausedUntil);
 
     [LoggerMessage(EventId = 3004, EventName = "IdCloudTokenRequestFailed", Level = LogLevel.Error,

@@ -111,10 +111,17 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// <inheritdoc />
     public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
-        Task<Outcome> pending;
+        Task<Outcome>? pending = null;
+        IdCloudTokenFailure? pauseReason = null;
+        DateTimeOffset pausedUntil = default;
+        DateTimeOffset checkedAt = default;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                return ValueTask.FromException<IdCloudAccessToken>(new ObjectDisposedException(GetType().FullName));
+            }
+
             var now = _time.GetUtcNow();
             if (_cached is { } cached && now < cached.Token.ExpiresOn)
             {
@@ -126,21 +133,24 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
                 return new ValueTask<IdCloudAccessToken>(cached.Token);
             }
 
-            if (_inFlight is null)
+            if (_inFlight is not null || !IsPaused(now))
             {
-                if (IsPaused(now))
-                {
-                    _logger.TokenRequestPaused(_credentials.Issuer, _pausedUntil, _pauseReason!.ErrorCode);
-                    return ValueTask.FromException<IdCloudAccessToken>(_pauseReason.ToException(_credentials.Issuer, _pausedUntil, now));
-                }
-
-                _inFlight = StartAcquisition(background: false);
+                pending = _inFlight ??= StartAcquisition(background: false);
             }
-
-            pending = _inFlight;
+            else
+            {
+                (pauseReason, pausedUntil, checkedAt) = (_pauseReason!, _pausedUntil, now);
+            }
         }
 
-        return WaitForAsync(pending, cancellationToken);
+        if (pending is not null)
+        {
+            return WaitForAsync(pending, cancellationToken);
+        }
+
+        // Paused after a refusal: answer with the same error at once, without asking the identity service.
+        _logger.TokenRequestPaused(_credentials.Issuer, pausedUntil, pauseReason!.ErrorCode);
+        return ValueTask.FromException<IdCloudAccessToken>(pauseReason.ToException(_credentials.Issuer, pausedUntil, checkedAt));
     }
 
     /// <inheritdoc />
@@ -149,12 +159,27 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         ArgumentNullException.ThrowIfNull(token);
         lock (_gate)
         {
-            if (_cached is { } cached
-                && (ReferenceEquals(cached.Token, token) || string.Equals(cached.Token.Value, token.Value, StringComparison.Ordinal)))
+            if (_cached is null
+                || !(ReferenceEquals(_cached.Token, token) || string.Equals(_cached.Token.Value, token.Value, StringComparison.Ordinal)))
             {
-                _cached = null;
-                _logger.TokenInvalidated(_credentials.Issuer);
+                return;
             }
+
+            _cached = null;
+        }
+
+        _logger.TokenInvalidated(_credentials.Issuer);
+    }
+
+    /// <summary>
+    /// Completes when the token request in flight (if any) has finished and its result is cached. Lets tests observe a
+    /// background renewal without polling.
+    /// </summary>
+    internal Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _inFlight ?? Task.CompletedTask;
         }
     }
 

@@ -40,7 +40,10 @@ internal sealed class TokenEndpointStub : HttpMessageHandler
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
-    /// <summary>Completes when at least <paramref name="count"/> requests have arrived.</summary>
+    /// <summary>
+    /// Completes when at least <paramref name="count"/> requests have arrived; fails after 30 real seconds so a broken
+    /// expectation fails the test instead of hanging the run.
+    /// </summary>
     public Task WaitForRequestsAsync(int count)
     {
         lock (_waitersGate)
@@ -52,7 +55,7 @@ internal sealed class TokenEndpointStub : HttpMessageHandler
 
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((count, signal));
-            return signal.Task;
+            return signal.Task.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
         }
     }
 

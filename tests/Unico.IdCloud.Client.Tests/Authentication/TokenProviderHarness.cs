@@ -35,6 +35,9 @@ internal sealed class TokenProviderHarness : IDisposable
 
     public IdCloudServiceAccountTokenProvider Provider => _provider.Value;
 
+    /// <summary>Waits for the provider's token request in flight (if any), failing after 30 real seconds instead of hanging.</summary>
+    public Task WhenIdleAsync() => Provider.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+
     /// <summary>Makes the token endpoint hold every answer until the returned gate is opened.</summary>
     public TaskCompletionSource GateResponses()
     {

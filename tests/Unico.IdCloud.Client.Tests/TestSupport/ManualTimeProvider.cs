@@ -120,6 +120,10 @@ public sealed class ManualTimeProvider : TimeProvider
     /// Completes when a timer scheduled with exactly <paramref name="dueTime"/> is active: lets a test wait until code
     /// under test has started, say, its 1-second back-off before advancing the clock past it.
     /// </summary>
+    /// <remarks>
+    /// Fails with <see cref="TimeoutException"/> after 30 real seconds, so a broken expectation fails the test instead
+    /// of hanging the run. This is a safety net, not a timing assertion.
+    /// </remarks>
     public Task WaitForTimerAsync(TimeSpan dueTime)
     {
         lock (_gate)
@@ -131,7 +135,7 @@ public sealed class ManualTimeProvider : TimeProvider
 
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _timerWaiters.Add((dueTime, signal));
-            return signal.Task;
+            return signal.Task.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
         }
     }
 
