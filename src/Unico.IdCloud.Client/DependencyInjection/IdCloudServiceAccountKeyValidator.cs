@@ -14,7 +14,10 @@ internal sealed class IdCloudServiceAccountKeyValidator(IEnumerable<IdCloudCusto
     public ValidateOptionsResult Validate(string? name, IdCloudOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (_usesCustomProvider)
+        // Missing settings are reported by IdCloudOptionsValidator; only a complete account is worth loading here.
+        var account = options.ServiceAccount;
+        if (_usesCustomProvider || account is null || string.IsNullOrWhiteSpace(account.AccountName) || string.IsNullOrWhiteSpace(account.TenantId)
+            || (account.PrivateKeyPem is null) == (account.PrivateKeyPath is null))
         {
             return ValidateOptionsResult.Skip;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +9,7 @@ using Unico.IdCloud.Client.Authentication;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -61,12 +63,19 @@ public static class IdCloudServiceCollectionExtensions
         }
 
         services.AddOptions<IdCloudOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdCloudOptions>, IdCloudOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdCloudOptions>, IdCloudServiceAccountKeyValidator>());
+
+        // The service account is only required when the SDK mints the tokens itself (UseTokenProvider lifts it).
+        services.AddSingleton<IValidateOptions<IdCloudOptions>>(sp =>
+            new IdCloudOptionsValidator(requireServiceAccount: !sp.GetServices<IdCloudCustomTokenProviderMarker>().Any()));
+        services.AddSingleton<IValidateOptions<IdCloudOptions>, IdCloudServiceAccountKeyValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddSingleton<IdCloudTelemetry>();
+        services.TryAddSingleton(sp => new IdCloudTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IdCloudResiliencePipelineProvider>();
+        services.TryAddSingleton<CreateProcessRequestValidator>();
+
+        // Registered as a singleton so the container disposes the RSA key with the application.
+        services.TryAddSingleton(sp => IdCloudServiceAccountCredentials.FromOptions(sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.ServiceAccount));
         services.TryAddSingleton<IIdCloudTokenProvider>(CreateServiceAccountTokenProvider);
 
         var identity = services
@@ -89,11 +98,16 @@ public static class IdCloudServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Outermost first: resilience (total timeout, retry, circuit breaker, attempt timeout), then authentication, so
-    /// every attempt carries a current token and a 401 is answered with one refresh inside the attempt.
+    /// Outermost first: telemetry (one activity, duration and log event per operation, whatever the retries), then
+    /// resilience (total timeout, retry, circuit breaker, attempt timeout), then authentication, so every attempt
+    /// carries a current token and a 401 is answered with one refresh inside the attempt.
     /// </summary>
     private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName)
     {
+        client.AddHttpMessageHandler(sp => new IdCloudTelemetryHandler(
+            sp.GetRequiredService<IdCloudTelemetry>(),
+            sp.GetRequiredService<ILogger<IdCloudTelemetryHandler>>(),
+            sp.GetRequiredService<TimeProvider>()));
         client.AddHttpMessageHandler(sp => new IdCloudResilienceHandler(
             sp.GetRequiredService<IdCloudResiliencePipelineProvider>(), clientName));
         client.AddHttpMessageHandler(sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
@@ -121,7 +135,7 @@ public static class IdCloudServiceCollectionExtensions
     private static IdCloudServiceAccountTokenProvider CreateServiceAccountTokenProvider(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<IdCloudOptions>>().Value;
-        var credentials = IdCloudServiceAccountCredentials.FromOptions(options.ServiceAccount);
+        var credentials = services.GetRequiredService<IdCloudServiceAccountCredentials>();
         var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(IdCloudHttpClientNames.Identity);
         return new IdCloudServiceAccountTokenProvider(
             credentials,
@@ -129,6 +143,7 @@ public static class IdCloudServiceCollectionExtensions
             httpClient,
             options.Token,
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<IdCloudServiceAccountTokenProvider>>());
+            services.GetRequiredService<ILogger<IdCloudServiceAccountTokenProvider>>(),
+            services.GetRequiredService<IdCloudTelemetry>());
     }
 }
