@@ -13,10 +13,15 @@ out="${1:-$here/../src/Unico.IdCloud.Client/Generated}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-locked_version="$(node -p "require('$here/package-lock.json').packages['node_modules/nswag'].version")"
-installed_version="$(node -p "try { require('$here/node_modules/nswag/package.json').version } catch { '' }")"
-if [ "$installed_version" != "$locked_version" ]; then
-  echo "Installing the pinned generator (nswag $locked_version) with npm ci..." >&2
+# Every package of the lock file must be installed at its locked version; otherwise install exactly the lock.
+tools_match_lock="$(node -e "
+  const lock = require('$here/package-lock.json');
+  const stale = Object.entries(lock.packages).filter(([path]) => path.startsWith('node_modules/')).some(([path, entry]) => {
+    try { return require('$here/' + path + '/package.json').version !== entry.version; } catch { return true; }
+  });
+  console.log(stale ? 'no' : 'yes');")"
+if [ "$tools_match_lock" != "yes" ]; then
+  echo "Installing the pinned tools (package-lock.json) with npm ci..." >&2
   npm ci --prefix "$here" --no-audit --no-fund >&2
 fi
 

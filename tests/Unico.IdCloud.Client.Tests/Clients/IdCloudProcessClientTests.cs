@@ -91,8 +91,11 @@ public sealed class IdCloudProcessClientTests : IDisposable
         long? declaredLength = -1;
         _mock.When(HttpMethod.Post, BaseAddress + "client/v1/process").Respond(async message =>
         {
+            // CopyToAsync serializes the content like the socket handler does, without buffering it in the message.
             declaredLength = message.Content!.Headers.ContentLength;
-            bodies.Add(await message.Content.ReadAsByteArrayAsync());
+            using var body = new MemoryStream();
+            await message.Content.CopyToAsync(body);
+            bodies.Add(body.ToArray());
             return Json(VendorFixtures.Read("create-process-response"));
         });
         using var resending = new HttpClient(new SendTwiceHandler(_mock)) { BaseAddress = new Uri(BaseAddress) };
@@ -251,6 +254,18 @@ public sealed class IdCloudProcessClientTests : IDisposable
         var exception = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => _client.GetProcessAsync(ProcessId));
 
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCallersCancellationIsACancellationNotAnIdCloudError()
+    {
+        _mock.When("*").Respond(_ => Json(VendorFixtures.Read("get-process-response")));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetProcessAsync(ProcessId, cancelled.Token));
+
+        Assert.Equal(cancelled.Token, exception.CancellationToken);
     }
 
     [Fact]
