@@ -1,4 +1,5 @@
 using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.Models;
 
 namespace Unico.IdCloud.AspNetCore;
 
@@ -10,11 +11,13 @@ public sealed class IdCloudWebhookContext
     /// <param name="receivedAt">When the notification was received.</param>
     /// <param name="attempt">Which run of the handler this is, starting at 1.</param>
     /// <param name="services">The dependency-injection scope of this run.</param>
+    /// <param name="process">The process read with <c>GetProcess</c> for this run, when fetching is enabled.</param>
     public IdCloudWebhookContext(
         IdCloudWebhookNotification notification,
         DateTimeOffset receivedAt,
         int attempt,
-        IServiceProvider services)
+        IServiceProvider services,
+        IdCloudProcess? process = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(services);
@@ -23,6 +26,7 @@ public sealed class IdCloudWebhookContext
         ReceivedAt = receivedAt;
         Attempt = attempt;
         Services = services;
+        Process = process;
     }
 
     /// <summary>The notification as received. It carries no verdict.</summary>
@@ -39,4 +43,11 @@ public sealed class IdCloudWebhookContext
 
     /// <summary>The dependency-injection scope of this run; disposed when the run ends.</summary>
     public IServiceProvider Services { get; }
+
+    /// <summary>
+    /// The process read with <c>GetProcess</c> at the start of this run (the notification has no verdict), when
+    /// <see cref="IdCloudWebhookOptions.FetchProcess"/> is on; otherwise <see langword="null"/>. Read the verdict with
+    /// <c>Process.Interpret()</c>.
+    /// </summary>
+    public IdCloudProcess? Process { get; }
 }

@@ -24,8 +24,8 @@ public sealed class WebhookAuthenticationTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var run = await server.Handler.NextRunAsync();
         Assert.Equal(Sentinel, run.ProcessId);
-        Assert.Equal("PROCESS_STATE_FINISHED", run.Notification.State);
-        Assert.Equal("id", run.Notification.Flow);
+        Assert.Equal("PROCESS_STATE_FINISHED", run.Notification.State?.Value);
+        Assert.Equal("id", run.Notification.Flow?.Value);
     }
 
     public static TheoryData<string, string?> BadBasicHeaders => new()

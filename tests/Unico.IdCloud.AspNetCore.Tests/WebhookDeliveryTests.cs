@@ -158,7 +158,7 @@ public sealed class WebhookDeliveryTests
         await server.Handler.NextRunAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
-        Assert.Equal(["PROCESS_STATE_FINISHED", "PROCESS_STATE_SOMETHING_NEW"], server.Handler.Runs.Select(r => r.Notification.State));
+        Assert.Equal(["PROCESS_STATE_FINISHED", "PROCESS_STATE_SOMETHING_NEW"], server.Handler.Runs.Select(r => r.Notification.State?.Value));
     }
 
     [Fact]

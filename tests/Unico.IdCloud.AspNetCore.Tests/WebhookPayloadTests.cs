@@ -60,8 +60,8 @@ public sealed class WebhookPayloadTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var run = await server.Handler.NextRunAsync();
         Assert.Equal("8263A268-5388-492A-BCA2-28E1FF4A69F0", run.ProcessId);
-        Assert.Equal("PROCESS_STATE_FINISHED", run.Notification.State);
-        Assert.Null(run.Notification.Flow);
+        Assert.Equal("PROCESS_STATE_FINISHED", run.Notification.State?.Value);
+        Assert.Null(run.Notification.Flow?.Value);
         Assert.Equal("EVENT_TYPE_SESSION_ENDED", run.Notification.LastEvent);
         Assert.Equal("Session ended", run.Notification.LastEventDescription);
     }

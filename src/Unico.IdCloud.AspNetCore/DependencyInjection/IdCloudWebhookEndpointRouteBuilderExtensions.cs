@@ -50,7 +50,14 @@ public static class IdCloudWebhookEndpointRouteBuilderExtensions
             isProduction,
             logger);
 
-        var hasHandler = services.GetService<IServiceProviderIsService>()?.IsService(typeof(IIdCloudWebhookHandler)) ?? false;
+        var registrations = services.GetService<IServiceProviderIsService>();
+        var hasHandler = registrations?.IsService(typeof(IIdCloudWebhookHandler)) ?? false;
+        if (hasHandler && options.FetchProcess && registrations?.IsService(typeof(IIdCloudProcessClient)) == false)
+        {
+            throw new InvalidOperationException(
+                $"IDCloud webhook: {nameof(IdCloudWebhookOptions.FetchProcess)} is on, so the handler receives the process read with GetProcess, but no {nameof(IIdCloudProcessClient)} is registered. Call services.AddIdCloud(...) or set {nameof(IdCloudWebhookOptions.FetchProcess)} = false.");
+        }
+
         var endpoint = new WebhookEndpoint(
             authenticator,
             services.GetRequiredService<IIdCloudCompletionNotifier>(),

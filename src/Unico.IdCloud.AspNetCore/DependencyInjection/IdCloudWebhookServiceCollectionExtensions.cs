@@ -23,7 +23,7 @@ public static class IdCloudWebhookServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<IdCloudWebhookOptions>().Configure(configure);
-        services.AddIdCloudCompletion();
+        services.AddIdCloudCompletionSignals();
         services.TryAddSingleton<IIdCloudWebhookDeduplicationStore>(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<IdCloudWebhookOptions>>().Value;

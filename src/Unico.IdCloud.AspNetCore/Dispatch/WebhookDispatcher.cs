@@ -91,7 +91,7 @@ internal sealed class WebhookDispatcher : BackgroundService
             await using (scope.ConfigureAwait(false))
             {
                 var handler = scope.ServiceProvider.GetRequiredService<IIdCloudWebhookHandler>();
-                var context = await WebhookProcessReader.CreateContextAsync(item, scope.ServiceProvider, linked.Token).ConfigureAwait(false);
+                var context = await _processReader.CreateContextAsync(item, scope.ServiceProvider, linked.Token).ConfigureAwait(false);
                 await handler.HandleAsync(context, linked.Token).ConfigureAwait(false);
             }
         }

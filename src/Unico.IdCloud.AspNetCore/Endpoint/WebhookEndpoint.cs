@@ -83,16 +83,16 @@ internal sealed class WebhookEndpoint
 
         if (_dispatcher is null)
         {
-            WebhookLog.Accepted(_logger, notification.ProcessId, notification.State);
+            WebhookLog.Accepted(_logger, notification.ProcessId, notification.State?.Value);
             response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
-        var key = new IdCloudWebhookDeliveryKey(notification.ProcessId.ToLowerInvariant(), notification.State ?? string.Empty);
+        var key = new IdCloudWebhookDeliveryKey(notification.ProcessId.ToLowerInvariant(), notification.State?.Value ?? string.Empty);
         var claim = await _store.TryClaimAsync(key, _options.ClaimDuration, aborted).ConfigureAwait(false);
         if (claim != IdCloudWebhookClaim.Claimed)
         {
-            WebhookLog.Duplicate(_logger, notification.ProcessId, notification.State, claim);
+            WebhookLog.Duplicate(_logger, notification.ProcessId, notification.State?.Value, claim);
             response.StatusCode = StatusCodes.Status200OK;
             return;
         }
@@ -106,7 +106,7 @@ internal sealed class WebhookEndpoint
             return;
         }
 
-        WebhookLog.Accepted(_logger, notification.ProcessId, notification.State);
+        WebhookLog.Accepted(_logger, notification.ProcessId, notification.State?.Value);
         response.StatusCode = StatusCodes.Status202Accepted;
     }
 

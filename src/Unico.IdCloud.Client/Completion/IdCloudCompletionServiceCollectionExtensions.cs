@@ -7,12 +7,33 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class IdCloudCompletionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IdCloudCompletionSignals"/> as the singleton <see cref="IIdCloudCompletionNotifier"/>.
-    /// Safe to call more than once; the webhook receiver calls it too, so both share one instance.
+    /// Registers the signals (<see cref="AddIdCloudCompletionSignals"/>), <see cref="IIdCloudProcessWaiter"/> and
+    /// <see cref="IIdCloudArtifactDownloader"/> (singletons; they need the <see cref="IIdCloudProcessClient"/> and
+    /// <see cref="IIdCloudSignatureClient"/> services), and the options <see cref="IdCloudWaitOptions"/> and
+    /// <see cref="IdCloudSignedDocumentWaitOptions"/> (configure them with <c>services.Configure&lt;T&gt;(...)</c>).
+    /// Safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddIdCloudCompletion(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddIdCloudCompletionSignals();
+        services.AddOptions<IdCloudWaitOptions>();
+        services.AddOptions<IdCloudSignedDocumentWaitOptions>();
+        services.TryAddSingleton<IIdCloudProcessWaiter, IdCloudProcessWaiter>();
+        services.TryAddSingleton<IIdCloudArtifactDownloader, IdCloudArtifactDownloader>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers only <see cref="IdCloudCompletionSignals"/> as the singleton <see cref="IIdCloudCompletionNotifier"/>:
+    /// what the webhook receiver needs, without requiring the API clients. Safe to call more than once; every caller
+    /// shares one instance, so the receiver wakes the waiter.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddIdCloudCompletionSignals(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IdCloudCompletionSignals>();

@@ -1,7 +1,7 @@
 namespace Unico.IdCloud.Client;
 
 /// <summary>
-/// The in-process meeting point between the webhook receiver and <c>IIdCloudProcessWaiter</c>: waiters
+/// The in-process meeting point between the webhook receiver and <see cref="IIdCloudProcessWaiter"/>: waiters
 /// register interest in a process id, notifications wake them. Register one instance as a singleton (the DI
 /// extensions do) and share it; it holds no state for processes nobody waits for.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Unico.IdCloud.Client.Models;
 
 namespace Unico.IdCloud.Client;
 
@@ -33,11 +34,14 @@ public sealed class IdCloudWebhookNotification
     /// <summary>The process id (a UUID), exactly as sent.</summary>
     public string ProcessId { get; }
 
-    /// <summary>The state the process reached, e.g. <c>PROCESS_STATE_FINISHED</c>; <see langword="null"/> when not sent.</summary>
-    public string? State { get; init; }
+    /// <summary>
+    /// The state the process reached (today always <see cref="ProcessState.Finished"/>); <see langword="null"/> when not
+    /// sent. An unknown value is kept verbatim.
+    /// </summary>
+    public ProcessState? State { get; init; }
 
     /// <summary>The flow the process ran, e.g. <c>idunicosign</c>; <see langword="null"/> when not sent.</summary>
-    public string? Flow { get; init; }
+    public Flow? Flow { get; init; }
 
     /// <summary>
     /// The last journey event (<c>EVENT_TYPE_*</c>), sent only when the process expired before the person finished.
@@ -119,8 +123,8 @@ public sealed class IdCloudWebhookNotification
 
         notification = new IdCloudWebhookNotification(processId.Trim())
         {
-            State = NullIfBlank(state),
-            Flow = NullIfBlank(flow),
+            State = NullIfBlank(state) is { } stateValue ? new ProcessState(stateValue) : null,
+            Flow = NullIfBlank(flow) is { } flowValue ? new Flow(flowValue) : null,
             LastEvent = NullIfBlank(lastEvent),
             LastEventDescription = NullIfBlank(lastEventDescription),
         };

@@ -1,3 +1,5 @@
+using Unico.IdCloud.Client.Models;
+
 namespace Unico.IdCloud.Client.Tests.Completion;
 
 public sealed class IdCloudCompletionSignalsTests
@@ -10,9 +12,9 @@ public sealed class IdCloudCompletionSignalsTests
         using var second = signals.Register("8263A268-5388-492A-BCA2-28E1FF4A69F0");
         using var other = signals.Register("00000000-0000-0000-0000-000000000000");
 
-        signals.NotifyFinished(new IdCloudWebhookNotification("8263a268-5388-492a-bca2-28e1ff4a69f0") { State = "PROCESS_STATE_FINISHED" });
+        signals.NotifyFinished(new IdCloudWebhookNotification("8263a268-5388-492a-bca2-28e1ff4a69f0") { State = ProcessState.Finished });
 
-        Assert.Equal("PROCESS_STATE_FINISHED", (await first.Notified.WaitAsync(TimeSpan.FromSeconds(10))).State);
+        Assert.Equal("PROCESS_STATE_FINISHED", (await first.Notified.WaitAsync(TimeSpan.FromSeconds(10))).State?.Value);
         Assert.True(second.Notified.IsCompletedSuccessfully);
         Assert.False(other.Notified.IsCompleted);
         Assert.Equal(1, signals.WatchedProcessCount);

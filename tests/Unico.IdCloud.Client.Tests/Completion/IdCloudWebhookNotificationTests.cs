@@ -12,8 +12,8 @@ public sealed class IdCloudWebhookNotificationTests
         Assert.True(IdCloudWebhookNotification.TryParse(body, out var notification));
 
         Assert.Equal("8263a268-5388-492a-bca2-28e1ff4a69f0", notification.ProcessId);
-        Assert.Equal("PROCESS_STATE_FINISHED", notification.State);
-        Assert.Equal("id", notification.Flow);
+        Assert.Equal("PROCESS_STATE_FINISHED", notification.State?.Value);
+        Assert.Equal("id", notification.Flow?.Value);
         Assert.Null(notification.LastEvent);
         Assert.Null(notification.LastEventDescription);
     }
@@ -64,8 +64,8 @@ public sealed class IdCloudWebhookNotificationTests
     {
         Assert.True(IdCloudWebhookNotification.TryParse("""{"processId":"p","state":"","flow":"  ","lastEvent":null}"""u8, out var notification));
 
-        Assert.Null(notification.State);
-        Assert.Null(notification.Flow);
+        Assert.Null(notification.State?.Value);
+        Assert.Null(notification.Flow?.Value);
         Assert.Null(notification.LastEvent);
     }
 
