@@ -83,6 +83,43 @@ public sealed class IdCloudWebhookOptions
     /// <summary>How many notifications the default in-memory store remembers at most (oldest forgotten first). Default 100 000.</summary>
     public int DeduplicationCapacity { get; set; } = 100_000;
 
+    /// <summary>Throws <see cref="InvalidOperationException"/> naming every setting that cannot work.</summary>
+    internal void ValidateLimits()
+    {
+        var problems = new List<string>();
+        Positive(MaxRequestBodySize, nameof(MaxRequestBodySize));
+        Positive(QueueCapacity, nameof(QueueCapacity));
+        Positive(MaxConcurrentHandlers, nameof(MaxConcurrentHandlers));
+        Positive(MaxHandlerAttempts, nameof(MaxHandlerAttempts));
+        Positive(DeduplicationCapacity, nameof(DeduplicationCapacity));
+        Positive(HandlerTimeout, nameof(HandlerTimeout));
+        Positive(ClaimDuration, nameof(ClaimDuration));
+        Positive(DeduplicationRetention, nameof(DeduplicationRetention));
+        if (HandlerRetryDelay < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(HandlerRetryDelay)} must not be negative");
+        }
+
+        if (HandlerRetryMaxDelay < HandlerRetryDelay)
+        {
+            problems.Add($"{nameof(HandlerRetryMaxDelay)} must be at least {nameof(HandlerRetryDelay)}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("IDCloud webhook: " + string.Join("; ", problems) + ".");
+        }
+
+        void Positive<T>(T value, string name)
+            where T : IComparable<T>
+        {
+            if (value.CompareTo(default!) <= 0)
+            {
+                problems.Add($"{nameof(IdCloudWebhookOptions)}.{name} must be positive");
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"IdCloudWebhookOptions {{ Authentication = {Authentication}, BasicCredentials = {Redact(BasicCredentials)}, ApiKey = {Redact(ApiKey)}, AdditionalSecrets = {AdditionalSecrets.Count}, FetchProcess = {FetchProcess} }}";

@@ -19,6 +19,9 @@ public sealed class WebhookStartupTests
         { "api key value empty", o => { o.Authentication = IdCloudWebhookAuthentication.ApiKey; o.ApiKey = "X-API-Key:"; }, "must not be empty" },
         { "bearer without validator", o => o.Authentication = IdCloudWebhookAuthentication.Bearer, "BearerTokenValidator" },
         { "empty additional secret", o => { o.Authentication = IdCloudWebhookAuthentication.ApiKey; o.ApiKey = "k"; o.AdditionalSecrets.Add(" "); }, "AdditionalSecrets" },
+        { "zero handler timeout", o => { o.Authentication = IdCloudWebhookAuthentication.ApiKey; o.ApiKey = "k"; o.HandlerTimeout = TimeSpan.Zero; }, "HandlerTimeout must be positive" },
+        { "zero queue", o => { o.Authentication = IdCloudWebhookAuthentication.ApiKey; o.ApiKey = "k"; o.QueueCapacity = 0; }, "QueueCapacity must be positive" },
+        { "retry cap below delay", o => { o.Authentication = IdCloudWebhookAuthentication.ApiKey; o.ApiKey = "k"; o.HandlerRetryMaxDelay = TimeSpan.FromSeconds(1); }, "HandlerRetryMaxDelay must be at least HandlerRetryDelay" },
     };
 
     [Theory]

@@ -42,6 +42,7 @@ public static class IdCloudWebhookEndpointRouteBuilderExtensions
         }
 
         var options = services.GetRequiredService<IOptions<IdCloudWebhookOptions>>().Value;
+        options.ValidateLimits();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Unico.IdCloud.AspNetCore.Webhook");
         var isProduction = services.GetService<IHostEnvironment>()?.IsProduction() ?? false;
         var authenticator = WebhookAuthenticator.Create(
