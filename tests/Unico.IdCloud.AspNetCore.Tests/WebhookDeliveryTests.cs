@@ -215,6 +215,24 @@ public sealed class WebhookDeliveryTests
         Assert.Equal([ProcessId, ProcessId], notifier.Received.Select(n => n.ProcessId));
     }
 
+    [Fact]
+    public async Task A_failing_deduplication_store_answers_503_so_the_notification_is_delivered_again()
+    {
+        var store = new FlakyStore();
+        await using var server = await StartAsync(services: s => s.AddSingleton<IIdCloudWebhookDeduplicationStore>(store));
+
+        using var first = await server.PostAsync(WebhookTestServer.Notification(ProcessId), Credentials);
+        store.Healthy = true;
+        using var redelivery = await server.PostAsync(WebhookTestServer.Notification(ProcessId), Credentials);
+        await server.Handler.NextRunAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.NotNull(first.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
+        Assert.Contains(server.Logs.Entries, e => e.EventId.Id == 6011 && e.Exception is TimeoutException);
+        Assert.Single(server.Handler.Runs);
+    }
+
     private static Task<WebhookTestServer> StartAsync(
         Action<IdCloudWebhookOptions>? more = null,
         bool registerHandler = true,
@@ -246,6 +264,20 @@ public sealed class WebhookDeliveryTests
         {
             await Task.Delay(5, guard.Token);
         }
+    }
+
+    private sealed class FlakyStore : IIdCloudWebhookDeduplicationStore
+    {
+        private readonly InMemoryIdCloudWebhookDeduplicationStore _inner = new(TimeProvider.System, TimeSpan.FromDays(1), 100);
+
+        public volatile bool Healthy;
+
+        public ValueTask<IdCloudWebhookClaim> TryClaimAsync(IdCloudWebhookDeliveryKey key, TimeSpan lease, CancellationToken cancellationToken = default) =>
+            Healthy ? _inner.TryClaimAsync(key, lease, cancellationToken) : throw new TimeoutException("store unreachable");
+
+        public ValueTask MarkHandledAsync(IdCloudWebhookDeliveryKey key, CancellationToken cancellationToken = default) => _inner.MarkHandledAsync(key, cancellationToken);
+
+        public ValueTask ReleaseAsync(IdCloudWebhookDeliveryKey key, CancellationToken cancellationToken = default) => _inner.ReleaseAsync(key, cancellationToken);
     }
 
     private sealed class RecordingNotifier : IIdCloudCompletionNotifier

@@ -89,7 +89,20 @@ internal sealed class WebhookEndpoint
         }
 
         var key = new IdCloudWebhookDeliveryKey(notification.ProcessId.ToLowerInvariant(), notification.State?.Value ?? string.Empty);
-        var claim = await _store.TryClaimAsync(key, _options.ClaimDuration, aborted).ConfigureAwait(false);
+        IdCloudWebhookClaim claim;
+        try
+        {
+            claim = await _store.TryClaimAsync(key, _options.ClaimDuration, aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            // A shared store that is down must not lose the notification: 503 makes IDCloud deliver it again later.
+            WebhookLog.StoreFailed(_logger, ex, notification.ProcessId, "claiming it");
+            response.Headers[HeaderNames.RetryAfter] = QueueFullRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         if (claim != IdCloudWebhookClaim.Claimed)
         {
             WebhookLog.Duplicate(_logger, notification.ProcessId, notification.State?.Value, claim);
