@@ -55,7 +55,7 @@ internal sealed class EmulatorDispatcher
         int? status = null;
         try
         {
-            status = await HandleMatchAsync(context, listener.Value, match, f => fault = f).ConfigureAwait(false);
+            status = await HandleMatchAsync(context, match, f => fault = f).ConfigureAwait(false);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -79,7 +79,7 @@ internal sealed class EmulatorDispatcher
         }
     }
 
-    private async Task<int?> HandleMatchAsync(HttpContext context, EmulatorListener listener, EmulatorRouteMatch? match, Action<EmulatedFault> applied)
+    private async Task<int?> HandleMatchAsync(HttpContext context, EmulatorRouteMatch? match, Action<EmulatedFault> applied)
     {
         var cancellationToken = context.RequestAborted;
         if (match is not { } m)
