@@ -107,6 +107,28 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
     }
 
     [Fact]
+    public async Task WaitForCompletion_keeps_waiting_through_a_429_and_honours_its_Retry_After()
+    {
+        await using var app = await StartAppAsync(webhook: false);
+        var processId = await CreateProcessAsync(app, Flow.Id);
+        await _emulator.FinishProcessAsync(processId, EmulatedOutcome.Approved);
+
+        // Longer than the pipeline is willing to wait (MaxRetryAfter), so the read fails with the rate-limit error
+        // and it is the waiter that must wait the two minutes.
+        _emulator.InjectFault(EmulatorRoute.GetProcess, EmulatedFault.RateLimited(retryAfterSeconds: 120));
+        var options = new IdCloudWaitOptions { InitialDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(30), Deadline = TimeSpan.FromMinutes(30) };
+        var wait = Waiter(app).WaitForCompletionAsync(processId, options);
+
+        await _clock.WaitForTimerDueWithinAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(TimeSpan.FromMinutes(2), _clock.PendingDelays.Min());
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var process = await wait.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ProcessState.Finished, process.State);
+        Assert.Contains(_emulator.Requests, r => r.Route == EmulatorRoute.GetProcess && r.StatusCode == 429);
+    }
+
+    [Fact]
     public async Task WaitForCompletion_honours_cancellation()
     {
         await using var app = await StartAppAsync(webhook: true);
