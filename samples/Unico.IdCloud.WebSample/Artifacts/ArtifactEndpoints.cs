@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.WebSample.Hosting;
 using Unico.IdCloud.WebSample.Pages;
 using Unico.IdCloud.WebSample.Verifications;
 
@@ -102,6 +105,7 @@ internal static class ArtifactEndpoints
         }
         catch (IdCloudException ex)
         {
+            SampleLog.DownloadFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SampleLog.Category), artifact, process.Id, ex.Kind, ex);
             return Html.Problem(StatusCodes.Status502BadGateway, "IDCloud failed", $"The {artifact} could not be downloaded ({ex.Kind}). Try again later.");
         }
     }

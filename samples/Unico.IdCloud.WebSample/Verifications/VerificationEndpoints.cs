@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Testing;
+using Unico.IdCloud.WebSample.Hosting;
 using Unico.IdCloud.WebSample.Pages;
 
 namespace Unico.IdCloud.WebSample.Verifications;
@@ -26,7 +28,8 @@ internal static class VerificationEndpoints
             HttpContext http,
             IAntiforgery antiforgery,
             VerificationStore store,
-            VerificationStarter starter) =>
+            VerificationStarter starter,
+            ILoggerFactory loggers) =>
         {
             var form = new StartForm(name, cpf, email, journey);
             var errors = form.Validate(out var request);
@@ -48,8 +51,8 @@ internal static class VerificationEndpoints
             }
             catch (IdCloudException ex)
             {
-                // The SDK's messages are safe to show (no personal data, no secrets); a real site would log and apologise.
-                return Html.Problem(StatusCodes.Status502BadGateway, "The verification could not be started", ex.Message);
+                SampleLog.CreateProcessFailed(loggers.CreateLogger(SampleLog.Category), ex.Kind, ex);
+                return Html.Problem(StatusCodes.Status502BadGateway, "The verification could not be started", $"IDCloud could not be reached or refused the request ({ex.Kind}). Please try again later; the details are in the application's log.");
             }
 
             IResult Redisplay(StartForm form, IReadOnlyList<string> errors) => StartPage.Render(
@@ -66,7 +69,7 @@ internal static class VerificationEndpoints
                 ? CallbackPage.Render(verification, antiforgery.GetAndStoreTokens(http), onEmulator, simulated == true)
                 : NotFound());
 
-        app.MapGet("/verifications/{reference}", async (string reference, VerificationStore store, IIdCloudProcessClient processes, TimeProvider time, HttpContext http) =>
+        app.MapGet("/verifications/{reference}", async (string reference, VerificationStore store, IIdCloudProcessClient processes, TimeProvider time, ILoggerFactory loggers, HttpContext http) =>
         {
             if (store.Find(reference) is not { } verification)
             {
@@ -84,7 +87,8 @@ internal static class VerificationEndpoints
                 }
                 catch (IdCloudException ex)
                 {
-                    return Html.Problem(StatusCodes.Status502BadGateway, "The result could not be read", ex.Message);
+                    SampleLog.ReadProcessFailed(loggers.CreateLogger(SampleLog.Category), verification.ProcessId, ex.Kind, ex);
+                    return Html.Problem(StatusCodes.Status502BadGateway, "The result could not be read", $"IDCloud could not be reached or refused the request ({ex.Kind}). Reload the page later.");
                 }
             }
 

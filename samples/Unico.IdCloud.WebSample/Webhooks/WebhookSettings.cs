@@ -61,6 +61,7 @@ public sealed class WebhookSettings
     {
         ArgumentNullException.ThrowIfNull(options);
         _section.Bind(options);
+        options.FetchProcess = true; // the handler records the process the receiver read: Unico's payload has no verdict
         if (_generatedApiKey is not null)
         {
             options.Authentication = IdCloudWebhookAuthentication.ApiKey;
