@@ -39,19 +39,27 @@ public sealed class WebhookTestServer : IAsyncDisposable
 
     public ManualTimeProvider Time { get; }
 
+    /// <summary>Starts the server; <see cref="Time"/> is the application's clock unless <paramref name="manualClockForTheApplication"/> is false.</summary>
     public static async Task<WebhookTestServer> StartAsync(
         Action<IdCloudWebhookOptions> configure,
         bool registerHandler = true,
         Action<IServiceCollection>? services = null,
-        string environment = "Development")
+        string environment = "Development",
+        bool manualClockForTheApplication = true)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var logs = new ListLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        var time = new ManualTimeProvider();
+        // The clock stands still unless a test advances it; it starts at the real time so that the SDK's assertions
+        // (iat/exp from this clock) are valid for the emulator, which checks them against the real clock.
+        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var handler = new RecordingHandler();
-        builder.Services.AddSingleton<TimeProvider>(time);
+        if (manualClockForTheApplication)
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+        }
+
         services?.Invoke(builder.Services);
         builder.Services.AddIdCloudWebhook(options =>
         {

@@ -139,9 +139,9 @@ public sealed class DownloadAllTests : IDisposable
 
         while (!download.IsCompleted)
         {
-            await Task.WhenAny(download, _time.WaitForTimersAsync());
-            Assert.False(File.Exists(Path.Combine(_folder, "manifest.json")) && !download.IsCompleted);
-            if (!download.IsCompleted)
+            var done = await _time.CompletedOrTimerAsync(download);
+            Assert.False(File.Exists(Path.Combine(_folder, "manifest.json")) && !done);
+            if (!done)
             {
                 _time.Advance(_time.PendingDelays.Min());
             }

@@ -139,8 +139,7 @@ public sealed class SignedDocumentWaitTests
         var delays = new List<TimeSpan>();
         while (true)
         {
-            await Task.WhenAny(download, _time.WaitForTimersAsync());
-            if (download.IsCompleted)
+            if (await _time.CompletedOrTimerAsync(download))
             {
                 return delays;
             }

@@ -98,8 +98,7 @@ public sealed class IdCloudProcessWaiterTests
         while (!wait.IsCompleted)
         {
             // Either the wait ended (the deadline fired) or it scheduled its next read: then move to the next due timer.
-            await Task.WhenAny(wait, _time.WaitForTimerDueWithinAsync(options.MaxDelay));
-            if (!wait.IsCompleted && _time.PendingDelays is { Count: > 0 } pending)
+            if (!await _time.CompletedOrTimerAsync(wait, options.MaxDelay) && _time.PendingDelays is { Count: > 0 } pending)
             {
                 _time.Advance(pending.Min());
             }

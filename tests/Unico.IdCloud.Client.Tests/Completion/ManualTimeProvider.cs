@@ -72,6 +72,24 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <summary>Completes when a timer is scheduled to fire within <paramref name="within"/> from now (hang guard: 10 s).</summary>
     public Task WaitForTimerDueWithinAsync(TimeSpan within) => WaitForScheduleAsync(delays => delays.Any(d => d <= within));
 
+    /// <summary>
+    /// Waits until <paramref name="work"/> ends (<see langword="true"/>) or a timer is scheduled — one due within
+    /// <paramref name="dueWithin"/> when given — (<see langword="false"/>). Throws <see cref="TimeoutException"/> after
+    /// 10 s of real time when neither happens, so a test loop cannot spin forever.
+    /// </summary>
+    public async Task<bool> CompletedOrTimerAsync(Task work, TimeSpan? dueWithin = null)
+    {
+        var timer = dueWithin is { } within ? WaitForTimerDueWithinAsync(within) : WaitForTimersAsync();
+        await Task.WhenAny(work, timer);
+        if (work.IsCompleted)
+        {
+            return true;
+        }
+
+        await timer;
+        return false;
+    }
+
     private Task WaitForScheduleAsync(Func<List<TimeSpan>, bool> condition)
     {
         lock (_gate)
