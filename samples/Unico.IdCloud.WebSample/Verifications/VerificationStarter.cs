@@ -1,3 +1,4 @@
+using Unico.IdCloud.Testing;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.WebSample.Hosting;
@@ -36,7 +37,7 @@ public sealed class VerificationStarter(IIdCloudProcessClient processes, Verific
 
         if (request.Flow.Has(FlowCapabilities.ElectronicSignature))
         {
-            var pdf = SampleAgreementPdf.Create(time.GetUtcNow());
+            var pdf = IdCloudSampleDocuments.CreatePdf("Sample agreement", "I agree to the terms of this sample agreement.", $"Created {time.GetUtcNow():u}");
             createProcess.Payload =
             [
                 new SignaturePayload
