@@ -51,8 +51,8 @@ public sealed class SignatureApiFaultTests : IClassFixture<SignatureApiFaultTest
         }
 
         var statuses = await FaultMatrix.SettledStatusesOf(_emulator, route, 2);
-        Assert.Equal(2, statuses.Count);
-        Assert.Equal(200, statuses[1]);
+        Assert.Equal(2, statuses.Count); // the failed attempt and one retry (logged in the order they ended)
+        Assert.Single(statuses, status => status == 200);
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class SignatureApiFaultTests : IClassFixture<SignatureApiFaultTest
         Assert.Equal(download.ContentLength, bytes.Length);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
         Assert.False(FileAssert.EndsWithEof(bytes));
-        Assert.Equal(1, FaultMatrix.RequestsTo(_emulator, route));
+        Assert.Single(await FaultMatrix.SettledStatusesOf(_emulator, route, 1));
     }
 
     private Task<IdCloudFileStream> DownloadAsync(IIdCloudSignatureClient signatures, EmulatorRoute route) => route switch

@@ -130,6 +130,33 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
     }
 
     [Fact]
+    public async Task ALargeSignedDocumentIsStreamedToDisk()
+    {
+        const long size = 8_000_000;
+        _emulator.SignedDocumentSize = size; // read when the process finishes
+        var created = await Processes.CreateProcessAsync(ProcessRequests.For(Flow.IdUnicoSign, People.Cpf(7)));
+        await _emulator.FinishProcessAsync(created.Id!, EmulatedOutcome.Approved);
+        var documentId = (await Processes.GetProcessAsync(created.Id!)).Services![0].DocumentIds![0];
+
+        var path = Path.Combine(Path.GetTempPath(), "idcloud-signed-" + Guid.NewGuid().ToString("N") + ".pdf");
+        try
+        {
+            await using (var signed = await Signatures.GetSignedDocumentAsync(documentId))
+            {
+                Assert.Equal(size, signed.ContentLength);
+                await signed.SaveToFileAsync(path);
+            }
+
+            Assert.Equal(size, new FileInfo(path).Length);
+            FileAssert.IsCompletePdf(await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task OneToOneToken()
     {
         var cpf = People.Cpf(6);
