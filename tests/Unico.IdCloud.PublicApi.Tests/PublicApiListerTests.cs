@@ -91,6 +91,14 @@ public sealed class PublicApiListerTests
     }
 
     [Fact]
+    public void Interfaces_a_base_type_already_brings_are_left_to_the_base_type()
+    {
+        var listing = Lines(PublicApiLister.Describe([typeof(SampleException)]));
+
+        Assert.Equal($"public class {Ns}.SampleException : System.Exception", listing[0]);
+    }
+
+    [Fact]
     public void Listing_is_the_same_every_time()
     {
         var assembly = typeof(SampleWidget).Assembly;

@@ -91,3 +91,11 @@ public interface ISampleSource<out T>
 public delegate void SampleCallback(string name, ref int count);
 
 public readonly record struct SamplePoint(int X, int Y);
+
+public class SampleException : Exception
+{
+    public SampleException(string message)
+        : base(message)
+    {
+    }
+}

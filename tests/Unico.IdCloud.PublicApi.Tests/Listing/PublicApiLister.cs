@@ -14,6 +14,8 @@ namespace Unico.IdCloud.PublicApi.Tests.Listing;
 /// <remarks>
 /// "Visible" means what another assembly can compile against: public, protected and protected internal members of
 /// types that are themselves reachable. Private protected and internal members are not part of the surface.
+/// Nullability is written as <see cref="NullabilityInfoContext"/> reports it, i.e. what a caller may observe: the
+/// <c>[MaybeNull]</c>/<c>[AllowNull]</c> family is applied, and a use of an unconstrained type parameter reads <c>T?</c>.
 /// </remarks>
 internal sealed class PublicApiLister
 {
