@@ -6,13 +6,14 @@ namespace Unico.IdCloud.Benchmarks.HandWritten;
 // The DTOs a careful developer writes by hand from the vendor's reference: plain strings for the enum-like values,
 // DateTimeOffset for timestamps, byte[] for base64 files (System.Text.Json decodes/encodes them directly), and the OCR
 // document data kept as raw JSON because its shape depends on the document type and it holds invalid dates.
+// Public only because the benchmark methods return them.
 
-internal sealed class HandWrittenProcessEnvelope
+public sealed class HandWrittenProcessEnvelope
 {
     public HandWrittenProcess? Process { get; set; }
 }
 
-internal sealed class HandWrittenProcess
+public sealed class HandWrittenProcess
 {
     public string? Id { get; set; }
     public string? CompanyBranchId { get; set; }
@@ -34,7 +35,7 @@ internal sealed class HandWrittenProcess
     public string? ClientReference { get; set; }
 }
 
-internal sealed class HandWrittenPerson
+public sealed class HandWrittenPerson
 {
     public string? DuiType { get; set; }
     public string? DuiValue { get; set; }
@@ -44,12 +45,12 @@ internal sealed class HandWrittenPerson
     public List<HandWrittenNotification>? Notifications { get; set; }
 }
 
-internal sealed class HandWrittenNotification
+public sealed class HandWrittenNotification
 {
     public string? NotificationChannel { get; set; }
 }
 
-internal sealed class HandWrittenAuthenticationInfo
+public sealed class HandWrittenAuthenticationInfo
 {
     public string? AuthenticationResult { get; set; }
     public string? AuthenticationId { get; set; }
@@ -61,18 +62,18 @@ internal sealed class HandWrittenAuthenticationInfo
     public HandWrittenSerproResult? SerproResult { get; set; }
 }
 
-internal sealed class HandWrittenScoreEngineResult
+public sealed class HandWrittenScoreEngineResult
 {
     public string? ScoreEnabled { get; set; }
     public double? Score { get; set; }
 }
 
-internal sealed class HandWrittenSerproResult
+public sealed class HandWrittenSerproResult
 {
     public double? Score { get; set; }
 }
 
-internal sealed class HandWrittenService
+public sealed class HandWrittenService
 {
     public List<HandWrittenServiceDocument>? Documents { get; set; }
 
@@ -83,7 +84,7 @@ internal sealed class HandWrittenService
     public List<string>? DocumentIds { get; set; }
 }
 
-internal sealed class HandWrittenServiceDocument
+public sealed class HandWrittenServiceDocument
 {
     public HandWrittenOcrDocument? Doc { get; set; }
     public bool? Typified { get; set; }
@@ -107,20 +108,20 @@ internal sealed class HandWrittenServiceDocument
     public string? SignedUrl { get; set; }
 }
 
-internal sealed class HandWrittenOcrDocument
+public sealed class HandWrittenOcrDocument
 {
     public int? Version { get; set; }
     public string? Code { get; set; }
     public JsonElement? Data { get; set; }
 }
 
-internal sealed class HandWrittenCompanyData
+public sealed class HandWrittenCompanyData
 {
     public string? BranchId { get; set; }
     public string? CountryCode { get; set; }
 }
 
-internal sealed class HandWrittenCreateProcessRequest
+public sealed class HandWrittenCreateProcessRequest
 {
     public required string CallbackUri { get; set; }
     public required string Flow { get; set; }
@@ -129,17 +130,17 @@ internal sealed class HandWrittenCreateProcessRequest
     public List<HandWrittenSignaturePayload>? Payload { get; set; }
 }
 
-internal sealed class HandWrittenSignaturePayload
+public sealed class HandWrittenSignaturePayload
 {
     public HandWrittenEnvelopePayload? EnvelopePayload { get; set; }
 }
 
-internal sealed class HandWrittenEnvelopePayload
+public sealed class HandWrittenEnvelopePayload
 {
     public List<HandWrittenEnvelopeDocument>? Documents { get; set; }
 }
 
-internal sealed class HandWrittenEnvelopeDocument
+public sealed class HandWrittenEnvelopeDocument
 {
     public string? DocumentName { get; set; }
 
@@ -147,7 +148,7 @@ internal sealed class HandWrittenEnvelopeDocument
     public byte[]? FileContents { get; set; }
 }
 
-internal sealed class HandWrittenEvidenceSet
+public sealed class HandWrittenEvidenceSet
 {
     /// <summary>Decoded from base64 by System.Text.Json straight into bytes.</summary>
     public byte[]? FileContents { get; set; }

@@ -10,7 +10,8 @@ namespace Unico.IdCloud.Benchmarks.Infrastructure;
 /// bytes back. Bodies are built once; each response wraps them without copying.
 /// </summary>
 /// <remarks>
-/// Dispose does nothing: IHttpClientFactory disposes primary handlers when it rotates them, and this one is shared.
+/// Holds nothing to release, so the IHttpClientFactory disposing it on handler rotation does no harm to the other
+/// clients that share it.
 /// </remarks>
 internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
 {
@@ -76,10 +77,6 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
         }
 
         return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
-    }
-
-    protected override void Dispose(bool disposing)
-    {
     }
 
     private static HttpResponseMessage Answer(HttpRequestMessage request, byte[] body, MediaTypeHeaderValue contentType)
