@@ -13,10 +13,17 @@ public sealed class IdCloudServiceAccountOptions
     /// <summary>The company identifier (tenant id) issued with the account.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>The RSA private key as PEM text (<c>BEGIN PRIVATE KEY</c> or <c>BEGIN RSA PRIVATE KEY</c>).</summary>
+    /// <summary>
+    /// The RSA private key as PEM text (<c>BEGIN PRIVATE KEY</c> or <c>BEGIN RSA PRIVATE KEY</c>, unencrypted, at least
+    /// 2048 bits). Text flattened to one line with literal <c>\n</c> sequences, as environment variables often hold it,
+    /// is accepted. Checked at start-up by <see cref="IdCloudServiceAccountCredentials.FromOptions"/>.
+    /// </summary>
     public string? PrivateKeyPem { get; set; }
 
-    /// <summary>The path of the <c>.key.pem</c> file holding the RSA private key.</summary>
+    /// <summary>
+    /// The path of the <c>.key.pem</c> file holding the RSA private key; relative paths are resolved from the current
+    /// directory. The file may also hold a certificate: the private key block is used.
+    /// </summary>
     public string? PrivateKeyPath { get; set; }
 
     /// <inheritdoc />

@@ -1,58 +1,492 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Unico.IdCloud.Client.Diagnostics;
 
 namespace Unico.IdCloud.Client.Http;
 
 /// <summary>
-/// The one place where failures become <see cref="IdCloudException"/>s. (First version: classifies by status;
-/// the body parsing of every documented error shape is added with the pipeline issue.)
+/// The one place where failures become <see cref="IdCloudException"/>s: non-success answers of every IDCloud
+/// service (whatever their body looked like), transport failures and timeouts, unreadable success bodies and an
+/// open circuit breaker.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The mapper never throws: an empty, truncated, HTML or binary body still gives a typed exception classified by
+/// the HTTP status. At most <see cref="IdCloudErrorBody.MaxBytes"/> of an error body are read.
+/// </para>
+/// <para>
+/// Kind: a gRPC code in the body wins (3 InvalidArgument, 5 NotFound, 7 PermissionDenied, 9 FailedPrecondition,
+/// 99999 ServerError, ...); otherwise the HTTP status decides. Messages are English, say what happened and what to
+/// do, and quote the service's description only after <see cref="IdCloudRedaction.SanitizeFreeText"/> (one line,
+/// bounded, personal data and tokens masked). The raw body is never copied into a message.
+/// </para>
+/// </remarks>
 internal static class IdCloudErrorMapper
 {
+    /// <summary>Longest <see cref="IdCloudException.Description"/> kept.</summary>
+    public const int MaxDescriptionLength = 512;
+
+    /// <summary>Longest part of the description quoted in a message.</summary>
+    public const int MaxDescriptionInMessage = 200;
+
+    private const int MaxRequestIdLength = 128;
+
+    /// <summary>Headers that carry a request or correlation id, in order of preference.</summary>
+    private static readonly string[] RequestIdHeaders =
+    [
+        "x-request-id",
+        "x-correlation-id",
+        "request-id",
+        "x-amzn-requestid",
+        "x-amz-request-id",
+        "x-ms-request-id",
+        "x-b3-traceid",
+        "traceparent",
+    ];
+
+    /// <summary>
+    /// Reads (at most <see cref="IdCloudErrorBody.MaxBytes"/> of) the body of a non-success response and returns the
+    /// matching exception. Never throws.
+    /// </summary>
+    public static ValueTask<IdCloudException> FromResponseAsync(
+        HttpResponseMessage response,
+        IdCloudOperation operation,
+        IdCloudApi api,
+        CancellationToken cancellationToken) =>
+        FromResponseAsync(response, operation, api, TimeProvider.System, cancellationToken);
+
+    /// <summary>As <see cref="FromResponseAsync(HttpResponseMessage, IdCloudOperation, IdCloudApi, CancellationToken)"/>, measuring an HTTP-date <c>Retry-After</c> with <paramref name="timeProvider"/> when the response has no <c>Date</c>.</summary>
     public static async ValueTask<IdCloudException> FromResponseAsync(
         HttpResponseMessage response,
         IdCloudOperation operation,
         IdCloudApi api,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        _ = api;
-        _ = cancellationToken;
-        await Task.CompletedTask.ConfigureAwait(false);
-        var status = response.StatusCode;
-        var message = $"{operation.Name} failed with HTTP {(int)status} ({status}).";
-        return status switch
-        {
-            HttpStatusCode.NotFound => new IdCloudNotFoundException(message) { Kind = IdCloudErrorKind.NotFound, StatusCode = status, RequestUri = SafeUri(response.RequestMessage?.RequestUri), RequestMethod = response.RequestMessage?.Method.Method },
-            HttpStatusCode.TooManyRequests => new IdCloudRateLimitedException(message) { Kind = IdCloudErrorKind.RateLimited, StatusCode = status, RequestUri = SafeUri(response.RequestMessage?.RequestUri), RequestMethod = response.RequestMessage?.Method.Method },
-            _ => new IdCloudApiException(message) { Kind = IdCloudErrorKind.Unknown, StatusCode = status, RequestUri = SafeUri(response.RequestMessage?.RequestUri), RequestMethod = response.RequestMessage?.Method.Method },
-        };
+        var body = await IdCloudErrorBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return FromResponse(response, body, operation, api, timeProvider);
     }
 
+    /// <summary>Builds the exception for a non-success response whose body was already parsed. Never throws.</summary>
+    public static IdCloudException FromResponse(
+        HttpResponseMessage response,
+        IdCloudErrorBody body,
+        IdCloudOperation operation,
+        IdCloudApi api,
+        TimeProvider timeProvider)
+    {
+        try
+        {
+            return Build(response, body, operation, api, timeProvider);
+        }
+#pragma warning disable CA1031 // Last resort: a mapping bug must not replace the API failure with an unrelated exception.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new IdCloudApiException(
+                $"{operation.Name} failed with HTTP {(int)response.StatusCode}; the error details could not be read.",
+                ex)
+            {
+                Kind = KindFromStatus(response.StatusCode),
+                StatusCode = response.StatusCode,
+                RequestMethod = response.RequestMessage?.Method.Method,
+                RequestUri = SafeUri(response.RequestMessage?.RequestUri),
+            };
+        }
+    }
+
+    /// <summary>
+    /// A failure without a usable HTTP answer: connection failure, broken connection, timeout. A timeout here is the
+    /// pipeline's (attempt, total or download budget), never the caller's cancellation, which callers rethrow as is.
+    /// </summary>
     public static IdCloudException FromTransportFailure(HttpRequestMessage? request, IdCloudOperation operation, Exception exception)
     {
-        var timedOut = exception is OperationCanceledException;
-        return new IdCloudTransportException(
-            timedOut ? $"{operation.Name} timed out." : $"{operation.Name} failed: the connection failed or broke.",
-            exception)
+        var timedOut = IsTimeout(exception);
+        var beforeSending = !timedOut && IdCloudTransientFailures.IsFailureBeforeSending(exception);
+        var mayHaveBeenProcessed = !operation.IsIdempotent && !beforeSending && !IsTokenRequest(operation);
+        var retryCount = IdCloudRequestOptions.GetRetryCount(request);
+        var uri = SafeUri(request?.RequestUri);
+        var host = uri?.IsAbsoluteUri == true ? uri.Host : "IDCloud";
+
+        var message = new StringBuilder(operation.Name);
+        if (timedOut)
+        {
+            message.Append(" timed out: IDCloud did not answer within the configured time budget");
+        }
+        else if (beforeSending)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" failed: could not connect to {host}{ErrorDetail(exception)}. Nothing was sent");
+        }
+        else
+        {
+            message.Append(CultureInfo.InvariantCulture, $" failed: the connection to {host} broke before an answer arrived{ErrorDetail(exception)}");
+        }
+
+        AppendRetries(message, retryCount);
+        message.Append('.');
+        if (mayHaveBeenProcessed)
+        {
+            message.Append(' ').Append(MayHaveBeenProcessedAdvice(operation));
+        }
+        else if (beforeSending)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" Check DNS, proxy and firewall access to {host}.");
+        }
+        else
+        {
+            message.Append(" This is usually temporary; try again later.");
+        }
+
+        return new IdCloudTransportException(message.ToString(), exception)
         {
             Kind = timedOut ? IdCloudErrorKind.Timeout : IdCloudErrorKind.Transport,
-            RequestUri = SafeUri(request?.RequestUri),
+            RequestUri = uri,
             RequestMethod = request?.Method.Method,
-            RequestMayHaveBeenProcessed = !operation.IsIdempotent,
+            RetryCount = retryCount,
+            RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
         };
     }
 
+    /// <summary>The circuit breaker refused the call: nothing was sent.</summary>
+    public static IdCloudException FromBrokenCircuit(HttpRequestMessage request, IdCloudOperation operation, BrokenCircuitException exception)
+    {
+        var uri = SafeUri(request.RequestUri);
+        var host = uri?.IsAbsoluteUri == true ? uri.Host : "IDCloud";
+        var retryAfter = exception.RetryAfter;
+        var when = retryAfter is { } wait
+            ? string.Create(CultureInfo.InvariantCulture, $"in {Math.Ceiling(wait.TotalSeconds):0} s")
+            : "after the break duration";
+        var message = $"{operation.Name} was not sent: the circuit breaker for {host} is open because recent calls kept failing. " +
+            $"Calls fail fast until it lets a trial call through {when}; check IDCloud's status and your network if this persists.";
+        return new IdCloudCircuitOpenException(message, exception)
+        {
+            Kind = IdCloudErrorKind.CircuitOpen,
+            RequestUri = uri,
+            RequestMethod = request.Method.Method,
+            RetryAfter = retryAfter,
+            RetryCount = IdCloudRequestOptions.GetRetryCount(request),
+        };
+    }
+
+    /// <summary>A success status whose body could not be read as the documented shape.</summary>
     public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException) =>
         new IdCloudInvalidResponseException(
-            $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}.",
+            $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
+            "IDCloud may have changed its response format; update the SDK or report it with the request id.",
             innerException)
         {
             Kind = IdCloudErrorKind.InvalidResponse,
             StatusCode = response.StatusCode,
             RequestUri = SafeUri(response.RequestMessage?.RequestUri),
             RequestMethod = response.RequestMessage?.Method.Method,
+            RequestId = RequestIdOf(response),
+            RetryCount = IdCloudRequestOptions.GetRetryCount(response.RequestMessage),
         };
 
     /// <summary>The URL without query string, fragment or user info: safe to show in messages and logs.</summary>
     public static Uri? SafeUri(Uri? uri) =>
-        uri is null ? null : uri.IsAbsoluteUri ? new Uri(uri.GetLeftPart(UriPartial.Path)) : uri;
+        uri is null ? null
+        : uri.IsAbsoluteUri ? new Uri(uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped))
+        : new Uri(uri.OriginalString.Split('?', '#')[0], UriKind.Relative);
+
+    /// <summary>The kind an HTTP status means when the body carries no better information.</summary>
+    public static IdCloudErrorKind KindFromStatus(HttpStatusCode status) => (int)status switch
+    {
+        400 or 413 or 415 or 422 => IdCloudErrorKind.InvalidArgument,
+        401 => IdCloudErrorKind.Unauthenticated,
+        403 => IdCloudErrorKind.PermissionDenied,
+        404 or 410 => IdCloudErrorKind.NotFound,
+        408 => IdCloudErrorKind.Timeout,
+        409 or 412 => IdCloudErrorKind.FailedPrecondition,
+        429 => IdCloudErrorKind.RateLimited,
+        502 or 503 or 504 => IdCloudErrorKind.ServiceUnavailable,
+        >= 500 and <= 599 => IdCloudErrorKind.ServerError,
+        _ => IdCloudErrorKind.Unknown,
+    };
+
+    /// <summary>The kind a gRPC status code in an error body means, or <see langword="null"/> when it is not one.</summary>
+    public static IdCloudErrorKind? KindFromGrpcCode(string? code) => code?.Trim() switch
+    {
+        "3" or "11" => IdCloudErrorKind.InvalidArgument,
+        "5" => IdCloudErrorKind.NotFound,
+        "7" => IdCloudErrorKind.PermissionDenied,
+        "6" or "9" => IdCloudErrorKind.FailedPrecondition,
+        "8" => IdCloudErrorKind.RateLimited,
+        "13" or "99999" => IdCloudErrorKind.ServerError,
+        "14" => IdCloudErrorKind.ServiceUnavailable,
+        "16" => IdCloudErrorKind.Unauthenticated,
+        _ => null,
+    };
+
+    private static IdCloudException Build(
+        HttpResponseMessage response,
+        IdCloudErrorBody body,
+        IdCloudOperation operation,
+        IdCloudApi api,
+        TimeProvider timeProvider)
+    {
+        var status = response.StatusCode;
+        var request = response.RequestMessage;
+        var kind = ClassifyKind(status, body.Code, api);
+        var description = IdCloudRedaction.SanitizeFreeText(body.Description, MaxDescriptionLength);
+        var retryAfter = IdCloudTransientFailures.TryGetRetryAfter(response, timeProvider, out var wait) ? wait : (TimeSpan?)null;
+        var requestId = RequestIdOf(response);
+        var retryCount = IdCloudRequestOptions.GetRetryCount(request);
+        var mayHaveBeenProcessed = !operation.IsIdempotent && (int)status >= 500 && !IsTokenRequest(operation);
+        var isConfigurationError = kind == IdCloudErrorKind.Authentication && IsAuthenticationConfigurationCode(body.Code);
+        var advice = Advice(kind, operation, retryAfter, mayHaveBeenProcessed, isConfigurationError);
+        var message = ComposeMessage(operation, status, body, kind, description, advice, requestId, retryCount);
+        var method = request?.Method.Method;
+        var uri = SafeUri(request?.RequestUri);
+
+        return kind switch
+        {
+            IdCloudErrorKind.Unauthenticated or IdCloudErrorKind.Authentication => new IdCloudAuthenticationException(message)
+            {
+                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
+                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Advice = advice, IsConfigurationError = isConfigurationError,
+            },
+            IdCloudErrorKind.NotFound => new IdCloudNotFoundException(message)
+            {
+                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
+                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            },
+            IdCloudErrorKind.RateLimited => new IdCloudRateLimitedException(message)
+            {
+                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
+                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            },
+            _ => new IdCloudApiException(message)
+            {
+                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
+                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            },
+        };
+    }
+
+    private static IdCloudErrorKind ClassifyKind(HttpStatusCode status, string? code, IdCloudApi api)
+    {
+        var code3 = (int)status;
+        if (api == IdCloudApi.Identity && code3 is >= 400 and < 500 and not 429 and not 408)
+        {
+            // The token endpoint answers misconfiguration (wrong tenant, bad key, extra claims) with 4xx and a 1.x.y code.
+            return IdCloudErrorKind.Authentication;
+        }
+
+        if (code3 == 429)
+        {
+            return IdCloudErrorKind.RateLimited;
+        }
+
+        if (code3 == 401)
+        {
+            return IdCloudErrorKind.Unauthenticated;
+        }
+
+        return KindFromGrpcCode(code) ?? KindFromStatus(status);
+    }
+
+    private static string ComposeMessage(
+        IdCloudOperation operation,
+        HttpStatusCode status,
+        IdCloudErrorBody body,
+        IdCloudErrorKind kind,
+        string? description,
+        string advice,
+        string? requestId,
+        int retryCount)
+    {
+        var message = new StringBuilder(256);
+        message.Append(operation.Name).Append(" failed: ").Append(Summary(kind));
+        message.Append(CultureInfo.InvariantCulture, $" (HTTP {(int)status} {ReasonOf(status)}");
+        if (body.Code is not null)
+        {
+            message.Append(", code ").Append(body.Code);
+        }
+
+        message.Append(')');
+        AppendRetries(message, retryCount);
+        message.Append(". ").Append(advice);
+
+        var quoted = IdCloudRedaction.SanitizeFreeText(description, MaxDescriptionInMessage);
+        if (quoted is not null)
+        {
+            message.Append(" IDCloud said: \"").Append(quoted).Append("\".");
+        }
+        else if (body.Format == IdCloudErrorBodyFormat.Html)
+        {
+            message.Append(" The answer was an HTML page, so it most likely came from a gateway or load balancer in front of IDCloud.");
+        }
+        else if (body.Format == IdCloudErrorBodyFormat.Empty)
+        {
+            message.Append(" No error details were sent.");
+        }
+
+        if (requestId is not null)
+        {
+            message.Append(" Request id: ").Append(requestId).Append('.');
+        }
+
+        return message.ToString();
+    }
+
+    private static string Summary(IdCloudErrorKind kind) => kind switch
+    {
+        IdCloudErrorKind.InvalidArgument => "IDCloud rejected the request as invalid",
+        IdCloudErrorKind.Unauthenticated => "IDCloud rejected the access token",
+        IdCloudErrorKind.Authentication => "the identity service refused to issue an access token",
+        IdCloudErrorKind.PermissionDenied => "the service account is not allowed to do this",
+        IdCloudErrorKind.NotFound => "the process or document was not found",
+        IdCloudErrorKind.FailedPrecondition => "the account is not set up for this operation",
+        IdCloudErrorKind.RateLimited => "the tenant's request rate limit was exceeded",
+        IdCloudErrorKind.ServerError => "IDCloud reported an internal failure",
+        IdCloudErrorKind.ServiceUnavailable => "IDCloud, or a gateway in front of it, is unavailable",
+        IdCloudErrorKind.Timeout => "the server gave up waiting for the request",
+        _ => "IDCloud answered with an unexpected status",
+    };
+
+    private static string Advice(
+        IdCloudErrorKind kind,
+        IdCloudOperation operation,
+        TimeSpan? retryAfter,
+        bool mayHaveBeenProcessed,
+        bool isConfigurationError)
+    {
+        if (mayHaveBeenProcessed)
+        {
+            return MayHaveBeenProcessedAdvice(operation);
+        }
+
+        return kind switch
+        {
+            IdCloudErrorKind.InvalidArgument => "Correct the request before sending it again; repeating it unchanged fails the same way.",
+            IdCloudErrorKind.Unauthenticated => "If this persists after a token refresh, check that the service account belongs to this environment (UAT credentials do not work in production, nor the reverse) and that the server clock is correct.",
+            IdCloudErrorKind.Authentication when isConfigurationError => "This is a configuration problem that retrying cannot fix: check the service account name, tenant id and private key for this environment (repeated failures can lock the account).",
+            IdCloudErrorKind.Authentication => "Check the service account name, tenant id and private key for this environment, and the server clock.",
+            IdCloudErrorKind.PermissionDenied => "Ask Unico to grant this permission to the service account, or use an account that has it.",
+            IdCloudErrorKind.NotFound => "Check the id, and that it was created in this environment with this service account.",
+            IdCloudErrorKind.FailedPrecondition => "Ask your Unico project manager to finish setting up the account for this flow (for example its API keys).",
+            IdCloudErrorKind.RateLimited when retryAfter is { } wait => string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wait {Math.Ceiling(wait.TotalSeconds):0} s before calling again, and spread calls out (the default budget is 10 requests per second per tenant; prefer the webhook to tight polling)."),
+            IdCloudErrorKind.RateLimited => "Wait a moment before calling again, and spread calls out (the default budget is 10 requests per second per tenant; prefer the webhook to tight polling).",
+            IdCloudErrorKind.ServerError or IdCloudErrorKind.ServiceUnavailable or IdCloudErrorKind.Timeout => "This is usually temporary; try again later.",
+            _ => "See StatusCode, ErrorCode and Description for details.",
+        };
+    }
+
+    private static string MayHaveBeenProcessedAdvice(IdCloudOperation operation) =>
+        operation.Name == IdCloudOperation.CreateProcess.Name
+            ? "The request reached IDCloud, so the process may have been created anyway: look it up by your clientReference before trying again, or you may create a second, billable process."
+            : "The request may have reached IDCloud and been acted on: check its effect before repeating it.";
+
+    private static void AppendRetries(StringBuilder message, int retryCount)
+    {
+        if (retryCount == 1)
+        {
+            message.Append(" after 1 retry");
+        }
+        else if (retryCount > 1)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" after {retryCount} retries");
+        }
+    }
+
+    private static string ReasonOf(HttpStatusCode status)
+    {
+        var name = status.ToString();
+        return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? "status" : name;
+    }
+
+    private static string ErrorDetail(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http)
+            {
+                return " (" + http.HttpRequestError + ")";
+            }
+
+            if (current is System.Net.Sockets.SocketException socket)
+            {
+                return " (" + socket.SocketErrorCode + ")";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static bool IsTimeout(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is TimeoutRejectedException or TimeoutException or OperationCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTokenRequest(IdCloudOperation operation) => operation.Name == IdCloudOperation.RequestToken.Name;
+
+    /// <summary>Token-endpoint codes that mean the account or assertion is misconfigured: retrying cannot help.</summary>
+    private static bool IsAuthenticationConfigurationCode(string? code) =>
+        code is not null && (code.StartsWith("1.0.", StringComparison.Ordinal) || code.StartsWith("1.1.", StringComparison.Ordinal)
+            || code is "1.2.5" or "1.2.6" or "1.2.11" or "1.2.14" or "1.2.18" or "1.2.19" or "1.2.20" or "1.2.21" or "1.2.22");
+
+    private static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (var name in RequestIdHeaders)
+        {
+            if (!response.Headers.TryGetValues(name, out var values))
+            {
+                continue;
+            }
+
+            foreach (var raw in values)
+            {
+                var value = name == "traceparent" ? TraceIdOf(raw) : raw?.Trim();
+                if (IsPrintableId(value))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The trace id of a W3C <c>traceparent</c> (<c>00-&lt;trace-id&gt;-&lt;span-id&gt;-01</c>).</summary>
+    private static string? TraceIdOf(string? traceparent)
+    {
+        var parts = traceparent?.Trim().Split('-');
+        return parts is { Length: >= 3 } && parts[1].Length == 32 ? parts[1] : null;
+    }
+
+    private static bool IsPrintableId(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxRequestIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Unico.IdCloud.Client.Http;
+
+namespace Unico.IdCloud.Client.Authentication;
+
+/// <summary>
+/// Puts <c>Authorization: Bearer &lt;token&gt;</c> on every API request. When the API answers 401, the token that
+/// request carried is invalidated (only if it is still the cached one, so concurrent 401s cause one refresh) and the
+/// request is sent once more with the current token; a second 401 becomes an
+/// <see cref="IdCloudAuthenticationException"/> with <see cref="IdCloudErrorKind.Unauthenticated"/>.
+/// </summary>
+/// <remarks>
+/// <para>Resending is safe for every method, POST included: a 401 means the API refused the request before acting on it.</para>
+/// <para>Content is sent twice at most. The handler relies on what the .NET content types already guarantee:
+/// <see cref="ByteArrayContent"/> (and so <see cref="StringContent"/> and <see cref="FormUrlEncodedContent"/>),
+/// <see cref="ReadOnlyMemoryContent"/> and <see cref="JsonContent"/> serialise again from memory, and
+/// <see cref="StreamContent"/> rewinds its stream to the starting position when the stream is seekable (a
+/// <see cref="MemoryStream"/> or <see cref="FileStream"/>). So large bodies are not copied. Any other content type
+/// (including multipart content holding one) is buffered in memory before the first send so it can be repeated. A
+/// <see cref="StreamContent"/> over a non-seekable stream cannot be resent; the SDK never builds one.</para>
+/// <para>The handler holds no per-request state: the token cache lives in the <see cref="IIdCloudTokenProvider"/>
+/// singleton. It must sit below (inside) any retry handler so that every attempt carries the current token, and
+/// must not be in the identity (token) client's pipeline.</para>
+/// </remarks>
+internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
+{
+    private const int MaxErrorBodyBytes = 16 * 1024;
+    private const int MaxDescriptionLength = 300;
+
+    private readonly IIdCloudTokenProvider _tokenProvider;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="tokenProvider">The shared token source (a singleton per service account).</param>
+    public IdCloudAuthenticationHandler(IIdCloudTokenProvider tokenProvider)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        _tokenProvider = tokenProvider;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await EnsureResendableAsync(request.Content, cancellationToken).ConfigureAwait(false);
+
+        var token = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        Authorize(request, token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        _tokenProvider.Invalidate(token);
+        var current = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        Authorize(request, current);
+        var resent = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (resent.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return resent;
+        }
+
+        using (resent)
+        {
+            // Not invalidated again: a token the API refuses right after it was issued points at configuration
+            // (environment mix-up, permissions), and dropping it would mint a token for every call.
+            throw await UnauthenticatedAsync(request, resent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Authorize(HttpRequestMessage request, IdCloudAccessToken token) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+
+    private static async Task EnsureResendableAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null || IsResendable(content))
+        {
+            return;
+        }
+
+#if NET9_0_OR_GREATER
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        await content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+    }
+
+    private static bool IsResendable(HttpContent content) => content switch
+    {
+        ByteArrayContent or ReadOnlyMemoryContent or JsonContent or StreamContent => true,
+        MultipartContent multipart => multipart.All(IsResendable),
+        _ => false,
+    };
+
+    private static async Task<IdCloudAuthenticationException> UnauthenticatedAsync(
+        HttpRequestMessage request,
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var (code, description) = await ReadApiErrorAsync(response, cancellationToken).ConfigureAwait(false);
+        var uri = IdCloudErrorMapper.SafeUri(request.RequestUri);
+        const string advice =
+            "The service account obtains tokens but this API does not accept them. Check that the API host and the identity host belong to the same environment (UAT and production credentials differ) and that Unico enabled this account for this API.";
+        return new IdCloudAuthenticationException(
+            string.Create(CultureInfo.InvariantCulture, $"The IDCloud API answered 401 Unauthorized to {request.Method} {uri} twice: with the cached access token and again with a newly obtained one. {advice}"))
+        {
+            Kind = IdCloudErrorKind.Unauthenticated,
+            StatusCode = HttpStatusCode.Unauthorized,
+            ErrorCode = code,
+            Description = description,
+            Advice = advice,
+            IsConfigurationError = true,
+            RequestMethod = request.Method.Method,
+            RequestUri = uri,
+            RetryCount = 1,
+        };
+    }
+
+    /// <summary>Reads <c>{"error":{"code":..,"description":..}}</c> if present; any other body yields nothing.</summary>
+    private static async Task<(string? Code, string? Description)> ReadApiErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var buffer = new byte[MaxErrorBodyBytes];
+                var total = 0;
+                int read;
+                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                using var document = JsonDocument.Parse(buffer.AsMemory(0, total));
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("error", out var error)
+                    && error.ValueKind == JsonValueKind.Object)
+                {
+                    var code = error.TryGetProperty("code", out var c) && c.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                        ? (c.ValueKind == JsonValueKind.String ? c.GetString() : c.GetRawText())
+                        : null;
+                    var description = error.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                    return (code, description is { Length: > MaxDescriptionLength } ? description[..MaxDescriptionLength] : description);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException or InvalidOperationException)
+        {
+            // The status already says what matters; an unreadable body adds nothing.
+        }
+
+        return (null, null);
+    }
+}

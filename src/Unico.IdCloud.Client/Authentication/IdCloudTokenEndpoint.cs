@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Unico.IdCloud.Client.Http;
+
+namespace Unico.IdCloud.Client.Authentication;
+
+/// <summary>
+/// One exchange with <c>POST {identity}/oauth2/token</c> (RFC 7523 JWT bearer grant): sends an assertion, returns
+/// the token or a classified <see cref="IdCloudTokenFailure"/>. Never retries, never throws for HTTP or network
+/// failures; the provider decides what to do next.
+/// </summary>
+internal sealed partial class IdCloudTokenEndpoint
+{
+    /// <summary>The grant type of the exchange.</summary>
+    public const string JwtBearerGrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    /// <summary>The lifetime assumed when the answer has no usable <c>expires_in</c>: short, so a new token comes soon.</summary>
+    public static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(5);
+
+    // Token answers are a few hundred bytes; an error page larger than this is not read further.
+    private const int MaxBodyBytes = 64 * 1024;
+    private const int MaxDescriptionLength = 300;
+
+    private readonly HttpClient _httpClient;
+
+    /// <param name="httpClient">A client whose pipeline does not include the API's authentication handler.</param>
+    /// <param name="tokenUri">The absolute token endpoint address.</param>
+    public IdCloudTokenEndpoint(HttpClient httpClient, Uri tokenUri)
+    {
+        _httpClient = httpClient;
+        TokenUri = tokenUri;
+    }
+
+    /// <summary>The absolute token endpoint address.</summary>
+    public Uri TokenUri { get; }
+
+    /// <summary>The successful answer of one exchange.</summary>
+    /// <param name="AccessToken">The access token (secret).</param>
+    /// <param name="TokenType">The token type, <c>Bearer</c> when absent.</param>
+    /// <param name="ExpiresIn">The lifetime the service announced.</param>
+    internal sealed record Success(string AccessToken, string TokenType, TimeSpan ExpiresIn);
+
+    /// <summary>Sends one assertion and returns the token or the classified failure.</summary>
+    /// <param name="assertion">A freshly signed, never used assertion.</param>
+    /// <param name="cancellationToken">Bounds this attempt (the provider's timeout and shutdown, never a caller's token).</param>
+    /// <returns>Either a <see cref="Success"/> or an <see cref="IdCloudTokenFailure"/>.</returns>
+    public async Task<(Success? Token, IdCloudTokenFailure? Failure)> ExchangeAsync(string assertion, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, TokenUri)
+        {
+            Content = new FormUrlEncodedContent(
+            [
+                new KeyValuePair<string, string>("grant_type", JwtBearerGrantType),
+                new KeyValuePair<string, string>("assertion", assertion),
+            ]),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(IdCloudOperation.OptionsKey, IdCloudOperation.RequestToken);
+
+        try
+        {
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? ReadToken(response.StatusCode, body)
+                : (null, ClassifyRefusal(response, body));
+        }
+        catch (OperationCanceledException ex)
+        {
+            return (null, Transient("the token request timed out", "The identity service did not answer in time (IdCloud:Token:TokenRequestTimeout). Check connectivity to the identity host.", ex));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            // HttpRequestException messages name the host, never the form body, so they are safe as the cause.
+            return (null, Transient("the identity service could not be reached", "Check connectivity (DNS, firewall, proxy) to the identity host.", ex));
+        }
+    }
+
+    private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxBodyBytes];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, total);
+        }
+    }
+
+    private (Success?, IdCloudTokenFailure?) ReadToken(HttpStatusCode status, string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("access_token", out var accessToken)
+                && accessToken.ValueKind == JsonValueKind.String
+                && accessToken.GetString() is { Length: > 0 } value
+                && !value.Any(char.IsWhiteSpace))
+            {
+                var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { Length: > 0 } t ? t : "Bearer";
+                var expiresIn = ReadSeconds(root, "expires_in") is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : FallbackLifetime;
+                return (new Success(value, tokenType, expiresIn), null);
+            }
+        }
+        catch (JsonException)
+        {
+            // Falls through to the invalid-answer failure below; the body is never quoted (it may hold a token).
+        }
+
+        return (null, new IdCloudTokenFailure
+        {
+            Reason = string.Create(CultureInfo.InvariantCulture, $"the identity service answered HTTP {(int)status} without a usable access_token"),
+            Advice = "This is usually a proxy or gateway answering instead of the identity service. Check the identity host (IdCloud:IdentityBaseAddress) and any proxy between this application and it.",
+            IsTransient = true,
+            StatusCode = status,
+            RequestUri = TokenUri,
+        });
+    }
+
+    private IdCloudTokenFailure ClassifyRefusal(HttpResponseMessage response, string body)
+    {
+        var status = response.StatusCode;
+        var (error, description) = ReadError(body);
+        var code = description is not null ? FindCode(description) : null;
+        code ??= error is not null ? FindCode(error) : null;
+        var retryAfter = ReadRetryAfter(response);
+        var statusText = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status}");
+
+        if (IdCloudTokenErrorCatalog.Find(code) is { } entry)
+        {
+            // The code decides, whatever the status: Unico sends "server_error" for client mistakes too.
+            return new IdCloudTokenFailure
+            {
+                Reason = $"the identity service refused it with code {entry.Code} ({statusText})",
+                Advice = entry.Advice,
+                IsTransient = entry.IsTransient,
+                IsConfigurationError = entry.IsConfigurationError,
+                StatusCode = status,
+                ErrorCode = entry.Code,
+                Description = description,
+                RetryAfter = retryAfter,
+                RequestUri = TokenUri,
+            };
+        }
+
+        if (code is not null)
+        {
+            return new IdCloudTokenFailure
+            {
+                Reason = $"the identity service refused it with code {code} ({statusText})",
+                Advice = IdCloudTokenErrorCatalog.UnknownCodeAdvice(code),
+                IsTransient = false,
+                StatusCode = status,
+                ErrorCode = code,
+                Description = description,
+                RetryAfter = retryAfter,
+                RequestUri = TokenUri,
+            };
+        }
+
+        var transient = (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+        return new IdCloudTokenFailure
+        {
+            Reason = transient
+                ? $"the identity service failed ({statusText})"
+                : $"the identity service refused it ({statusText}, no error code)",
+            Advice = transient
+                ? status == HttpStatusCode.TooManyRequests
+                    ? "The tenant's request budget is exhausted; the SDK caches tokens, so check for other processes requesting tokens with this account."
+                    : "The identity service or a gateway in front of it failed; try again later."
+                : IdCloudTokenErrorCatalog.NoCodeAdvice,
+            IsTransient = transient,
+            StatusCode = status,
+            Description = description ?? error,
+            RetryAfter = retryAfter,
+            RequestUri = TokenUri,
+        };
+    }
+
+    /// <summary>Reads <c>{"error":"...","error_description":"..."}</c>, tolerating other shapes (HTML, empty, nested).</summary>
+    private static (string? Error, string? Description) ReadError(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            string? error = null;
+            string? description = null;
+            if (root.TryGetProperty("error", out var errorElement))
+            {
+                if (errorElement.ValueKind == JsonValueKind.String)
+                {
+                    error = errorElement.GetString();
+                }
+                else if (errorElement.ValueKind == JsonValueKind.Object)
+                {
+                    // The business APIs' shape {"error":{"code":..,"description":..}}, in case a gateway answers with it.
+                    description = StringOf(errorElement, "description") ?? StringOf(errorElement, "message");
+                    error = StringOf(errorElement, "code");
+                }
+            }
+
+            description = StringOf(root, "error_description") ?? description ?? StringOf(root, "message");
+            return (Bound(error), Bound(description));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    private static long? ReadSeconds(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+        {
+            return number;
+        }
+
+        return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+    }
+
+    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return retryAfter?.Date is { } date && response.Headers.Date is { } sent && date > sent ? date - sent : null;
+    }
+
+    private static string? FindCode(string text)
+    {
+        var match = CodePattern().Match(text);
+        return match.Success ? match.Value : null;
+    }
+
+    private static string? Bound(string? text) =>
+        text is null ? null : text.Length <= MaxDescriptionLength ? text : text[..MaxDescriptionLength];
+
+    private IdCloudTokenFailure Transient(string reason, string advice, Exception cause) => new()
+    {
+        Reason = reason,
+        Advice = advice,
+        IsTransient = true,
+        Cause = cause,
+        RequestUri = TokenUri,
+    };
+
+    [GeneratedRegex(@"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex CodePattern();
+}

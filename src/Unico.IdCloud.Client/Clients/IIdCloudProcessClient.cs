@@ -1,0 +1,69 @@
+using Unico.IdCloud.Client.Models;
+
+namespace Unico.IdCloud.Client;
+
+/// <summary>
+/// The by Unico process API: create a verification process, read its result, download the watermarked selfie and
+/// the evidence set. Thread-safe; get it from dependency injection.
+/// </summary>
+/// <remarks>
+/// Every failure is an <see cref="IdCloudException"/>: <see cref="IdCloudNotFoundException"/> for an unknown process,
+/// <see cref="IdCloudInvalidResponseException"/> for a success answer that cannot be read, and so on. Invalid
+/// arguments are reported before anything is sent.
+/// </remarks>
+public interface IIdCloudProcessClient
+{
+    /// <summary>
+    /// Creates a process (<c>POST /client/v1/process</c>) and returns it, with <see cref="IdCloudProcess.UserRedirectUrl"/>
+    /// (send the user there) and <see cref="IdCloudProcess.Token"/> (for the web SDK).
+    /// </summary>
+    /// <remarks>
+    /// Not idempotent: each accepted call creates a new, billable process. The SDK does not retry it once it may
+    /// have reached the server; when an exception says <see cref="IdCloudException.RequestMayHaveBeenProcessed"/>,
+    /// look the process up by your <see cref="CreateProcessRequest.ClientReference"/> before trying again.
+    /// </remarks>
+    /// <param name="request">The process to create.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created process.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IdCloudException">The call failed; the subtype and <see cref="IdCloudException.Kind"/> say how.</exception>
+    Task<IdCloudProcess> CreateProcessAsync(CreateProcessRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a process and its result (<c>GET /client/v1/process/{processId}</c>).</summary>
+    /// <param name="processId">The process id returned by <see cref="CreateProcessAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The process.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="processId"/> is empty or contains characters an id never has (<c>/ \ ? # %</c>, <c>..</c>,
+    /// white space or control characters).
+    /// </exception>
+    /// <exception cref="IdCloudException">The call failed (<see cref="IdCloudNotFoundException"/> for an unknown id).</exception>
+    Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads the watermarked selfie of a finished process (<c>GET /client/v1/process/{processId}/selfie</c>).
+    /// Unico grants this permission case by case; without it the call fails with HTTP 403.
+    /// </summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The image bytes and media type (for example <c>image/jpeg</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="processId"/> is empty or not a plausible id.</exception>
+    /// <exception cref="IdCloudInvalidResponseException">The answer holds no file or its content is not valid base64.</exception>
+    /// <exception cref="IdCloudException">The call failed.</exception>
+    Task<IdCloudFile> GetSelfieAsync(string processId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads the evidence set (a PDF) of a finished process (<c>GET /client/v1/process/{processId}/evidenceset</c>).
+    /// The API's <c>x-pdf</c> media type is reported as <c>application/pdf</c>.
+    /// </summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The PDF bytes and media type.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="processId"/> is empty or not a plausible id.</exception>
+    /// <exception cref="IdCloudInvalidResponseException">The answer holds no file or its content is not valid base64.</exception>
+    /// <exception cref="IdCloudException">The call failed.</exception>
+    Task<IdCloudFile> GetEvidenceSetAsync(string processId, CancellationToken cancellationToken = default);
+}

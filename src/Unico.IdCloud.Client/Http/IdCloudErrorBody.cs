@@ -1,0 +1,323 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Unico.IdCloud.Client.Http;
+
+/// <summary>How an error response body looked.</summary>
+internal enum IdCloudErrorBodyFormat
+{
+    /// <summary>No body, an empty body or the JSON literal <c>null</c>.</summary>
+    Empty,
+
+    /// <summary>A JSON document (whatever its shape).</summary>
+    Json,
+
+    /// <summary>Plain text such as <c>Jwt is expired</c>.</summary>
+    Text,
+
+    /// <summary>An HTML or XML page, typically from a gateway or load balancer in front of the API.</summary>
+    Html,
+
+    /// <summary>Malformed JSON, binary data or a body that could not be read.</summary>
+    Unreadable,
+}
+
+/// <summary>
+/// The error code and description found in an error response body, whichever of the documented (and observed)
+/// shapes it had. The description is raw service text: sanitise it before showing it anywhere.
+/// </summary>
+/// <param name="Code">The code as sent: JSON numbers keep their original digits (<c>5</c>, <c>99999</c>), strings are kept as is (<c>"3"</c>, <c>"1.2.22"</c>).</param>
+/// <param name="Description">The service's description (<c>description</c>, <c>message</c>, <c>Message</c>, <c>error_description</c>...), unsanitised.</param>
+/// <param name="Format">What the body looked like.</param>
+internal sealed partial record IdCloudErrorBody(string? Code, string? Description, IdCloudErrorBodyFormat Format)
+{
+    /// <summary>Error bodies larger than this are cut: they are never needed whole and may hold personal data.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    private const int MaxCodeLength = 64;
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 32,
+    };
+
+    /// <summary>A body with nothing in it.</summary>
+    public static IdCloudErrorBody None { get; } = new(null, null, IdCloudErrorBodyFormat.Empty);
+
+    /// <summary>
+    /// Reads at most <see cref="MaxBytes"/> of <paramref name="content"/> and parses it. Never throws: a body that
+    /// cannot be read (broken connection, cancellation, decoding error) gives <see cref="IdCloudErrorBodyFormat.Unreadable"/>.
+    /// </summary>
+    public static async ValueTask<IdCloudErrorBody> ReadAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return None;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadBoundedAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The mapper must produce an exception from whatever it got; a broken error body is not worth a second failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return new IdCloudErrorBody(null, null, IdCloudErrorBodyFormat.Unreadable);
+        }
+
+        return Parse(bytes, content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Parses an error body already in memory. Never throws.</summary>
+    public static IdCloudErrorBody Parse(ReadOnlySpan<byte> bytes, string? mediaType)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.IsEmpty || trimmed.SequenceEqual("null"))
+        {
+            return None;
+        }
+
+        if (trimmed.Contains('\0'))
+        {
+            return new IdCloudErrorBody(null, null, IdCloudErrorBodyFormat.Unreadable);
+        }
+
+        if (trimmed[0] == '<' || string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            return new IdCloudErrorBody(null, null, IdCloudErrorBodyFormat.Html);
+        }
+
+        if (trimmed[0] is '{' or '[' or '"')
+        {
+            return ParseJson(bytes);
+        }
+
+        return new IdCloudErrorBody(null, trimmed.ToString(), IdCloudErrorBodyFormat.Text);
+    }
+
+    private static IdCloudErrorBody ParseJson(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes.ToArray(), JsonOptions);
+            return FromElement(document.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or RegexMatchTimeoutException or InvalidOperationException)
+        {
+            return new IdCloudErrorBody(null, null, IdCloudErrorBodyFormat.Unreadable);
+        }
+    }
+
+    private static IdCloudErrorBody FromElement(JsonElement root)
+    {
+        switch (root.ValueKind)
+        {
+            case JsonValueKind.String:
+                return new IdCloudErrorBody(null, root.GetString(), IdCloudErrorBodyFormat.Json);
+            case JsonValueKind.Array:
+                // Some gateways wrap errors in a list; the first object is the one that matters.
+                foreach (var item in root.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object)
+                    {
+                        return FromObject(item);
+                    }
+                }
+
+                return new IdCloudErrorBody(null, null, IdCloudErrorBodyFormat.Json);
+            case JsonValueKind.Object:
+                return FromObject(root);
+            default:
+                return new IdCloudErrorBody(null, null, IdCloudErrorBodyFormat.Json);
+        }
+    }
+
+    private static IdCloudErrorBody FromObject(JsonElement root)
+    {
+        if (TryGetProperty(root, "error", out var error))
+        {
+            // Process API: {"error":{"code":"3","description":"..."}} or {"error":{"code":404,"message":"..."}}.
+            if (error.ValueKind == JsonValueKind.Object)
+            {
+                return new IdCloudErrorBody(
+                    CodeOf(error, "code") ?? CodeOf(error, "status"),
+                    TextOf(error, "description") ?? TextOf(error, "message") ?? TextOf(error, "details"),
+                    IdCloudErrorBodyFormat.Json);
+            }
+
+            // Identity (OAuth) shape: {"error":"server_error","error_description":"Falha na autenticação 1.2.22"}.
+            if (error.ValueKind == JsonValueKind.String)
+            {
+                var errorName = error.GetString();
+                var errorDescription = TextOf(root, "error_description");
+                if (errorDescription is null)
+                {
+                    return new IdCloudErrorBody(CodeOf(root, "code"), errorName, IdCloudErrorBodyFormat.Json);
+                }
+
+                var dotted = DottedCodePattern().Match(errorDescription);
+                return new IdCloudErrorBody(dotted.Success ? dotted.Value : Bound(errorName), errorDescription, IdCloudErrorBodyFormat.Json);
+            }
+        }
+
+        // gRPC-gateway default {"code":3,"message":"..."}; signature API {success|sucess,message,data} and
+        // {Message,StatusCode,Errors}; problem details {title,detail}.
+        var description = TextOf(root, "description") ?? TextOf(root, "message") ?? TextOf(root, "error_description")
+            ?? TextOf(root, "detail") ?? TextOf(root, "title");
+        var extra = TextOf(root, "data") ?? JoinStrings(root, "errors");
+        if (extra is not null && !string.Equals(extra, description, StringComparison.Ordinal))
+        {
+            description = description is null ? extra : JoinSentences(description, extra);
+        }
+
+        return new IdCloudErrorBody(CodeOf(root, "code"), description, IdCloudErrorBodyFormat.Json);
+    }
+
+    private static string JoinSentences(string first, string second)
+    {
+        var trimmed = first.TrimEnd();
+        var separator = trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') || trimmed.EndsWith(':') ? " " : ". ";
+        return trimmed + separator + second.Trim();
+    }
+
+    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
+    {
+        // Exact match first (cheap), then case-insensitive: the signature API uses both "message" and "Message".
+        if (element.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static string? CodeOf(JsonElement element, string name)
+    {
+        if (!TryGetProperty(element, name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => Bound(value.GetRawText()),
+            JsonValueKind.String => Bound(value.GetString()),
+            _ => null,
+        };
+    }
+
+    private static string? TextOf(JsonElement element, string name) =>
+        TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()
+            : null;
+
+    private static string? JoinStrings(JsonElement element, string name)
+    {
+        if (!TryGetProperty(element, name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString();
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                parts.Add(item.GetString()!.Trim());
+            }
+
+            if (parts.Count == 5)
+            {
+                break;
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private static string? Bound(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var trimmed = code.Trim();
+        if (trimmed.Length > MaxCodeLength)
+        {
+            trimmed = trimmed[..MaxCodeLength];
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c))
+            {
+                return null;
+            }
+        }
+
+        return trimmed;
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var length = content.Headers.ContentLength;
+            var buffer = new byte[length is > 0 and < MaxBytes ? (int)length.Value : Math.Min(maxBytes, 8 * 1024)];
+            var total = 0;
+            while (total < maxBytes)
+            {
+                if (total == buffer.Length)
+                {
+                    Array.Resize(ref buffer, Math.Min(maxBytes, buffer.Length * 2));
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return total == buffer.Length ? buffer : buffer[..total];
+        }
+    }
+
+    [GeneratedRegex(@"\b\d+\.\d+\.\d+\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DottedCodePattern();
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Unico.IdCloud.Client.Models;
+
+/// <summary>
+/// The fields OCR extracted from a document (<c>services[].documents[].doc.data</c>). The concrete type follows the
+/// document code: <see cref="CnhDocumentData"/>, <see cref="RgDocumentData"/>, <see cref="CinDocumentData"/>,
+/// <see cref="PassaporteDocumentData"/>, or <see cref="UnknownDocumentData"/> for UNKNOWN and codes this SDK does
+/// not know.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The typed properties are read-only views over <see cref="Json"/>, the data object exactly as received, which is
+/// also what gets serialized. The vendor's OCR output does not follow its own documentation (numbers where strings
+/// are documented, invalid dates, fields of another document type, fields it may add at any time), so re-encoding
+/// from typed properties would lose or alter data; keeping the original JSON writes back the same names, values and
+/// JSON kinds, unknown fields included. Read a field without a typed property with <see cref="GetText"/>,
+/// <see cref="GetDate"/> or <see cref="GetTextList"/>.
+/// </para>
+/// <para>
+/// Text fields accept JSON strings or numbers and give the text as written (a number's digits exactly as in the
+/// JSON, e.g. <c>73689290074</c>). Date fields are <see cref="OcrDate"/>, which never throws on invalid dates.
+/// Fields OCR could not read are absent (<see langword="null"/>). Values are exposed as sent, including
+/// placeholders such as <c>"&lt;null&gt;"</c>.
+/// </para>
+/// <para>This is personal data: <see cref="ToString"/> gives only the type and the number of fields.</para>
+/// </remarks>
+[JsonConverter(typeof(OcrDocumentDataJsonConverter))]
+public abstract class OcrDocumentData
+{
+    /// <summary>Wraps a data object.</summary>
+    /// <param name="json">The <c>data</c> JSON object; it is cloned, so the caller may dispose its document.</param>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
+    private protected OcrDocumentData(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"OCR document data must be a JSON object, not {json.ValueKind}.", nameof(json));
+        }
+
+        Json = json.Clone();
+    }
+
+    /// <summary>The data object exactly as received (or as given); this is what gets serialized.</summary>
+    public JsonElement Json { get; }
+
+    /// <summary>The names of every field present, in JSON order, known or not.</summary>
+    public IEnumerable<string> FieldNames => Json.EnumerateObject().Select(static p => p.Name);
+
+    /// <summary>
+    /// Creates the data type matching a document code: CNH, RG, CIN and PASSAPORTE get their own type; UNKNOWN, a
+    /// missing code and codes this SDK does not know get <see cref="UnknownDocumentData"/>.
+    /// </summary>
+    /// <param name="code">The document code, if any.</param>
+    /// <param name="json">The <c>data</c> JSON object.</param>
+    /// <returns>The typed data.</returns>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
+    public static OcrDocumentData Create(OcrDocumentCode? code, JsonElement json)
+    {
+        if (code == OcrDocumentCode.Cnh)
+        {
+            return new CnhDocumentData(json);
+        }
+
+        if (code == OcrDocumentCode.Rg)
+        {
+            return new RgDocumentData(json);
+        }
+
+        if (code == OcrDocumentCode.Cin)
+        {
+            return new CinDocumentData(json);
+        }
+
+        if (code == OcrDocumentCode.Passaporte)
+        {
+            return new PassaporteDocumentData(json);
+        }
+
+        return new UnknownDocumentData(json);
+    }
+
+    /// <summary>Reads any field as text: a JSON string as is, a JSON number as its digits.</summary>
+    /// <param name="fieldName">The JSON field name, e.g. <c>renachNumero</c> (case-sensitive).</param>
+    /// <returns>The text, or <see langword="null"/> when the field is absent, null, or neither string nor number.</returns>
+    public string? GetText(string fieldName)
+    {
+        ArgumentNullException.ThrowIfNull(fieldName);
+        return Json.TryGetProperty(fieldName, out var value) ? AsText(value) : null;
+    }
+
+    /// <summary>Reads any field as an <see cref="OcrDate"/>.</summary>
+    /// <param name="fieldName">The JSON field name, e.g. <c>dataHabilitacao</c> (case-sensitive).</param>
+    /// <returns>The date (possibly invalid), or <see langword="null"/> when the field is absent, null, or neither string nor number.</returns>
+    public OcrDate? GetDate(string fieldName) => GetText(fieldName) is { } text ? new OcrDate(text) : null;
+
+    /// <summary>Reads any array field as a list of texts (items that are neither strings nor numbers are skipped).</summary>
+    /// <param name="fieldName">The JSON field name, e.g. <c>filiacao</c> (case-sensitive).</param>
+    /// <returns>The texts, or <see langword="null"/> when the field is absent or not an array.</returns>
+    public IReadOnlyList<string>? GetTextList(string fieldName)
+    {
+        ArgumentNullException.ThrowIfNull(fieldName);
+        if (!Json.TryGetProperty(fieldName, out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var items = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (AsText(item) is { } text)
+            {
+                items.Add(text);
+            }
+        }
+
+        return items.AsReadOnly();
+    }
+
+    /// <summary>Describes the data without any of its values (they are personal data).</summary>
+    /// <returns>E.g. <c>RgDocumentData (11 fields)</c>.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{GetType().Name} ({Json.EnumerateObject().Count()} fields)");
+
+    private static string? AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+}

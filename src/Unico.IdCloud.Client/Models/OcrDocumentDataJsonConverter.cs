@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Unico.IdCloud.Client.Models;
+
+/// <summary>
+/// Reads and writes <see cref="OcrDocumentData"/> on its own (without the surrounding <see cref="OcrDocument"/>).
+/// Without a document code the type cannot be chosen, so reading gives <see cref="UnknownDocumentData"/>; writing
+/// writes <see cref="OcrDocumentData.Json"/> unchanged. Prefer <see cref="OcrDocument"/>, which types the data.
+/// </summary>
+public sealed class OcrDocumentDataJsonConverter : JsonConverter<OcrDocumentData>
+{
+    /// <inheritdoc />
+    public override OcrDocumentData Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for OCR document data but found {reader.TokenType}.");
+        }
+
+        return new UnknownDocumentData(JsonElement.ParseValue(ref reader));
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, OcrDocumentData value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        value.Json.WriteTo(writer);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Unico.IdCloud.Client.Models;
+
+namespace Unico.IdCloud.Client.Serialization;
+
+/// <summary>
+/// The System.Text.Json source-generated metadata of every DTO on the wire: the one serializer configuration of the
+/// SDK (use <see cref="JsonSerializerContext"/>'s <c>Default</c> instance; it is immutable once created). No
+/// reflection-based serialization anywhere, so the library stays trimming- and AOT-safe.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Property names come from the generated <c>[JsonPropertyName]</c> attributes, so no naming policy is set.</item>
+/// <item>Nulls are not written: an unset optional member is absent from the request, as the API expects (it is
+/// protobuf JSON, where absent and zero are the same).</item>
+/// <item><see cref="TimeSpan"/> uses the protobuf Duration form (<c>"3600s"</c>): the only <see cref="TimeSpan"/> on
+/// the wire is <c>expiresIn</c>. <see cref="DateTimeOffset"/> is written like the API writes it (<c>Z</c>, not
+/// <c>+00:00</c>).</item>
+/// <item>Extensible enums, <see cref="Base64Content"/>, <see cref="ProcessCapacityList"/> and <see cref="OcrDocument"/>
+/// carry their own converters (attributes on the types).</item>
+/// <item>Unknown members land in each DTO's <c>AdditionalProperties</c> as <see cref="JsonElement"/> values and are
+/// written back unchanged. Values added there in code must be of a type registered below (JSON elements and the
+/// common primitives); any other type fails with <see cref="NotSupportedException"/> when serialized.</item>
+/// </list>
+/// </remarks>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(ProtobufDurationJsonConverter), typeof(ProtobufTimestampJsonConverter)])]
+[JsonSerializable(typeof(CreateProcessRequest))]
+[JsonSerializable(typeof(FlowConfig))]
+[JsonSerializable(typeof(BiometryCaptureConfig))]
+[JsonSerializable(typeof(ProcessPerson))]
+[JsonSerializable(typeof(ProcessNotification))]
+[JsonSerializable(typeof(Contextualization))]
+[JsonSerializable(typeof(ContextualizationLocales))]
+[JsonSerializable(typeof(ContextualizationLocale))]
+[JsonSerializable(typeof(SignaturePayload))]
+[JsonSerializable(typeof(EnvelopePayload))]
+[JsonSerializable(typeof(EnvelopeDocument))]
+[JsonSerializable(typeof(ProcessResponse))]
+[JsonSerializable(typeof(IdCloudProcess))]
+[JsonSerializable(typeof(AuthenticationInfo))]
+[JsonSerializable(typeof(ScoreEngineResult))]
+[JsonSerializable(typeof(SerproResult))]
+[JsonSerializable(typeof(ProcessService))]
+[JsonSerializable(typeof(ProcessServiceDocument))]
+[JsonSerializable(typeof(CompanyData))]
+[JsonSerializable(typeof(FileContentsResponse))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(decimal))]
+internal sealed partial class IdCloudJsonContext : JsonSerializerContext;

@@ -1,0 +1,253 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Unico.IdCloud.Testing;
+
+/// <summary>
+/// The emulator's one request handler: finds the listener and endpoint, applies injected faults, checks the bearer
+/// token, runs the endpoint, logs the request. An emulator bug answers 500 with a message saying so; nothing hangs.
+/// </summary>
+internal sealed class EmulatorDispatcher
+{
+    private const string GatewayPage =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>emulated gateway</center>\r\n</body>\r\n</html>\r\n";
+
+    private static readonly byte[] TruncatedPdf = [.. "%PDF-1.4\n%"u8, 0xE2, 0xE3, 0xCF, 0xD3, .. "\n1 0 obj\n<< /Type /Catalog /Pa"u8];
+
+    private readonly CancellationToken _stopping;
+
+    // Set once Kestrel has bound its ports: the components need the real base addresses.
+    private volatile Attachment? _attachment;
+
+    public EmulatorDispatcher(CancellationToken stopping)
+    {
+        _stopping = stopping;
+    }
+
+    private EmulatorComponents Parts => _attachment!.Components;
+
+    /// <summary>Starts serving, once the bound ports of the identity, process and signature listeners are known.</summary>
+    public void Attach(EmulatorComponents components, int identityPort, int processPort, int signaturePort) =>
+        _attachment = new Attachment(components, [identityPort, processPort, signaturePort]);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (_attachment is null)
+        {
+            await EmulatorResponse.Text(503, "IDCloud emulator: still starting.").WriteAsync(context, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        var timestamp = Parts.Time.GetUtcNow();
+        var hasAuthorization = request.Headers.ContainsKey("Authorization");
+        var listener = Identify(context.Connection.LocalPort);
+        if (listener is null)
+        {
+            await EmulatorResponse.Text(500, "IDCloud emulator: the request arrived on a port the emulator did not open.").WriteAsync(context, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var match = EmulatorRouteMatch.Find(listener.Value, path);
+        EmulatedFault? fault = null;
+        int? status = null;
+        try
+        {
+            status = await HandleMatchAsync(context, match, f => fault = f).ConfigureAwait(false);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            // The client went away or the emulator is stopping: nobody is waiting for an answer.
+            context.Abort();
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Kestrel refused the request itself (e.g. a body over the size limit): the client's fault, not ours.
+            status = await WriteAsync(context, EmulatorResponse.Text(exception.StatusCode, exception.Message)).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            EmulatorLog.HandlerFailed(Parts.Logger, exception, request.Method, path);
+            status = await AnswerInternalFailureAsync(context, exception).ConfigureAwait(false);
+        }
+        finally
+        {
+            Parts.Journal.Add(new EmulatorRequest(listener.Value, request.Method, path, match?.Route, status, timestamp, hasAuthorization, fault?.Kind));
+            EmulatorLog.Handled(Parts.Logger, request.Method, path, listener.Value, status, fault?.Kind);
+        }
+    }
+
+    private async Task<int?> HandleMatchAsync(HttpContext context, EmulatorRouteMatch? match, Action<EmulatedFault> applied)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (match is not { } m)
+        {
+            // What a Go HTTP mux answers for an unknown path.
+            return await WriteAsync(context, EmulatorResponse.Text(404, "404 page not found")).ConfigureAwait(false);
+        }
+
+        if (!HttpMethods.Equals(context.Request.Method, m.AllowedMethod))
+        {
+            return await WriteAsync(context, EmulatorResponse.Text(405, "Method Not Allowed").WithHeader("Allow", m.AllowedMethod)).ConfigureAwait(false);
+        }
+
+        if (m.Route == EmulatorRoute.Token)
+        {
+            Parts.Journal.CountTokenRequest();
+        }
+
+        var fault = m.Route is { } route ? Parts.Faults.TakeNext(route) : null;
+        if (fault is not null)
+        {
+            applied(fault);
+            var early = await ApplyBeforeProcessingAsync(context, fault).ConfigureAwait(false);
+            if (early.Handled)
+            {
+                return early.Status;
+            }
+        }
+
+        var response = await RunEndpointAsync(context, m, cancellationToken).ConfigureAwait(false);
+        if (fault is not null)
+        {
+            switch (fault.Kind)
+            {
+                case EmulatedFaultKind.AbortAfterProcessing:
+                    context.Abort();
+                    return null;
+                case EmulatedFaultKind.StatusAfterProcessing:
+                    response = FaultResponse(fault);
+                    break;
+                case EmulatedFaultKind.MalformedBody:
+                    response = Malformed(response, m.Route);
+                    break;
+            }
+        }
+
+        return await WriteAsync(context, response).ConfigureAwait(false);
+    }
+
+    private async Task<(bool Handled, int? Status)> ApplyBeforeProcessingAsync(HttpContext context, EmulatedFault fault)
+    {
+        switch (fault.Kind)
+        {
+            case EmulatedFaultKind.StatusBeforeProcessing:
+                return (true, await WriteAsync(context, FaultResponse(fault)).ConfigureAwait(false));
+            case EmulatedFaultKind.Abort:
+                context.Abort();
+                return (true, null);
+            case EmulatedFaultKind.RateLimited:
+                var seconds = ((long)fault.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var limited = EmulatorResponse.Json(429, WireJson.ProcessApiError("8", "Too many requests: slow down and retry after " + seconds + " s"))
+                    .WithHeader("Retry-After", seconds);
+                return (true, await WriteAsync(context, limited).ConfigureAwait(false));
+            case EmulatedFaultKind.GatewayError:
+                return (true, await WriteAsync(context, EmulatorResponse.Text(502, GatewayPage, "text/html")).ConfigureAwait(false));
+            case EmulatedFaultKind.Delay:
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping))
+                {
+                    await Task.Delay(fault.Delay, linked.Token).ConfigureAwait(false);
+                }
+
+                return (false, null);
+            default:
+                return (false, null);
+        }
+    }
+
+    private async Task<EmulatorResponse> RunEndpointAsync(HttpContext context, EmulatorRouteMatch match, CancellationToken cancellationToken)
+    {
+        if (match.IsJourneyPage)
+        {
+            return Parts.Processes.JourneyPage(match.Id);
+        }
+
+        if (match.Route == EmulatorRoute.Token)
+        {
+            return await Parts.Token.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var bearer = Parts.AccessTokens.Check(context.Request.Headers.Authorization.ToString() is { Length: > 0 } value ? value : null);
+        if (bearer.Status != BearerStatus.Valid)
+        {
+            // The gateway's own words (plain text), the only two the vendor documents.
+            var message = bearer.Status == BearerStatus.Expired ? "Jwt is expired" : "Jwt header is an invalid JSON";
+            return EmulatorResponse.Text(401, message).WithHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+
+        var tenant = bearer.TenantId!;
+        return match.Route switch
+        {
+            EmulatorRoute.CreateProcess => await Parts.Processes.CreateAsync(context, tenant, cancellationToken).ConfigureAwait(false),
+            EmulatorRoute.GetProcess => Parts.Processes.Get(match.Id, tenant),
+            EmulatorRoute.GetSelfie => Parts.Processes.GetSelfie(match.Id, tenant),
+            EmulatorRoute.GetEvidenceSet => Parts.Processes.GetEvidenceSet(match.Id, tenant),
+            EmulatorRoute.GetSignedDocument => Parts.Signature.GetFile(match.Id, tenant),
+            EmulatorRoute.GetSignatureEvidence => Parts.Signature.GetEvidence(match.Id, tenant),
+            _ => throw new InvalidOperationException($"No endpoint is wired for route {match.Route}."),
+        };
+    }
+
+    private static EmulatorResponse FaultResponse(EmulatedFault fault) =>
+        fault.Body is null
+            ? EmulatorResponse.Empty(fault.StatusCode!.Value)
+            : EmulatorResponse.Bytes(fault.StatusCode!.Value, fault.ContentType, Encoding.UTF8.GetBytes(fault.Body));
+
+    /// <summary>200 with the real body cut in half (JSON), or the start of a PDF that never ends.</summary>
+    private static EmulatorResponse Malformed(EmulatorResponse real, EmulatorRoute? route)
+    {
+        if (route is EmulatorRoute.GetSignedDocument or EmulatorRoute.GetSignatureEvidence)
+        {
+            return EmulatorResponse.Bytes(200, "application/pdf", TruncatedPdf);
+        }
+
+        var body = real.Body is { Length: > 2 } bytes ? bytes[..(bytes.Length / 2)] : "{\"error\":"u8.ToArray();
+        return EmulatorResponse.Bytes(200, "application/json", body);
+    }
+
+    private static async Task<int?> WriteAsync(HttpContext context, EmulatorResponse response)
+    {
+        await response.WriteAsync(context, context.RequestAborted).ConfigureAwait(false);
+        return response.StatusCode;
+    }
+
+    private static async Task<int?> AnswerInternalFailureAsync(HttpContext context, Exception exception)
+    {
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return null;
+        }
+
+        context.Response.Clear();
+        var description = $"Internal failure! Try again later (IDCloud emulator bug: {exception.GetType().Name}: {exception.Message})";
+        var response = EmulatorResponse.Json(500, WireJson.ProcessApiError("99999", description));
+        try
+        {
+            await response.WriteAsync(context, context.RequestAborted).ConfigureAwait(false);
+            return 500;
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private EmulatorListener? Identify(int localPort)
+    {
+        var ports = _attachment!.Ports;
+        for (var i = 0; i < ports.Length; i++)
+        {
+            if (ports[i] == localPort)
+            {
+                return (EmulatorListener)i;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Attachment(EmulatorComponents Components, int[] Ports);
+}

@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Unico.IdCloud.Testing;
+
+/// <summary>
+/// An in-process emulator of Unico IDCloud for tests, samples and offline development: the identity (token)
+/// endpoint, the by Unico process API and the signature API, each on its own loopback port, with real RSA signature
+/// checks, scripted process outcomes, fault injection and webhook delivery.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await IdCloudEmulator.StartAsync();
+/// var account = emulator.CreateServiceAccount();
+/// services.AddIdCloud(options => account.ApplyTo(options));
+/// // ... create a process through the SDK, then:
+/// await emulator.FinishProcessAsync(processId, EmulatedOutcome.Approved);
+/// </code>
+/// </example>
+public sealed class IdCloudEmulator : IAsyncDisposable
+{
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
+    private readonly EmulatorComponents _parts;
+    private int _disposed;
+
+    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId)
+    {
+        _app = app;
+        _stopping = stopping;
+        _parts = parts;
+        IdentityBaseAddress = identity;
+        ProcessApiBaseAddress = process;
+        SignatureApiBaseAddress = signature;
+        TenantId = tenantId;
+    }
+
+    /// <summary>
+    /// The identity host, e.g. <c>http://127.0.0.1:40123</c>: serves <c>POST /oauth2/token</c>. Its
+    /// <see cref="Uri.OriginalString"/> has no trailing slash; <see cref="Audience"/> is the exact <c>aud</c> to sign.
+    /// </summary>
+    public Uri IdentityBaseAddress { get; }
+
+    /// <summary>The by Unico process API host: serves <c>/client/v1/process...</c>.</summary>
+    public Uri ProcessApiBaseAddress { get; }
+
+    /// <summary>The signature API host: serves <c>/api/v1/service/file|evidence/{documentId}</c>.</summary>
+    public Uri SignatureApiBaseAddress { get; }
+
+    /// <summary>
+    /// The <c>aud</c> an assertion must carry: the identity base address with no trailing slash, exactly as Unico
+    /// requires (<c>https://identityhomolog.acesso.io</c> in UAT). Note <see cref="Uri.ToString"/> would add a slash.
+    /// </summary>
+    public string Audience => IdentityBaseAddress.OriginalString;
+
+    /// <summary>The default tenant (company) id of accounts made by <see cref="CreateServiceAccount"/>.</summary>
+    public string TenantId { get; }
+
+    /// <summary>Every request received so far (since the last <see cref="ResetRequestLog"/>), oldest first. A snapshot.</summary>
+    public IReadOnlyList<EmulatorRequest> Requests => _parts.Journal.Requests;
+
+    /// <summary>How many requests reached <c>POST /oauth2/token</c>, whatever their outcome.</summary>
+    public int TokenRequestCount => _parts.Journal.TokenRequestCount;
+
+    /// <summary>
+    /// How many processes were actually created: a CreateProcess rejected as invalid, unauthenticated or failed by a
+    /// before-processing fault does not count; one answered with a <see cref="EmulatedFault.StatusAfterProcessing"/>
+    /// fault does. This is how a test proves a POST was not retried into a second, billable process.
+    /// </summary>
+    public int ProcessCreationCount => _parts.Journal.ProcessCreationCount;
+
+    /// <summary>The ids of every process created, oldest first (including ones whose response the client never saw).</summary>
+    public IReadOnlyList<string> ProcessIds => _parts.Store.Ids;
+
+    /// <summary>Every webhook attempt so far (since the last <see cref="ResetWebhookDeliveries"/>), oldest first. A snapshot.</summary>
+    public IReadOnlyList<EmulatedWebhookDelivery> WebhookDeliveries => _parts.Webhooks.Deliveries;
+
+    /// <summary>
+    /// The size in bytes of the signed PDFs of processes finished from now on. 0 (default) means the natural size,
+    /// about 1 KB. Larger sizes are padded exactly and streamed in chunks, never built in memory.
+    /// </summary>
+    public long SignedDocumentSize
+    {
+        get => _parts.Signing.FileSize;
+        set => _parts.Signing.FileSize = CheckSize(value);
+    }
+
+    /// <summary>Like <see cref="SignedDocumentSize"/>, for the signature evidence PDFs.</summary>
+    public long SignatureEvidenceSize
+    {
+        get => _parts.Signing.EvidenceSize;
+        set => _parts.Signing.EvidenceSize = CheckSize(value);
+    }
+
+    /// <summary>
+    /// For processes finished from now on: how many requests for each signed document (and, counted separately, its
+    /// evidence) answer "document does not exist" before the PDF appears, as the real service does for a while after
+    /// a process finishes. Default 0.
+    /// </summary>
+    public int SignedDocumentNotReadyRequests
+    {
+        get => _parts.Signing.NotReadyRequests;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _parts.Signing.NotReadyRequests = value;
+        }
+    }
+
+    /// <summary>Starts the emulator on three free loopback ports.</summary>
+    /// <param name="options">Settings; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator. Dispose it to stop Kestrel and the webhook sender.</returns>
+    public static async Task<IdCloudEmulator> StartAsync(IdCloudEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new IdCloudEmulatorOptions();
+        options.Validate();
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger<IdCloudEmulator>();
+        var stopping = new CancellationTokenSource();
+        var dispatcher = new EmulatorDispatcher(stopping.Token);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(IdCloudEmulator).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore();
+        ListenOptions? identityListen = null, processListen = null, signatureListen = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024; // e-signature payloads carry base64 PDFs
+            kestrel.Listen(IPAddress.Loopback, 0, listen => identityListen = listen);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => processListen = listen);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => signatureListen = listen);
+        });
+        builder.Services.AddSingleton<IHostLifetime, EmulatorHostLifetime>();
+        if (options.LoggerFactory is { } userLoggerFactory)
+        {
+            builder.Services.AddSingleton(userLoggerFactory);
+        }
+
+        var app = builder.Build();
+        app.Run(dispatcher.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
+
+        // Kestrel writes the bound port back into each ListenOptions when it binds port 0.
+        var identity = Loopback(identityListen!);
+        var process = Loopback(processListen!);
+        var signature = Loopback(signatureListen!);
+
+        var parts = EmulatorComponents.Create(options, logger, identity, process);
+        dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
+        EmulatorLog.Started(logger, identity, process, signature);
+        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"));
+    }
+
+    /// <summary>
+    /// Registers a service account with a fresh RSA 2048 key pair. Use <see cref="EmulatedServiceAccount.ApplyTo"/> to
+    /// point the SDK's options at the emulator with it.
+    /// </summary>
+    /// <param name="accountName">At most 12 characters (Unico's limit); a random name when null.</param>
+    /// <param name="tenantId">The account's tenant; <see cref="TenantId"/> when null. A new tenant becomes known.</param>
+    public EmulatedServiceAccount CreateServiceAccount(string? accountName = null, string? tenantId = null)
+    {
+        ThrowIfDisposed();
+        return _parts.Accounts.Create(accountName, tenantId ?? TenantId, IdentityBaseAddress, ProcessApiBaseAddress, SignatureApiBaseAddress);
+    }
+
+    /// <summary>
+    /// Finishes a CREATED process with a scripted outcome (state, result, authenticationInfo, captured document, signed
+    /// documents) and triggers the webhook if one is configured.
+    /// </summary>
+    /// <param name="processId">The process id returned by CreateProcess.</param>
+    /// <param name="outcome">How the journey ended.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">No process has this id.</exception>
+    /// <exception cref="InvalidOperationException">The process has already finished (or expired by the emulator's clock).</exception>
+    public Task FinishProcessAsync(string processId, EmulatedOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(processId);
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome.");
+        }
+
+        var process = Guid.TryParse(processId, out var id) ? _parts.Store.Find(id) : null;
+        if (process is null)
+        {
+            throw new ArgumentException($"The emulator has no process with id '{processId}'.", nameof(processId));
+        }
+
+        _parts.Lifecycle.ExpireIfDue(process);
+        if (!_parts.Lifecycle.TryFinish(process, outcome))
+        {
+            throw new InvalidOperationException(
+                $"Process {process.IdText} has already finished ({process.Finish?.Outcome}); a process finishes once.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> requests to <paramref name="route"/> fail as <paramref name="fault"/>
+    /// describes. Faults on the same route queue up in order.
+    /// </summary>
+    /// <param name="route">The endpoint.</param>
+    /// <param name="fault">What goes wrong.</param>
+    /// <param name="times">How many matching requests it applies to (default 1).</param>
+    public void InjectFault(EmulatorRoute route, EmulatedFault fault, int times = 1)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        if (!Enum.IsDefined(route))
+        {
+            throw new ArgumentOutOfRangeException(nameof(route), route, "Unknown route.");
+        }
+
+        _parts.Faults.Inject(route, fault, times);
+    }
+
+    /// <summary>
+    /// Puts the per-test scripting back to defaults, for a fixture that shares one emulator between tests: drops
+    /// pending faults, clears the request log, counters and webhook log, turns the webhook off and resets the
+    /// signed-document size and readiness settings. Accounts, processes and issued tokens stay.
+    /// </summary>
+    public void Reset()
+    {
+        ResetFaults();
+        ResetRequestLog();
+        DisableWebhook();
+        ResetWebhookDeliveries();
+        _parts.Signing.FileSize = 0;
+        _parts.Signing.EvidenceSize = 0;
+        _parts.Signing.NotReadyRequests = 0;
+    }
+
+    /// <summary>Drops every fault not yet applied.</summary>
+    public void ResetFaults() => _parts.Faults.Clear();
+
+    /// <summary>Clears <see cref="Requests"/> and sets <see cref="TokenRequestCount"/> and <see cref="ProcessCreationCount"/> to 0.</summary>
+    public void ResetRequestLog() => _parts.Journal.Reset();
+
+    /// <summary>
+    /// Forgets every access token issued so far: API calls with them answer 401 "Jwt header is an invalid JSON", as
+    /// for an unknown token. Useful to test a client's "401 → new token → resend once" behaviour.
+    /// </summary>
+    public void RevokeAccessTokens() => _parts.AccessTokens.RevokeAll();
+
+    /// <summary>Sends a webhook to <paramref name="url"/> each time a process finishes from now on.</summary>
+    /// <param name="url">The receiver (any scheme HttpClient supports; loopback in tests).</param>
+    /// <param name="authentication">The credential to present.</param>
+    /// <param name="deliverTwice">Deliver every notification twice, as at-least-once delivery may.</param>
+    public void ConfigureWebhook(Uri url, EmulatedWebhookAuthentication authentication, bool deliverTwice = false)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(authentication);
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The webhook URL must be absolute.", nameof(url));
+        }
+
+        _parts.Webhooks.Configure(new WebhookTarget(url, authentication, deliverTwice));
+    }
+
+    /// <summary>Stops sending webhooks for processes that finish from now on (deliveries under way continue).</summary>
+    public void DisableWebhook() => _parts.Webhooks.Configure(null);
+
+    /// <summary>Waits until at least <paramref name="count"/> webhook deliveries succeeded (2xx) in total.</summary>
+    /// <param name="count">Successful deliveries to wait for, counted since the last <see cref="ResetWebhookDeliveries"/>.</param>
+    /// <param name="timeout">How long to wait (real clock).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="TimeoutException">Fewer deliveries succeeded in time; the message says how many.</exception>
+    public Task WaitForWebhookDeliveriesAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _parts.Webhooks.WaitAsync(count, successfulOnly: true, timeout, cancellationToken);
+
+    /// <summary>Waits until at least <paramref name="count"/> webhook attempts were made, successful or not.</summary>
+    /// <param name="count">Attempts to wait for, counted since the last <see cref="ResetWebhookDeliveries"/>.</param>
+    /// <param name="timeout">How long to wait (real clock).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="TimeoutException">Fewer attempts were made in time.</exception>
+    public Task WaitForWebhookAttemptsAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _parts.Webhooks.WaitAsync(count, successfulOnly: false, timeout, cancellationToken);
+
+    /// <summary>Clears <see cref="WebhookDeliveries"/>.</summary>
+    public void ResetWebhookDeliveries() => _parts.Webhooks.Reset();
+
+    /// <summary>Stops the webhook sender and Kestrel (in-flight requests get a short grace period), then frees the keys.</summary>
+    /// <returns>A task that completes when everything has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _parts.Webhooks.DisposeAsync().ConfigureAwait(false);
+        using (var grace = new CancellationTokenSource(ShutdownGrace))
+        {
+            try
+            {
+                await _app.StopAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Connections still open after the grace period were aborted; nothing else to do.
+            }
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _parts.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"IdCloudEmulator {{ Identity = {IdentityBaseAddress.OriginalString}, Process = {ProcessApiBaseAddress.OriginalString}, Signature = {SignatureApiBaseAddress.OriginalString} }}";
+
+    private static Uri Loopback(ListenOptions listen)
+    {
+        var port = listen.IPEndPoint?.Port ?? 0;
+        if (port == 0)
+        {
+            throw new InvalidOperationException("Kestrel did not report the port it bound.");
+        }
+
+        return new Uri("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static long CheckSize(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        return value;
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}

@@ -1,0 +1,359 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using RichardSzalay.MockHttp;
+using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Serialization;
+using Unico.IdCloud.Client.Tests.Contract;
+using Unico.IdCloud.Client.Tests.TestSupport;
+
+namespace Unico.IdCloud.Client.Tests.Clients;
+
+/// <summary>The process client on the wire: method, path, headers, body, and how answers become results or errors.</summary>
+public sealed class IdCloudProcessClientTests : IDisposable
+{
+    private const string BaseAddress = "https://api.cadastro.uat.unico.app/";
+    private const string ProcessId = "53060f52-f146-4c12-a234-5bb5031f6f5b";
+
+    private readonly MockHttpMessageHandler _mock = new();
+    private readonly HttpClient _httpClient;
+    private readonly IdCloudProcessClient _client;
+
+    public IdCloudProcessClientTests()
+    {
+        _httpClient = _mock.ToHttpClient();
+        _httpClient.BaseAddress = new Uri(BaseAddress);
+        _client = new IdCloudProcessClient(_httpClient);
+    }
+
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        _mock.Dispose();
+    }
+
+    [Fact]
+    public async Task CreateProcessPostsTheRequestAsJsonAndReturnsTheProcess()
+    {
+        var fixture = VendorFixtures.Read("create-process-request");
+        var request = JsonSerializer.Deserialize(fixture, IdCloudJsonContext.Default.CreateProcessRequest)!;
+        string? sentBody = null;
+        MediaTypeHeaderValue? sentContentType = null;
+        IdCloudOperation? sentOperation = null;
+        _mock.Expect(HttpMethod.Post, BaseAddress + "client/v1/process")
+            .WithHeaders("Accept", "application/json")
+            .Respond(async message =>
+            {
+                sentContentType = message.Content!.Headers.ContentType;
+                sentBody = await message.Content.ReadAsStringAsync();
+                message.Options.TryGetValue(IdCloudOperation.OptionsKey, out sentOperation);
+                return Json(VendorFixtures.Read("create-process-response"));
+            });
+
+        var process = await _client.CreateProcessAsync(request);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Equal("application/json", sentContentType!.MediaType);
+        Assert.Equal("utf-8", sentContentType.CharSet);
+        JsonAssert.Equivalent(fixture, sentBody!);
+        Assert.Same(IdCloudOperation.CreateProcess, sentOperation);
+        Assert.Equal(ProcessId, process.Id);
+        Assert.Equal(ProcessState.Created, process.State);
+        Assert.Equal("https://cadastro.dev.unico.app/process/" + ProcessId, process.UserRedirectUrl);
+    }
+
+    [Fact]
+    public async Task CreateProcessStreamsLargeDocumentsAndTheBodyCanBeSentAgain()
+    {
+        // A 6 MB PDF: the body is serialized straight to the request stream (no Content-Length is computed up front)
+        // and a handler that re-sends the same message (a retry) gets the same body again.
+        var pdf = new byte[6 * 1024 * 1024];
+        new Random(7).NextBytes(pdf);
+        var request = new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdUnicoSign,
+            Purpose = Purpose.CreditProcess,
+            Payload =
+            [
+                new SignaturePayload
+                {
+                    EnvelopePayload = new EnvelopePayload
+                    {
+                        Documents = [new EnvelopeDocument { DocumentName = "contract.pdf", FileContents = Base64Content.FromBytes(pdf) }],
+                    },
+                },
+            ],
+        };
+        var bodies = new List<byte[]>();
+        long? declaredLength = -1;
+        _mock.When(HttpMethod.Post, BaseAddress + "client/v1/process").Respond(async message =>
+        {
+            // CopyToAsync serializes the content like the socket handler does, without buffering it in the message.
+            declaredLength = message.Content!.Headers.ContentLength;
+            using var body = new MemoryStream();
+            await message.Content.CopyToAsync(body);
+            bodies.Add(body.ToArray());
+            return Json(VendorFixtures.Read("create-process-response"));
+        });
+        using var resending = new HttpClient(new SendTwiceHandler(_mock)) { BaseAddress = new Uri(BaseAddress) };
+
+        await new IdCloudProcessClient(resending).CreateProcessAsync(request);
+
+        Assert.Null(declaredLength);
+        Assert.Equal(2, bodies.Count);
+        Assert.Equal(bodies[0], bodies[1]);
+        using var sent = JsonDocument.Parse(bodies[0]);
+        var fileContents = sent.RootElement.GetProperty("payload")[0].GetProperty("envelopePayload").GetProperty("documents")[0].GetProperty("fileContents");
+        Assert.Equal(pdf, fileContents.GetBytesFromBase64());
+    }
+
+    [Fact]
+    public async Task GetProcessGetsTheEscapedIdAndReadsTheResult()
+    {
+        IdCloudOperation? sentOperation = null;
+        _mock.Expect(HttpMethod.Get, BaseAddress + "client/v1/process/" + ProcessId)
+            .WithHeaders("Accept", "application/json")
+            .Respond(message =>
+            {
+                Assert.Null(message.Content);
+                message.Options.TryGetValue(IdCloudOperation.OptionsKey, out sentOperation);
+                return Json(VendorFixtures.Read("get-process-response"));
+            });
+
+        var process = await _client.GetProcessAsync(ProcessId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Same(IdCloudOperation.GetProcess, sentOperation);
+        Assert.Equal(ProcessState.Finished, process.State);
+        Assert.Equal(ProcessResult.Ok, process.Result);
+        Assert.Equal(AuthenticationResult.Inconclusive, process.AuthenticationInfo!.AuthenticationResult);
+    }
+
+    [Fact]
+    public async Task IdsAreEscapedAsOnePathSegment()
+    {
+        Uri? sentUri = null;
+        _mock.When("*").Respond(message =>
+        {
+            sentUri = message.RequestUri;
+            return Json("""{"process":{"id":"x"}}""");
+        });
+
+        await _client.GetProcessAsync("ação:1+2");
+
+        Assert.Equal("/client/v1/process/a%C3%A7%C3%A3o%3A1%2B2", sentUri!.AbsolutePath);
+        Assert.Equal(string.Empty, sentUri.Query);
+    }
+
+    [Fact]
+    public async Task GetSelfieDecodesTheImage()
+    {
+        var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9 };
+        IdCloudOperation? sentOperation = null;
+        _mock.Expect(HttpMethod.Get, BaseAddress + $"client/v1/process/{ProcessId}/selfie")
+            .WithHeaders("Accept", "application/json")
+            .Respond(message =>
+            {
+                message.Options.TryGetValue(IdCloudOperation.OptionsKey, out sentOperation);
+                return Json($$"""{"fileContents":"{{Convert.ToBase64String(jpeg)}}","contentType":"image/jpeg"}""");
+            });
+
+        var selfie = await _client.GetSelfieAsync(ProcessId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Same(IdCloudOperation.GetSelfie, sentOperation);
+        Assert.Equal(jpeg, selfie.Content.ToArray());
+        Assert.Equal("image/jpeg", selfie.ContentType);
+    }
+
+    [Fact]
+    public async Task GetEvidenceSetReportsTheXPdfMediaTypeAsApplicationPdf()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.5\n%%EOF\n");
+        IdCloudOperation? sentOperation = null;
+        _mock.Expect(HttpMethod.Get, BaseAddress + $"client/v1/process/{ProcessId}/evidenceset")
+            .WithHeaders("Accept", "application/json")
+            .Respond(message =>
+            {
+                message.Options.TryGetValue(IdCloudOperation.OptionsKey, out sentOperation);
+                return Json($$"""{"fileContents":"{{Convert.ToBase64String(pdf)}}","contentType":"x-pdf"}""");
+            });
+
+        var evidence = await _client.GetEvidenceSetAsync(ProcessId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Same(IdCloudOperation.GetEvidenceSet, sentOperation);
+        Assert.Equal(pdf, evidence.Content.ToArray());
+        Assert.Equal("application/pdf", evidence.ContentType);
+    }
+
+    [Fact]
+    public async Task TheVendorsSelfieExampleIsAnInvalidResponseBecauseItsBase64IsElided()
+    {
+        _mock.When("*").Respond(_ => Json(VendorFixtures.Read("get-selfie-response")));
+
+        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetSelfieAsync(ProcessId));
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, exception.Kind);
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.DoesNotContain("[...]", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("""{"process":null}""")]
+    [InlineData("""{"id":"53060f52"}""")]
+    [InlineData("""{"process":{"state":42}}""")]
+    [InlineData("""{"process":{"createdAt":"yesterday"}}""")]
+    public async Task AProcessAnswerThatCannotBeReadIsAnInvalidResponse(string body)
+    {
+        _mock.When("*").Respond(_ => Json(body));
+
+        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetProcessAsync(ProcessId));
+
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.Equal(new Uri(BaseAddress + "client/v1/process/" + ProcessId), exception.RequestUri);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("""{"contentType":"image/jpeg"}""")]
+    [InlineData("""{"fileContents":null,"contentType":"image/jpeg"}""")]
+    [InlineData("""{"fileContents":"not base64!","contentType":"image/jpeg"}""")]
+    [InlineData("""{"fileContents":12,"contentType":"image/jpeg"}""")]
+    public async Task AFileAnswerThatCannotBeReadIsAnInvalidResponse(string body)
+    {
+        _mock.When("*").Respond(_ => Json(body));
+
+        await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetEvidenceSetAsync(ProcessId));
+    }
+
+    [Fact]
+    public async Task AFileWithoutAContentTypeIsReportedAsOctetStream()
+    {
+        _mock.When("*").Respond(_ => Json("""{"fileContents":"AAEC"}"""));
+
+        var selfie = await _client.GetSelfieAsync(ProcessId);
+
+        Assert.Equal(new byte[] { 0, 1, 2 }, selfie.Content.ToArray());
+        Assert.Equal("application/octet-stream", selfie.ContentType);
+    }
+
+    [Fact]
+    public async Task AnUnknownProcessIsNotFound()
+    {
+        _mock.When("*").Respond(
+            HttpStatusCode.NotFound,
+            "application/json",
+            """{"error":{"code":5,"description":"error getting process: rpc error: code = NotFound desc = process not found"}}""");
+
+        var exception = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => _client.GetProcessAsync(ProcessId));
+
+        Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCallersCancellationIsACancellationNotAnIdCloudError()
+    {
+        _mock.When("*").Respond(_ => Json(VendorFixtures.Read("get-process-response")));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetProcessAsync(ProcessId, cancelled.Token));
+
+        Assert.Equal(cancelled.Token, exception.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ANullRequestIsRejectedBeforeSending()
+    {
+        var sent = CountRequests();
+
+        var exception = await Assert.ThrowsAsync<ArgumentNullException>(() => _client.CreateProcessAsync(null!));
+
+        Assert.Equal("request", exception.ParamName);
+        Assert.Equal(0, sent());
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidIds.All), MemberType = typeof(InvalidIds))]
+    public async Task InvalidProcessIdsAreRejectedBeforeSending(string processId)
+    {
+        var sent = CountRequests();
+
+        foreach (var call in ProcessIdCalls(processId))
+        {
+            var exception = await Assert.ThrowsAsync<ArgumentException>(call);
+            Assert.Equal("processId", exception.ParamName);
+        }
+
+        Assert.Equal(0, sent());
+    }
+
+    [Fact]
+    public async Task ARejectedIdIsNotEchoedInTheMessage()
+    {
+        // A wrong argument may be personal data, such as a CPF passed instead of a process id.
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => _client.GetProcessAsync("123.456/789-09"));
+
+        Assert.DoesNotContain("789-09", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANullProcessIdIsRejectedBeforeSending()
+    {
+        var sent = CountRequests();
+
+        foreach (var call in ProcessIdCalls(null!))
+        {
+            var exception = await Assert.ThrowsAsync<ArgumentNullException>(call);
+            Assert.Equal("processId", exception.ParamName);
+        }
+
+        Assert.Equal(0, sent());
+    }
+
+    [Fact]
+    public void AClientNeedsAnHttpClient()
+    {
+        Assert.Equal("httpClient", Assert.Throws<ArgumentNullException>(() => new IdCloudProcessClient(null!)).ParamName);
+    }
+
+    private IEnumerable<Func<Task>> ProcessIdCalls(string processId) =>
+    [
+        () => _client.GetProcessAsync(processId),
+        () => _client.GetSelfieAsync(processId),
+        () => _client.GetEvidenceSetAsync(processId),
+    ];
+
+    private Func<int> CountRequests()
+    {
+        var count = 0;
+        _mock.Fallback.Respond(_ =>
+        {
+            Interlocked.Increment(ref count);
+            return new HttpResponseMessage(HttpStatusCode.InternalServerError);
+        });
+        return () => Volatile.Read(ref count);
+    }
+
+    private static HttpResponseMessage Json(string body) =>
+        new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    /// <summary>Sends every request twice and returns the second answer, like a retry handler re-sending a message.</summary>
+    private sealed class SendTwiceHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using (await base.SendAsync(request, cancellationToken))
+            {
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
