@@ -24,7 +24,7 @@ public sealed class PublicApiListerTests
     public void Method_shows_parameter_names_defaults_nullability_and_generic_return_types()
     {
         Assert.Contains(
-            $"  public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyDictionary<string, int?>> LoadAsync(string id, int retries = 3, {Ns}.SampleFlags flags = {Ns}.SampleFlags.Read, string? note = null, System.Threading.CancellationToken cancellationToken = default)",
+            $"  public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyDictionary<string, int?>> LoadAsync(string id, int retries = 3, {Ns}.SampleFlags flags = {Ns}.SampleFlags.Read, string? note = null, long? limit = null, System.Threading.CancellationToken cancellationToken = default)",
             Widget);
     }
 

@@ -51,7 +51,7 @@ public sealed class SampleWidget : IDisposable
     public string this[int index] => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<IReadOnlyDictionary<string, int?>> LoadAsync(
-        string id, int retries = 3, SampleFlags flags = SampleFlags.Read, string? note = null, CancellationToken cancellationToken = default) =>
+        string id, int retries = 3, SampleFlags flags = SampleFlags.Read, string? note = null, long? limit = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
     public bool TryGet(string key, [NotNullWhen(true)] out string? value)

@@ -527,11 +527,12 @@ internal sealed class PublicApiLister
     private static string Literal(object? value, Type type)
     {
         var target = type.IsByRef ? type.GetElementType()! : type;
+        var isNullableValue = Nullable.GetUnderlyingType(target) is not null;
         target = Nullable.GetUnderlyingType(target) ?? target;
         switch (value)
         {
             case null:
-                return target.IsValueType ? "default" : "null";
+                return target.IsValueType && !isNullableValue ? "default" : "null";
             case string text:
                 return "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
                     .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
