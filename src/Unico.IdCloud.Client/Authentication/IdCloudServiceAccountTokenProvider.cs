@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 
+using Unico.IdCloud.Client.Diagnostics;
+
 namespace Unico.IdCloud.Client.Authentication;
 
 /// <summary>
@@ -59,6 +61,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _nextBackgroundAttempt;
     private bool _disposed;
+    private readonly IdCloudTelemetry? _telemetry;
 
     /// <summary>Creates the provider. Validates the options (throws <see cref="IdCloudConfigurationException"/>).</summary>
     /// <param name="credentials">The validated service account; not owned (the caller disposes it).</param>
@@ -70,13 +73,15 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// <param name="options">Token settings; copied, later changes have no effect.</param>
     /// <param name="timeProvider">The clock for expiry, refresh, <c>iat</c>, timeouts and back-off.</param>
     /// <param name="logger">Where token events are logged (never secrets).</param>
+    /// <param name="telemetry">Counts token acquisitions (the <c>Unico.IdCloud</c> meter); optional.</param>
     public IdCloudServiceAccountTokenProvider(
         IdCloudServiceAccountCredentials credentials,
         Uri identityBaseAddress,
         HttpClient tokenHttpClient,
         IdCloudTokenOptions options,
         TimeProvider timeProvider,
-        ILogger<IdCloudServiceAccountTokenProvider> logger)
+        ILogger<IdCloudServiceAccountTokenProvider> logger,
+        IdCloudTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(identityBaseAddress);
@@ -101,6 +106,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         _endpoint = new IdCloudTokenEndpoint(tokenHttpClient, new Uri(audience + "/oauth2/token"));
         _time = timeProvider;
         _logger = logger;
+        _telemetry = telemetry;
         _assertionLifetimeSeconds = (long)options.AssertionLifetime.TotalSeconds;
         _refreshBeforeExpiry = options.RefreshBeforeExpiry;
         _requestTimeout = options.TokenRequestTimeout;
@@ -280,6 +286,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         }
 
         // Logged outside the lock: a slow logging provider must not hold up callers that have a valid token.
+        _telemetry?.RecordTokenRefresh(outcome.Token is not null, outcome.Failure is null ? null : IdCloudErrorKind.Authentication);
         if (outcome.Failure is { } failed)
         {
             if (pausedUntil is { } until)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.Client.Serialization;
+using Unico.IdCloud.Client.Validation;
 
 namespace Unico.IdCloud.Client;
 
@@ -11,17 +12,26 @@ namespace Unico.IdCloud.Client;
 /// (with a trailing slash if it has a path). Authentication, retries and error mapping live in the pipeline behind
 /// <see cref="IdCloudHttp"/>; this class only builds requests and reads answers.
 /// </summary>
-internal sealed class IdCloudProcessClient(HttpClient httpClient) : IIdCloudProcessClient
+/// <param name="httpClient">The process API client from the pipeline.</param>
+/// <param name="validator">
+/// Checks a CreateProcess request before it is sent (all problems at once). Optional only so that hand-built clients
+/// get the same checks: when not given, one without logging is used.
+/// </param>
+internal sealed class IdCloudProcessClient(HttpClient httpClient, CreateProcessRequestValidator? validator = null) : IIdCloudProcessClient
 {
     private const string ProcessPath = "client/v1/process";
 
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new(IdCloudMediaType.Json);
 
     private readonly HttpClient _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+    private readonly CreateProcessRequestValidator _validator = validator ?? new CreateProcessRequestValidator();
 
     public async Task<IdCloudProcess> CreateProcessAsync(CreateProcessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Wrong input must not cost an API call (nor create a half-valid, billable process): fail with every problem.
+        _validator.Validate(request);
 
         // JsonContent serializes straight to the request stream on every send (no base64 string of the documents, and
         // a retry of the same message can serialize again).

@@ -20,12 +20,17 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
     private static readonly TimeSpan MinBreakerDuration = TimeSpan.FromMilliseconds(500);
 
     private readonly string _section;
+    private readonly bool _requireServiceAccount;
 
     /// <summary>Creates the validator.</summary>
     /// <param name="sectionName">The configuration section the options are bound from, used to name keys in messages.</param>
-    public IdCloudOptionsValidator(string sectionName = IdCloudOptions.DefaultSectionName)
+    /// <param name="requireServiceAccount">
+    /// False when the application brought its own <see cref="IIdCloudTokenProvider"/>: the service account is then unused.
+    /// </param>
+    public IdCloudOptionsValidator(string sectionName = IdCloudOptions.DefaultSectionName, bool requireServiceAccount = true)
     {
         _section = string.IsNullOrWhiteSpace(sectionName) ? IdCloudOptions.DefaultSectionName : sectionName;
+        _requireServiceAccount = requireServiceAccount;
     }
 
     /// <inheritdoc />
@@ -52,7 +57,11 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
             CheckEnvironmentsNotMixed(options, failures);
         }
 
-        CheckServiceAccount(options.ServiceAccount, failures);
+        if (_requireServiceAccount)
+        {
+            CheckServiceAccount(options.ServiceAccount, failures);
+        }
+
         CheckToken(options.Token, failures);
         CheckResilience(options.Resilience, failures);
 

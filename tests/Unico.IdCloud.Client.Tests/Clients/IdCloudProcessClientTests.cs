@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RichardSzalay.MockHttp;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
@@ -37,7 +38,12 @@ public sealed class IdCloudProcessClientTests : IDisposable
     [Fact]
     public async Task CreateProcessPostsTheRequestAsJsonAndReturnsTheProcess()
     {
-        var fixture = VendorFixtures.Read("create-process-request");
+        // The vendor's example elides the PDF ("JVBERi0x[...]Cg=="), which the client refuses to send (it validates
+        // before spending an API call), so a real PDF takes its place in both the request and the expected body.
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n");
+        var expected = JsonNode.Parse(VendorFixtures.Read("create-process-request"))!;
+        expected["payload"]![0]!["envelopePayload"]!["documents"]![0]!["fileContents"] = Convert.ToBase64String(pdf);
+        var fixture = expected.ToJsonString();
         var request = JsonSerializer.Deserialize(fixture, IdCloudJsonContext.Default.CreateProcessRequest)!;
         string? sentBody = null;
         MediaTypeHeaderValue? sentContentType = null;
@@ -71,11 +77,13 @@ public sealed class IdCloudProcessClientTests : IDisposable
         // and a handler that re-sends the same message (a retry) gets the same body again.
         var pdf = new byte[6 * 1024 * 1024];
         new Random(7).NextBytes(pdf);
+        "%PDF-1.7\n"u8.CopyTo(pdf);
         var request = new CreateProcessRequest
         {
             CallbackUri = "/",
             Flow = Flow.IdUnicoSign,
             Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { Email = "signer@example.com" },
             Payload =
             [
                 new SignaturePayload
@@ -108,6 +116,42 @@ public sealed class IdCloudProcessClientTests : IDisposable
         using var sent = JsonDocument.Parse(bodies[0]);
         var fileContents = sent.RootElement.GetProperty("payload")[0].GetProperty("envelopePayload").GetProperty("documents")[0].GetProperty("fileContents");
         Assert.Equal(pdf, fileContents.GetBytesFromBase64());
+    }
+
+    [Fact]
+    public async Task AnInvalidCreateProcessIsRejectedWithEveryProblemAndNothingIsSent()
+    {
+        var request = new CreateProcessRequest
+        {
+            CallbackUri = "http://insecure.example/callback",
+            Flow = Flow.IdUnicoSign,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson
+            {
+                DuiType = DuiType.BrCpf,
+                DuiValue = "12345678900",
+                Phone = "11999",
+                Notifications = [new ProcessNotification { NotificationChannel = NotificationChannel.WhatsApp }],
+            },
+        };
+        var sent = 0;
+        _mock.When("*").Respond(_ =>
+        {
+            Interlocked.Increment(ref sent);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+
+        var error = await Assert.ThrowsAsync<IdCloudValidationException>(() => _client.CreateProcessAsync(request));
+
+        Assert.Equal(0, sent);
+        Assert.Equal(IdCloudErrorKind.Validation, error.Kind);
+        var fields = error.Errors.Select(e => e.Field).ToHashSet();
+        Assert.Contains("callbackUri", fields);
+        Assert.Contains("person.duiValue", fields);
+        Assert.Contains("person.phone", fields);
+        Assert.Contains("person.email", fields);
+        Assert.Contains("payload", fields);
+        Assert.DoesNotContain("12345678900", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

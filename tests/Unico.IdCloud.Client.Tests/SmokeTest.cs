@@ -1,2 +1,0 @@
-namespace Unico.IdCloud.Client.Tests;
-public class SmokeTest { [Fact] public void Builds() => Assert.True(true); }
