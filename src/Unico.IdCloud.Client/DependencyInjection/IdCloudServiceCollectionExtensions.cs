@@ -18,7 +18,8 @@ public static class IdCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the IDCloud typed clients (<see cref="IIdCloudProcessClient"/>, <see cref="IIdCloudSignatureClient"/>),
-    /// the service-account token provider and the HTTP pipeline, configured in code.
+    /// the completion helpers (<see cref="IIdCloudProcessWaiter"/>, <see cref="IIdCloudArtifactDownloader"/>), the
+    /// service-account token provider and the HTTP pipeline, configured in code.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options: environment, service account, timeouts.</param>
@@ -77,6 +78,9 @@ public static class IdCloudServiceCollectionExtensions
         // Registered as a singleton so the container disposes the RSA key with the application.
         services.TryAddSingleton(sp => IdCloudServiceAccountCredentials.FromOptions(sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.ServiceAccount));
         services.TryAddSingleton<IIdCloudTokenProvider>(CreateServiceAccountTokenProvider);
+
+        // Waiting for a process, interpreting it and collecting its artifacts come with the clients.
+        services.AddIdCloudCompletion();
 
         var identity = services
             .AddHttpClient(IdCloudHttpClientNames.Identity, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetIdentityBaseAddress()))

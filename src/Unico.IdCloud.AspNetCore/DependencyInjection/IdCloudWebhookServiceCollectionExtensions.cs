@@ -1,0 +1,68 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Unico.IdCloud.AspNetCore;
+using Unico.IdCloud.AspNetCore.Dispatch;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the IDCloud webhook receiver; map it with <c>app.MapIdCloudWebhook("/path")</c>.</summary>
+public static class IdCloudWebhookServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the receiver's services: options, the in-process completion signals shared with
+    /// <c>IIdCloudProcessWaiter</c>, the in-memory de-duplication store (unless another
+    /// <see cref="IIdCloudWebhookDeduplicationStore"/> is registered) and the background dispatcher.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options (authentication at least).</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddIdCloudWebhook(this IServiceCollection services, Action<IdCloudWebhookOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<IdCloudWebhookOptions>().Configure(configure);
+        services.AddIdCloudCompletionSignals();
+        services.TryAddSingleton<IIdCloudWebhookDeduplicationStore>(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IdCloudWebhookOptions>>().Value;
+            return new InMemoryIdCloudWebhookDeduplicationStore(sp.GetService<TimeProvider>(), options.DeduplicationRetention, options.DeduplicationCapacity);
+        });
+        services.TryAddSingleton<WebhookProcessReader>();
+        services.TryAddSingleton<WebhookDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookDispatcher>(static sp => sp.GetRequiredService<WebhookDispatcher>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers your handler, run once per process and state off the request path (scoped: one instance per run).
+    /// </summary>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddIdCloudWebhookHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
+        where THandler : class, IIdCloudWebhookHandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Scoped<IIdCloudWebhookHandler, THandler>());
+        return services;
+    }
+
+    /// <summary>Registers a delegate as the handler (see <see cref="AddIdCloudWebhookHandler{THandler}(IServiceCollection)"/>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="handler">Handles one notification; throwing means "retry later".</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddIdCloudWebhookHandler(this IServiceCollection services, Func<IdCloudWebhookContext, CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(handler);
+        services.Replace(ServiceDescriptor.Singleton<IIdCloudWebhookHandler>(new DelegateWebhookHandler(handler)));
+        return services;
+    }
+
+    private sealed class DelegateWebhookHandler(Func<IdCloudWebhookContext, CancellationToken, Task> handler) : IIdCloudWebhookHandler
+    {
+        public Task HandleAsync(IdCloudWebhookContext context, CancellationToken cancellationToken = default) => handler(context, cancellationToken);
+    }
+}

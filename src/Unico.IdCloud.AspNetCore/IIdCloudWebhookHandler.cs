@@ -1,0 +1,20 @@
+namespace Unico.IdCloud.AspNetCore;
+
+/// <summary>
+/// Your code that reacts to a finished process. It runs off the request path, after the webhook call has been
+/// acknowledged, in its own dependency-injection scope, once per process and state: a duplicate delivery does not
+/// run it again, and a run that throws is retried with backoff (see
+/// <see cref="IdCloudWebhookOptions.MaxHandlerAttempts"/>) before the delivery is given up and logged.
+/// </summary>
+/// <remarks>
+/// Make it idempotent anyway: a retry after a partial run, a restart, or several application instances with the
+/// default in-memory de-duplication store can still run it more than once for the same process.
+/// </remarks>
+public interface IIdCloudWebhookHandler
+{
+    /// <summary>Handles one notification.</summary>
+    /// <param name="context">The notification, the fetched process (when enabled) and the attempt number.</param>
+    /// <param name="cancellationToken">Cancelled at <see cref="IdCloudWebhookOptions.HandlerTimeout"/> or when the application stops.</param>
+    /// <returns>A task that completes when the notification is handled; a fault means "retry later".</returns>
+    Task HandleAsync(IdCloudWebhookContext context, CancellationToken cancellationToken = default);
+}
