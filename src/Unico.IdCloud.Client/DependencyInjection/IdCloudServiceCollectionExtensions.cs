@@ -85,15 +85,18 @@ public static class IdCloudServiceCollectionExtensions
         var identity = services
             .AddHttpClient(IdCloudHttpClientNames.Identity, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetIdentityBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        WithoutDefaultLoggers(identity);
 
         var process = services
             .AddHttpClient<IIdCloudProcessClient, IdCloudProcessClient>(IdCloudHttpClientNames.ProcessApi, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetProcessApiBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        WithoutDefaultLoggers(process);
         AddPipelineHandlers(process, IdCloudHttpClientNames.ProcessApi);
 
         var signature = services
             .AddHttpClient<IIdCloudSignatureClient, IdCloudSignatureClient>(IdCloudHttpClientNames.SignatureApi, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetSignatureApiBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        WithoutDefaultLoggers(signature);
         AddPipelineHandlers(signature, IdCloudHttpClientNames.SignatureApi);
 
         var builder = new IdCloudBuilder(services, process, signature, identity);
@@ -116,6 +119,13 @@ public static class IdCloudServiceCollectionExtensions
             sp.GetRequiredService<IdCloudResiliencePipelineProvider>(), clientName));
         client.AddHttpMessageHandler(sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
     }
+
+    /// <summary>
+    /// IHttpClientFactory adds two logging handlers to every named client; the SDK's telemetry handler already logs each
+    /// operation once (with redacted URLs), so they would only duplicate it at a cost on every call. Users who want
+    /// them back call <c>AddDefaultLogger()</c> on the builder's HTTP clients.
+    /// </summary>
+    private static IHttpClientBuilder WithoutDefaultLoggers(IHttpClientBuilder client) => client.RemoveAllLoggers();
 
     private static void ConfigureClient(HttpClient client, Uri baseAddress)
     {

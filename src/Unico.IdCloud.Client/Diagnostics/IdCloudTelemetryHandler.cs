@@ -26,7 +26,6 @@ internal sealed class IdCloudTelemetryHandler : DelegatingHandler
     {
         var operation = IdCloudRequestOptions.GetOperation(request);
         using var activity = _telemetry.StartOperation(operation, request);
-        var url = IdCloudErrorMapper.SafeUri(request.RequestUri);
         var started = _timeProvider.GetTimestamp();
         HttpResponseMessage response;
         try
@@ -47,9 +46,9 @@ internal sealed class IdCloudTelemetryHandler : DelegatingHandler
             var retries = IdCloudRequestOptions.GetRetryCount(request);
             var elapsed = _timeProvider.GetElapsedTime(started);
             _telemetry.RecordOperation(activity, operation, elapsed, statusCode, errorType, retries);
-            if (errorKind is not null)
+            if (errorKind is not null && _logger.IsEnabled(LogLevel.Warning))
             {
-                IdCloudLog.RequestFailed(_logger, operation.Name, request.Method.Method, url, errorKind.Value, statusCode, (long)elapsed.TotalMilliseconds, retries);
+                IdCloudLog.RequestFailed(_logger, operation.Name, request.Method.Method, IdCloudErrorMapper.SafeUri(request.RequestUri), errorKind.Value, statusCode, (long)elapsed.TotalMilliseconds, retries);
             }
 
             throw;
@@ -61,13 +60,21 @@ internal sealed class IdCloudTelemetryHandler : DelegatingHandler
         if (response.IsSuccessStatusCode)
         {
             _telemetry.RecordOperation(activity, operation, duration, code, errorType: null, retryCount);
-            IdCloudLog.RequestSucceeded(_logger, operation.Name, request.Method.Method, url, code, (long)duration.TotalMilliseconds, retryCount);
+            // The redacted URL is a new string and Uri: build it only when the event is actually written.
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var url = IdCloudErrorMapper.SafeUri(request.RequestUri);
+                IdCloudLog.RequestSucceeded(_logger, operation.Name, request.Method.Method, url, code, (long)duration.TotalMilliseconds, retryCount);
+            }
         }
         else
         {
             var kind = IdCloudErrorMapper.KindFromStatus(response.StatusCode);
             _telemetry.RecordOperation(activity, operation, duration, code, kind.ToString(), retryCount);
-            IdCloudLog.RequestFailed(_logger, operation.Name, request.Method.Method, url, kind, code, (long)duration.TotalMilliseconds, retryCount);
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                IdCloudLog.RequestFailed(_logger, operation.Name, request.Method.Method, IdCloudErrorMapper.SafeUri(request.RequestUri), kind, code, (long)duration.TotalMilliseconds, retryCount);
+            }
         }
 
         return response;

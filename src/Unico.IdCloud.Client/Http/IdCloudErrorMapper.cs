@@ -171,12 +171,17 @@ internal static class IdCloudErrorMapper
         };
     }
 
-    /// <summary>A success status whose body could not be read as the documented shape.</summary>
-    public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException) =>
-        new IdCloudInvalidResponseException(
-            $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
-            "IDCloud may have changed its response format; update the SDK or report it with the request id.",
-            innerException)
+    /// <summary>
+    /// A success status whose body could not be read as the documented shape. A success means the request was acted
+    /// on: for an operation that is not idempotent (CreateProcess) the caller is told so, or a retry would create a
+    /// second, billable process.
+    /// </summary>
+    public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException)
+    {
+        var processed = !operation.IsIdempotent && !IsTokenRequest(operation);
+        var message = $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
+            "IDCloud may have changed its response format; update the SDK or report it with the request id.";
+        return new IdCloudInvalidResponseException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message, innerException)
         {
             Kind = IdCloudErrorKind.InvalidResponse,
             StatusCode = response.StatusCode,
@@ -184,7 +189,9 @@ internal static class IdCloudErrorMapper
             RequestMethod = response.RequestMessage?.Method.Method,
             RequestId = RequestIdOf(response),
             RetryCount = IdCloudRequestOptions.GetRetryCount(response.RequestMessage),
+            RequestMayHaveBeenProcessed = processed,
         };
+    }
 
     /// <summary>The URL without query string, fragment or user info: safe to show in messages and logs.</summary>
     public static Uri? SafeUri(Uri? uri) =>

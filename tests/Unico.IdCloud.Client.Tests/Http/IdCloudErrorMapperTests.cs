@@ -439,6 +439,23 @@ public sealed class IdCloudErrorMapperTests
         Assert.DoesNotContain("not json", error.Message);
     }
 
+    [Fact]
+    public void An_unreadable_success_body_of_CreateProcess_says_the_process_may_exist()
+    {
+        // A 200 means IDCloud created the process; without the flag a caller following the documented advice would
+        // retry and create a second, billable process.
+        using var response = Response(200, "{\"process\":{\"id\":");
+
+        var create = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.CreateProcess, "ProcessResponse", new FormatException());
+        var get = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.GetProcess, "ProcessResponse", new FormatException());
+
+        Assert.IsType<IdCloudInvalidResponseException>(create);
+        Assert.True(create.RequestMayHaveBeenProcessed);
+        Assert.Contains("clientReference", create.Message);
+        Assert.False(get.RequestMayHaveBeenProcessed);
+        Assert.DoesNotContain("clientReference", get.Message);
+    }
+
     private static IdCloudOperation Operation(string name) => name switch
     {
         "CreateProcess" => IdCloudOperation.CreateProcess,

@@ -1,1 +1,0 @@
-namespace X; public class Smoke { [Fact] public void Builds() => Assert.True(true); }
