@@ -28,7 +28,9 @@ cleanup() {
   local status=$?
   # The unique version is only ever used once: drop it from the global cache so runs don't pile up.
   for id in "${packages[@]}"; do
-    rm -rf "${global_packages%/}/$(echo "$id" | tr '[:upper:]' '[:lower:]')/$version"
+    local cached="${global_packages%/}/$(echo "$id" | tr '[:upper:]' '[:lower:]')"
+    rm -rf "$cached/$version"
+    rmdir "$cached" 2>/dev/null || true   # only if no other version is cached
   done
   if [[ "${KEEP_WORK:-}" == 1 ]]; then
     echo "kept: $work"

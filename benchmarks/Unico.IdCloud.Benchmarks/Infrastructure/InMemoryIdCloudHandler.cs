@@ -20,8 +20,8 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeHeaderValue Pdf = new("application/pdf");
 
-    private readonly byte[] getProcessBody = Encoding.UTF8.GetBytes(VendorExamples.GetProcessJson);
-    private readonly byte[] createProcessBody = Encoding.UTF8.GetBytes(VendorExamples.CreateProcessJson);
+    private readonly byte[] getProcessBody = VendorExamples.GetProcessJson;
+    private readonly byte[] createProcessBody = VendorExamples.CreateProcessJson;
     private readonly byte[] tokenBody = Encoding.UTF8.GetBytes(
         "{\"access_token\":\"" + AccessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 
