@@ -62,8 +62,9 @@ internal sealed class EmulatorDispatcher
             }
         }
 
-        // Journal the request as its answer starts, not after it is written: a client that has its answer (a test
-        // reading Requests right after a call) must find the call there.
+        // Journal the request as its answer starts (or before a scripted abort drops the connection), not after it is
+        // written: a client that has its answer (a test reading Requests right after a call) must find the call there.
+        context.Items[JournalBeforeAbortKey] = (Action)(() => Record(null));
         context.Response.OnStarting(() =>
         {
             Record(context.Response.StatusCode);
@@ -131,7 +132,7 @@ internal sealed class EmulatorDispatcher
             switch (fault.Kind)
             {
                 case EmulatedFaultKind.AbortAfterProcessing:
-                    context.Abort();
+                    AbortScripted(context);
                     return null;
                 case EmulatedFaultKind.StatusAfterProcessing:
                     response = FaultResponse(fault);
@@ -145,6 +146,19 @@ internal sealed class EmulatorDispatcher
         return await WriteAsync(context, response).ConfigureAwait(false);
     }
 
+    private const string JournalBeforeAbortKey = "Unico.IdCloud.Testing.JournalBeforeAbort";
+
+    /// <summary>Drops the connection for an injected abort fault, journalling the request first (see HandleAsync).</summary>
+    private static void AbortScripted(HttpContext context)
+    {
+        if (context.Items.TryGetValue(JournalBeforeAbortKey, out var journal) && journal is Action record)
+        {
+            record();
+        }
+
+        context.Abort();
+    }
+
     private async Task<(bool Handled, int? Status)> ApplyBeforeProcessingAsync(HttpContext context, EmulatedFault fault)
     {
         switch (fault.Kind)
@@ -152,7 +166,7 @@ internal sealed class EmulatorDispatcher
             case EmulatedFaultKind.StatusBeforeProcessing:
                 return (true, await WriteAsync(context, FaultResponse(fault)).ConfigureAwait(false));
             case EmulatedFaultKind.Abort:
-                context.Abort();
+                AbortScripted(context);
                 return (true, null);
             case EmulatedFaultKind.RateLimited:
                 var seconds = ((long)fault.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
