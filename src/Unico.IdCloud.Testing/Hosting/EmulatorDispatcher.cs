@@ -53,6 +53,22 @@ internal sealed class EmulatorDispatcher
         var match = EmulatorRouteMatch.Find(listener.Value, path);
         EmulatedFault? fault = null;
         int? status = null;
+        var recorded = 0;
+        void Record(int? answered)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                Parts.Journal.Add(new EmulatorRequest(listener.Value, request.Method, path, match?.Route, answered, timestamp, hasAuthorization, fault?.Kind));
+            }
+        }
+
+        // Journal the request as its answer starts, not after it is written: a client that has its answer (a test
+        // reading Requests right after a call) must find the call there.
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             status = await HandleMatchAsync(context, match, f => fault = f).ConfigureAwait(false);
@@ -74,7 +90,7 @@ internal sealed class EmulatorDispatcher
         }
         finally
         {
-            Parts.Journal.Add(new EmulatorRequest(listener.Value, request.Method, path, match?.Route, status, timestamp, hasAuthorization, fault?.Kind));
+            Record(status);
             EmulatorLog.Handled(Parts.Logger, request.Method, path, listener.Value, status, fault?.Kind);
         }
     }
