@@ -168,10 +168,12 @@ public sealed class CreateProcessValidationTests(EmulatorFixture fixture) : Emul
     public async Task A_one_to_one_flow_needs_a_bio_token_id()
     {
         await AssertInvalidAsync(b => b["flow"] = "idtoken", "invalid bioTokenId: bioTokenId is required for flow idtoken");
+        var enrolment = (await CreateProcessAsync(await TokenAsync(), EmulatorHttp.CreateBody("idlive"))).GetProperty("id").GetString()!;
+        await Emulator.FinishProcessAsync(enrolment, EmulatedOutcome.Approved);
         await AssertValidAsync(b =>
         {
             b["flow"] = "idtoken";
-            b["bioTokenId"] = Guid.NewGuid().ToString();
+            b["bioTokenId"] = enrolment;
         });
     }
 
