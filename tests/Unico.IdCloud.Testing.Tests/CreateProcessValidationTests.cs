@@ -5,7 +5,15 @@ using Unico.IdCloud.Testing.Tests.Infrastructure;
 namespace Unico.IdCloud.Testing.Tests;
 
 /// <summary>CreateProcess rejects what the real service rejects, with the vendor's code 3 messages.</summary>
-public sealed class CreateProcessValidationTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class CreateProcessValidationTests(EmulatorFixture fixture) : CreateProcessValidationTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemoryCreateProcessValidationTests(InMemoryFixture fixture) : CreateProcessValidationTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class CreateProcessValidationTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     [Fact]
     public async Task An_unknown_flow_is_invalid()

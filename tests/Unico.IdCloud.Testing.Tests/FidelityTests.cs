@@ -10,7 +10,15 @@ namespace Unico.IdCloud.Testing.Tests;
 /// naming a completed process. The body-less 404 and the JSON 401 are in ProcessApiTests, ArtifactTests and
 /// BearerTokenTests; the other documented forms in <see cref="AlternateFormTests"/>.
 /// </summary>
-public sealed class FidelityTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class FidelityTests(EmulatorFixture fixture) : FidelityTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemoryFidelityTests(InMemoryFixture fixture) : FidelityTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class FidelityTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     [Theory]
     [InlineData(EmulatedPermissions.None, "selfie")]

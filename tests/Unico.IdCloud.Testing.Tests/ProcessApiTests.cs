@@ -5,7 +5,15 @@ using Unico.IdCloud.Testing.Tests.Infrastructure;
 
 namespace Unico.IdCloud.Testing.Tests;
 
-public sealed class ProcessApiTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class ProcessApiTests(EmulatorFixture fixture) : ProcessApiTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemoryProcessApiTests(InMemoryFixture fixture) : ProcessApiTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class ProcessApiTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     [Fact]
     public async Task Create_answers_a_created_process_shaped_like_the_vendor_example()

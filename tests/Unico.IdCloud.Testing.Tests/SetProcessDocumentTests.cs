@@ -10,7 +10,15 @@ namespace Unico.IdCloud.Testing.Tests;
 /// "Set Process Document" reference): a process created without the person's document waits in
 /// <c>PROCESS_STATE_AWAITING_FOR_DOCUMENT</c> until it gets one, once.
 /// </summary>
-public sealed class SetProcessDocumentTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class SetProcessDocumentTests(EmulatorFixture fixture) : SetProcessDocumentTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemorySetProcessDocumentTests(InMemoryFixture fixture) : SetProcessDocumentTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class SetProcessDocumentTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     private const string AwaitingForDocument = "PROCESS_STATE_AWAITING_FOR_DOCUMENT";
 
@@ -82,18 +90,8 @@ public sealed class SetProcessDocumentTests(EmulatorFixture fixture) : EmulatorT
         Assert.Equal("9", (await EmulatorHttp.ReadApiErrorAsync(finished)).Code);
     }
 
-    public static TheoryData<string, string> BadBodies => new()
-    {
-        { """{"duiType":"DUI_TYPE_BR_RG","duiValue":"123"}""", "invalid duiType: use DUI_TYPE_BR_CPF, DUI_TYPE_MX_CURP or DUI_TYPE_US_SSN" },
-        { """{"duiValue":"73689290074"}""", "invalid duiType: use DUI_TYPE_BR_CPF, DUI_TYPE_MX_CURP or DUI_TYPE_US_SSN" },
-        { """{"duiType":"DUI_TYPE_BR_CPF"}""", "idnsv2/GetPublicID request error: rpc error: code = InvalidArgument desc = invalid dui value" },
-        { """{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290075"}""", "idnsv2/GetPublicID request error: rpc error: code = InvalidArgument desc = invalid dui value" },
-        { "{\"duiType\":\"DUI_TYPE_US_SSN\",\"duiValue\":\"" + new string('1', 321) + "\"}", "idnsv2/GetPublicID request error: rpc error: code = InvalidArgument desc = invalid dui value" },
-        { "{not json", "proto: syntax error: the request body is not valid JSON" },
-    };
-
     [Theory]
-    [MemberData(nameof(BadBodies))]
+    [MemberData(nameof(SetProcessDocumentCases.BadBodies), MemberType = typeof(SetProcessDocumentCases))]
     public async Task A_bad_body_is_a_400_and_changes_nothing(string body, string description)
     {
         var token = await TokenAsync();
@@ -168,4 +166,18 @@ public sealed class SetProcessDocumentTests(EmulatorFixture fixture) : EmulatorT
 
     private Task<HttpResponseMessage> SetDocumentAsync(string token, string id, string body) =>
         Http.SendAsync(EmulatorHttp.PostJson(Emulator.ProcessApiBaseAddress, $"/client/v1/process/{id}/document", token, body));
+}
+
+/// <summary>Bodies Set Process Document refuses, with the description it answers.</summary>
+public static class SetProcessDocumentCases
+{
+    public static TheoryData<string, string> BadBodies => new()
+    {
+        { """{"duiType":"DUI_TYPE_BR_RG","duiValue":"123"}""", "invalid duiType: use DUI_TYPE_BR_CPF, DUI_TYPE_MX_CURP or DUI_TYPE_US_SSN" },
+        { """{"duiValue":"73689290074"}""", "invalid duiType: use DUI_TYPE_BR_CPF, DUI_TYPE_MX_CURP or DUI_TYPE_US_SSN" },
+        { """{"duiType":"DUI_TYPE_BR_CPF"}""", "idnsv2/GetPublicID request error: rpc error: code = InvalidArgument desc = invalid dui value" },
+        { """{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290075"}""", "idnsv2/GetPublicID request error: rpc error: code = InvalidArgument desc = invalid dui value" },
+        { "{\"duiType\":\"DUI_TYPE_US_SSN\",\"duiValue\":\"" + new string('1', 321) + "\"}", "idnsv2/GetPublicID request error: rpc error: code = InvalidArgument desc = invalid dui value" },
+        { "{not json", "proto: syntax error: the request body is not valid JSON" },
+    };
 }
