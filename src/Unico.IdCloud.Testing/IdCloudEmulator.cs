@@ -340,6 +340,24 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     public EmulatorTenantTraffic GetTenantTraffic(string? tenantId = null) => _parts.Traffic.Snapshot(tenantId ?? TenantId);
 
     /// <summary>
+    /// Gives one tenant its own budget, as Unico adjusts the limit per contract. Applies when
+    /// <see cref="IdCloudEmulatorOptions.EnforceRateLimit"/> is on; survives <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="requestsPerSecond">Its budget, at least 1; null for <see cref="IdCloudEmulatorOptions.RateLimitPerSecond"/>.</param>
+    public void SetTenantRateLimit(string tenantId, int? requestsPerSecond)
+    {
+        ThrowIfDisposed();
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        if (requestsPerSecond is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), requestsPerSecond, "A budget allows at least one request per second.");
+        }
+
+        _parts.Traffic.SetBudget(tenantId, requestsPerSecond);
+    }
+
+    /// <summary>
     /// Forgets every access token issued so far: API calls with them answer 401 "Jwt header is an invalid JSON", as
     /// for an unknown token. Useful to test a client's "401 → new token → resend once" behaviour.
     /// </summary>

@@ -91,6 +91,25 @@ public sealed class RateLimitTests(RateLimitTests.LimitedFixture fixture) : Emul
     }
 
     [Fact]
+    public async Task A_tenant_can_have_its_own_budget()
+    {
+        var generous = Emulator.CreateServiceAccount(tenantId: "tenant-c-" + Guid.NewGuid().ToString("N")[..8]);
+        Emulator.SetTenantRateLimit(generous.TenantId, 15);
+        Emulator.ResetRequestLog(); // the budget is configuration: it survives a reset
+        var token = await EmulatorHttp.GetAccessTokenAsync(Http, Emulator, generous, Clock.GetUtcNow());
+        for (var i = 0; i < 15; i++)
+        {
+            using var admitted = await GetUnknownProcessAsync(token);
+            Assert.Equal(HttpStatusCode.NotFound, admitted.StatusCode);
+        }
+
+        using var refused = await GetUnknownProcessAsync(token);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Emulator.SetTenantRateLimit(generous.TenantId, 0));
+    }
+
+    [Fact]
     public async Task Unauthenticated_requests_belong_to_no_tenant()
     {
         for (var i = 0; i < 12; i++)

@@ -47,7 +47,7 @@ internal sealed class TenantTrafficMeter
                 tenant.BusiestSecond = second;
             }
 
-            if (!_enforce || tenant.WindowCount <= _budget)
+            if (!_enforce || tenant.WindowCount <= (tenant.Budget ?? _budget))
             {
                 return null;
             }
@@ -57,6 +57,21 @@ internal sealed class TenantTrafficMeter
         // whole seconds, so round up (at least 1).
         var untilNextWindow = DateTimeOffset.FromUnixTimeSeconds(second + 1) - now;
         return Math.Max(1, (int)Math.Ceiling(untilNextWindow.TotalSeconds));
+    }
+
+    /// <summary>A tenant's own budget (its contract), or null for the default.</summary>
+    public void SetBudget(string tenantId, int? requestsPerSecond)
+    {
+        lock (_gate)
+        {
+            if (!_tenants.TryGetValue(tenantId, out var tenant))
+            {
+                tenant = new Tenant();
+                _tenants.Add(tenantId, tenant);
+            }
+
+            tenant.Budget = requestsPerSecond;
+        }
     }
 
     /// <summary>Notes a 429 answered to one of the tenant's requests (by the limit or an injected fault).</summary>
@@ -81,11 +96,15 @@ internal sealed class TenantTrafficMeter
         }
     }
 
+    /// <summary>Forgets the traffic; budgets set per tenant stay (they are configuration, not traffic).</summary>
     public void Reset()
     {
         lock (_gate)
         {
-            _tenants.Clear();
+            foreach (var tenant in _tenants.Values)
+            {
+                tenant.Clear();
+            }
         }
     }
 
@@ -97,5 +116,16 @@ internal sealed class TenantTrafficMeter
         public int BusiestCount;
         public long BusiestSecond;
         public int RateLimited;
+        public int? Budget;
+
+        public void Clear()
+        {
+            WindowSecond = 0;
+            WindowCount = 0;
+            Requests = 0;
+            BusiestCount = 0;
+            BusiestSecond = 0;
+            RateLimited = 0;
+        }
     }
 }
