@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Unico.IdCloud.AspNetCore;
 using Unico.IdCloud.AspNetCore.Dispatch;
+using Unico.IdCloud.AspNetCore.Inbox;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,9 @@ public static class IdCloudWebhookServiceCollectionExtensions
     /// <summary>
     /// Registers the receiver's services: options, the in-process completion signals shared with
     /// <c>IIdCloudProcessWaiter</c>, the in-memory de-duplication store (unless another
-    /// <see cref="IIdCloudWebhookDeduplicationStore"/> is registered) and the background dispatcher.
+    /// <see cref="IIdCloudWebhookDeduplicationStore"/> is registered), the in-memory inbox (unless another
+    /// <see cref="IIdCloudWebhookInbox"/> is registered) and the background dispatcher, which drains the inbox within
+    /// the host's shutdown budget when the application stops.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (authentication at least).</param>
@@ -29,6 +32,8 @@ public static class IdCloudWebhookServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<IdCloudWebhookOptions>>().Value;
             return new InMemoryIdCloudWebhookDeduplicationStore(sp.GetService<TimeProvider>(), options.DeduplicationRetention, options.DeduplicationCapacity);
         });
+        services.TryAddSingleton<IIdCloudWebhookInbox>(static sp =>
+            new InMemoryIdCloudWebhookInbox(sp.GetRequiredService<IOptions<IdCloudWebhookOptions>>().Value.QueueCapacity));
         services.TryAddSingleton<WebhookProcessReader>();
         services.TryAddSingleton<WebhookDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookDispatcher>(static sp => sp.GetRequiredService<WebhookDispatcher>()));
