@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Unico.IdCloud.AspNetCore;
 using Unico.IdCloud.AspNetCore.Dispatch;
 using Unico.IdCloud.AspNetCore.Inbox;
+using Unico.IdCloud.AspNetCore.Reconciliation;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +64,38 @@ public static class IdCloudWebhookServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(handler);
         services.Replace(ServiceDescriptor.Singleton<IIdCloudWebhookHandler>(new DelegateWebhookHandler(handler)));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the fallback for a lost webhook: every <see cref="IdCloudWebhookReconciliationOptions.Interval"/> the open
+    /// processes listed by <typeparamref name="TSource"/> are read with <c>GetProcess</c> — one at a time, spaced by
+    /// <see cref="IdCloudWebhookReconciliationOptions.RequestSpacing"/>, stopping at a 429 — and each finished one goes
+    /// through the receiver's de-duplication to your handler, as if its webhook had arrived. Needs
+    /// <c>AddIdCloudWebhook</c>, a handler and an <c>IIdCloudProcessClient</c>.
+    /// </summary>
+    /// <typeparam name="TSource">Lists your open processes (scoped).</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the defaults (15 min interval, 30 min minimum age, 1 s spacing, 500 per pass).</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddIdCloudWebhookReconciliation<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>(
+        this IServiceCollection services,
+        Action<IdCloudWebhookReconciliationOptions>? configure = null)
+        where TSource : class, IIdCloudOpenProcessSource
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<IdCloudWebhookReconciliationOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(
+            static o => o.Interval > TimeSpan.Zero && o.MinimumAge >= TimeSpan.Zero && o.RequestSpacing >= TimeSpan.Zero && o.MaxProcessesPerPass > 0,
+            "IDCloud webhook reconciliation: Interval and MaxProcessesPerPass must be positive, MinimumAge and RequestSpacing not negative.");
+        services.Replace(ServiceDescriptor.Scoped<IIdCloudOpenProcessSource, TSource>());
+        services.TryAddSingleton<WebhookReconciler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookReconciler>(static sp => sp.GetRequiredService<WebhookReconciler>()));
         return services;
     }
 

@@ -152,6 +152,42 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// The reconciler's way in: the same claim and acknowledgement path as a webhook call. <see langword="true"/> when
+    /// the notification was recorded or handled; <see langword="false"/> when it was a duplicate or could not be taken
+    /// now (the next pass tries again).
+    /// </summary>
+    public async Task<bool> SubmitAsync(IdCloudWebhookNotification notification, CancellationToken cancellationToken)
+    {
+        if (_stopping)
+        {
+            return false;
+        }
+
+        var key = Endpoint.WebhookProcessIds.KeyFor(notification);
+        var claim = await _store.TryClaimAsync(key, _options.ClaimDuration, cancellationToken).ConfigureAwait(false);
+        if (claim != IdCloudWebhookClaim.Claimed)
+        {
+            return false;
+        }
+
+        var item = new IdCloudWebhookInboxItem(notification, key, _timeProvider.GetUtcNow());
+        var result = _options.Acknowledgement == IdCloudWebhookAcknowledgement.AfterHandling
+            ? await HandleNowAsync(item, cancellationToken).ConfigureAwait(false)
+            : await TryAcceptAsync(item, cancellationToken).ConfigureAwait(false);
+        if (result == WebhookAcceptResult.Accepted)
+        {
+            return true;
+        }
+
+        if (_options.Acknowledgement == IdCloudWebhookAcknowledgement.AfterRecording)
+        {
+            await ReleaseClaimAsync(new WebhookWorkItem(item)).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_stopping)
