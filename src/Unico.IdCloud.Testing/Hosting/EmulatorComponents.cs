@@ -20,6 +20,7 @@ internal sealed class EmulatorComponents : IAsyncDisposable
         Token = new TokenEndpoint(new AssertionValidator(Accounts, identity.OriginalString, Time), AccessTokens);
         Processes = new ProcessEndpoints(Store, Lifecycle, Time, process.OriginalString, SelfieImage.Create(), Journal);
         Signature = new SignatureEndpoints(Store);
+        Journey = new JourneyEndpoint(Store, Lifecycle);
     }
 
     public TimeProvider Time { get; }
@@ -47,6 +48,8 @@ internal sealed class EmulatorComponents : IAsyncDisposable
     public ProcessEndpoints Processes { get; }
 
     public SignatureEndpoints Signature { get; }
+
+    public JourneyEndpoint Journey { get; }
 
     /// <param name="options">Validated options.</param>
     /// <param name="logger">The emulator's logger.</param>

@@ -1,11 +1,10 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Unico.IdCloud.Testing;
 
-/// <summary>The by Unico process API: CreateProcess, GetProcess, GetSelfie, GetEvidenceSet (and the journey page).</summary>
+/// <summary>The by Unico process API: CreateProcess, GetProcess, GetSelfie, GetEvidenceSet (the journey page is <see cref="JourneyEndpoint"/>).</summary>
 internal sealed class ProcessEndpoints
 {
     private const string InvalidId = "process id is invalid";
@@ -110,21 +109,6 @@ internal sealed class ProcessEndpoints
 
         var pdf = EmulatorDocuments.EvidenceSet(process, finish, _selfie).ToArray();
         return EmulatorResponse.Json(200, FileJson(pdf, "x-pdf"));
-    }
-
-    /// <summary>What <c>userRedirectUrl</c> opens: a stand-in for the hosted journey, so samples can redirect somewhere.</summary>
-    public EmulatorResponse JourneyPage(string id)
-    {
-        var process = Guid.TryParseExact(id, "D", out var guid) ? _store.Find(guid) : null;
-        if (process is null)
-        {
-            return EmulatorResponse.Text(404, "404 page not found");
-        }
-
-        _lifecycle.ExpireIfDue(process);
-        var state = process.IsFinished ? "finished" : "waiting to be finished by the test (IdCloudEmulator.FinishProcessAsync)";
-        var html = $"<!DOCTYPE html><html><head><title>IDCloud emulator journey</title></head><body><h1>IDCloud emulator</h1><p>Process {WebUtility.HtmlEncode(process.IdText)} ({WebUtility.HtmlEncode(process.Flow.Name)}) is {state}.</p></body></html>";
-        return EmulatorResponse.Text(200, html, "text/html; charset=utf-8");
     }
 
     private static EmulatorResponse InvalidArgument(string description) =>
