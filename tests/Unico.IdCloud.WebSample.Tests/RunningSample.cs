@@ -7,45 +7,72 @@ using Unico.IdCloud.WebSample.Hosting;
 
 namespace Unico.IdCloud.WebSample.Tests;
 
-/// <summary>The real sample on Kestrel, on a free loopback port, with its embedded emulator.</summary>
+/// <summary>
+/// The real sample on Kestrel, with its embedded emulator, on free loopback ports: http (the emulator's webhooks) and,
+/// unless asked otherwise, https with a throw-away certificate (the journey's callback, as with <c>dotnet run</c>).
+/// </summary>
 internal sealed class RunningSample : IAsyncDisposable
 {
-    private RunningSample(WebSampleApp app) => App = app;
+    private RunningSample(WebSampleApp app, TestCertificate? certificate)
+    {
+        App = app;
+        Certificate = certificate;
+    }
 
     public WebSampleApp App { get; }
+
+    /// <summary>The https listener's certificate, or null when the sample listens on http only.</summary>
+    public TestCertificate? Certificate { get; }
 
     public IdCloudEmulator Emulator => App.Emulator ?? throw new InvalidOperationException("The sample did not start its emulator.");
 
     public Uri BaseAddress => App.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
     /// <param name="settings">Extra configuration, as a user would put in appsettings or on the command line.</param>
-    public static async Task<RunningSample> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="https">Also listen on https (the journey's callback address); false leaves the callback at "/".</param>
+    public static async Task<RunningSample> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool https = true)
     {
-        var app = await WebSampleApp.CreateAsync([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            // Whatever the machine's environment says, these tests run offline.
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["WebSample:UseEmulator"] = "true" });
-            if (settings is not null)
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-            }
-        });
-
+        var certificate = https ? TestCertificate.Create() : null;
+        WebSampleApp? app = null;
         try
         {
+            app = await WebSampleApp.CreateAsync([], builder =>
+            {
+                builder.WebHost.UseUrls(https ? "http://127.0.0.1:0;https://127.0.0.1:0" : "http://127.0.0.1:0");
+                if (certificate is not null)
+                {
+                    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(tls => tls.ServerCertificate = certificate.Certificate));
+                }
+
+                builder.Logging.ClearProviders();
+                // Whatever the machine's environment says, these tests run offline.
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["WebSample:UseEmulator"] = "true" });
+                if (settings is not null)
+                {
+                    builder.Configuration.AddInMemoryCollection(settings);
+                }
+            });
+
             await app.StartAsync();
-            return new RunningSample(app);
+            return new RunningSample(app, certificate);
         }
         catch
         {
-            await app.DisposeAsync();
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            certificate?.Dispose();
             throw;
         }
     }
 
-    public SampleBrowser NewBrowser() => new(BaseAddress);
+    public SampleBrowser NewBrowser() => new(BaseAddress, Certificate);
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Certificate?.Dispose();
+    }
 }
