@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Unico.IdCloud.Testing;
 using Unico.IdCloud.WebSample.Hosting;
@@ -13,10 +14,13 @@ namespace Unico.IdCloud.WebSample.Tests;
 /// </summary>
 internal sealed class RunningSample : IAsyncDisposable
 {
-    private RunningSample(WebSampleApp app, TestCertificate? certificate)
+    private readonly bool _ownsCertificate;
+
+    private RunningSample(WebSampleApp app, TestCertificate? certificate, bool ownsCertificate)
     {
         App = app;
         Certificate = certificate;
+        _ownsCertificate = ownsCertificate;
     }
 
     public WebSampleApp App { get; }
@@ -28,11 +32,16 @@ internal sealed class RunningSample : IAsyncDisposable
 
     public Uri BaseAddress => App.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Where the journey sends the person back (the sample's https address), or null when callbacks are "/".</summary>
+    public Uri? CallbackBaseAddress => App.App.Services.GetRequiredService<CallbackAddress>().BaseAddress;
+
     /// <param name="settings">Extra configuration, as a user would put in appsettings or on the command line.</param>
     /// <param name="https">Also listen on https (the journey's callback address); false leaves the callback at "/".</param>
-    public static async Task<RunningSample> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool https = true)
+    /// <param name="sharedCertificate">The https certificate to use (a browser already trusts it); a new one when null.</param>
+    public static async Task<RunningSample> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool https = true, TestCertificate? sharedCertificate = null)
     {
-        var certificate = https ? TestCertificate.Create() : null;
+        var certificate = https ? sharedCertificate ?? TestCertificate.Create() : null;
+        var ownsCertificate = sharedCertificate is null;
         WebSampleApp? app = null;
         try
         {
@@ -54,7 +63,7 @@ internal sealed class RunningSample : IAsyncDisposable
             });
 
             await app.StartAsync();
-            return new RunningSample(app, certificate);
+            return new RunningSample(app, certificate, ownsCertificate);
         }
         catch
         {
@@ -63,7 +72,11 @@ internal sealed class RunningSample : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
-            certificate?.Dispose();
+            if (ownsCertificate)
+            {
+                certificate?.Dispose();
+            }
+
             throw;
         }
     }
@@ -73,6 +86,9 @@ internal sealed class RunningSample : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
-        Certificate?.Dispose();
+        if (_ownsCertificate)
+        {
+            Certificate?.Dispose();
+        }
     }
 }
