@@ -17,7 +17,7 @@ internal static class JourneyHtml
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}" +
         ".banner{background:#fff4d6;padding:.5rem 1rem;border-radius:.3rem}" +
         "button{font:inherit;display:block;width:100%;text-align:left;margin:.4rem 0;padding:.5rem 1rem;cursor:pointer}" +
-        "button small{display:block;color:#555}";
+        "form{margin-top:1rem}button small{display:block;color:#555}";
 
     /// <summary>The open journey: the process and one button per outcome, posting the process's nonce.</summary>
     public static string Open(EmulatedProcess process, string nonce)
