@@ -56,8 +56,10 @@ public sealed class FormAndWebhookSecurityTests
             ["IdCloud:Webhook:BasicCredentials"] = "unico:correct-horse",
         });
         using var browser = sample.NewBrowser();
-        var (reference, callbackPath, callback) = await StartAsync(browser, "id");
+        var journeyUrl = await StartAsync(browser, "id");
         var processId = Assert.Single(sample.Emulator.ProcessIds);
+        var (_, home) = await browser.GetPageAsync("/");
+        var callbackPath = CallbackLink().Match(home).Value;
 
         // Someone else announces the process as finished: wrong password, then none at all.
         using var http = new HttpClient { BaseAddress = sample.BaseAddress };
@@ -80,7 +82,7 @@ public sealed class FormAndWebhookSecurityTests
         Assert.Contains("We are checking", stillWaiting, StringComparison.Ordinal);
 
         // The emulator, configured by the sample with the same credential, gets through.
-        var result = await FinishAsync(sample, browser, reference, callback, "Approved");
+        var (_, result) = await FinishAsync(sample, browser, journeyUrl, "Approved");
         Assert.Equal(202, Assert.Single(sample.Emulator.WebhookDeliveries).StatusCode);
         Assert.Contains("<strong id=\"outcome\">Approved</strong>", result, StringComparison.Ordinal);
     }

@@ -6,7 +6,8 @@ namespace Unico.IdCloud.WebSample.Tests;
 
 /// <summary>
 /// The whole loop over real sockets, as a person and Unico would drive it: the form, the redirect to the journey, the
-/// person finishing (simulated on the emulator), Unico's authenticated webhook, the result page and the downloads.
+/// person ending it on the emulator's journey page, the redirect back to the https callback, Unico's authenticated
+/// webhook, the result page and the downloads.
 /// </summary>
 public sealed class OfflineLoopTests
 {
@@ -18,43 +19,40 @@ public sealed class OfflineLoopTests
         var emulator = sample.Emulator;
         emulator.SignedDocumentSize = 3_000_000; // larger than any buffer on the way: streamed through with its length
 
-        // The form → 302 to the process's userRedirectUrl (the emulator's stand-in journey page).
+        // The form → 302 to the process's userRedirectUrl (the emulator's journey page), which shows it masked.
         var (status, home) = await browser.GetPageAsync("/");
         Assert.Equal(HttpStatusCode.OK, status);
-        using (var started = await browser.SubmitAsync(home, "/verifications", StartFields("idunicosign")))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-            var processId = Assert.Single(emulator.ProcessIds);
-            Assert.Equal($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}", started.Headers.Location?.OriginalString);
-            using var journey = await browser.GetAsync(started.Headers.Location!.OriginalString);
-            Assert.Equal(HttpStatusCode.OK, journey.StatusCode);
-        }
+        var journeyUrl = await StartAsync(browser, "idunicosign");
+        var processId = Assert.Single(emulator.ProcessIds);
+        Assert.Equal($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}", journeyUrl);
+        var (journeyStatus, journey) = await browser.GetPageAsync(journeyUrl);
+        Assert.Equal(HttpStatusCode.OK, journeyStatus);
+        Assert.Contains("***.***.***-74", journey, StringComparison.Ordinal);
+        AssertNoFullCpf(journey);
 
-        // Back on the home page, the verification is listed with the CPF masked; its callback page says "checking".
-        (_, home) = await browser.GetPageAsync("/");
-        var callbackPath = CallbackLink().Match(home).Value;
+        // The person ends the journey → 303 to the verification's https callback page; the emulator's webhook reaches
+        // the app, which accepts its credential.
+        var callback = await ChooseOutcomeAsync(browser, journeyUrl, "Approved");
+        Assert.Equal(Uri.UriSchemeHttps, callback.Scheme);
+        Assert.True(callback.IsLoopback, callback.AbsoluteUri);
+        var callbackPath = CallbackLink().Match(callback.AbsolutePath).Value;
+        Assert.Equal(callbackPath, callback.AbsolutePath);
         var reference = callbackPath.Split('/')[2];
-        Assert.Contains("***.***.***-74", home, StringComparison.Ordinal);
-        AssertNoFullCpf(home);
-
-        var (callbackStatus, callback) = await browser.GetPageAsync(callbackPath);
-        Assert.Equal(HttpStatusCode.OK, callbackStatus);
-        Assert.Contains("We are checking", callback, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/verifications/{reference}\"", callback, StringComparison.Ordinal);
-        AssertNoFullCpf(callback);
-
-        // The person finishes (emulator only) → the emulator's webhook reaches the app, which accepts its credential.
-        using (var finished = await browser.SubmitAsync(callback, $"/verifications/{reference}/emulator/finish", new Dictionary<string, string> { ["outcome"] = "Approved" }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, finished.StatusCode);
-        }
 
         await emulator.WaitForWebhookDeliveriesAsync(1, WebhookWait);
         var delivery = Assert.Single(emulator.WebhookDeliveries);
         Assert.Equal(202, delivery.StatusCode); // authenticated, accepted and queued for the handler
 
         // The handler runs off the request path: the callback page says so once it has recorded the process.
-        await WaitForPageAsync(browser, callbackPath, "Unico told us");
+        var told = await WaitForPageAsync(browser, callback.AbsoluteUri, "Unico told us");
+        Assert.Contains($"href=\"/verifications/{reference}\"", told, StringComparison.Ordinal);
+        AssertNoFullCpf(told);
+
+        // The home page lists the verification, CPF masked.
+        (_, home) = await browser.GetPageAsync("/");
+        Assert.Contains(callbackPath, home, StringComparison.Ordinal);
+        Assert.Contains("***.***.***-74", home, StringComparison.Ordinal);
+        AssertNoFullCpf(home);
 
         // The result page shows the interpretation, from the webhook's read (no second GetProcess).
         var (resultStatus, result) = await browser.GetPageAsync($"/verifications/{reference}");
@@ -88,8 +86,7 @@ public sealed class OfflineLoopTests
         await using var sample = await RunningSample.StartAsync();
         using var browser = sample.NewBrowser();
 
-        var (reference, _, callback) = await StartAsync(browser, "id");
-        var result = await FinishAsync(sample, browser, reference, callback, "IdentityNegative");
+        var (_, result) = await FinishAsync(sample, browser, await StartAsync(browser, "id"), "IdentityNegative");
 
         Assert.Contains("<strong id=\"outcome\">Denied</strong>", result, StringComparison.Ordinal);
         Assert.Contains("AUTHENTICATION_RESULT_NEGATIVE", result, StringComparison.Ordinal);
@@ -105,8 +102,7 @@ public sealed class OfflineLoopTests
         using var browser = sample.NewBrowser();
         sample.Emulator.SignedDocumentNotReadyRequests = 1; // IDCloud's lag after the journey
 
-        var (reference, _, callback) = await StartAsync(browser, "idunicosign");
-        var result = await FinishAsync(sample, browser, reference, callback, "Approved");
+        var (_, result) = await FinishAsync(sample, browser, await StartAsync(browser, "idunicosign"), "Approved");
         var signed = FileLinks(result).Single(l => l.EndsWith("/signed", StringComparison.Ordinal));
 
         using (var notReady = await browser.GetAsync(signed))
@@ -125,14 +121,38 @@ public sealed class OfflineLoopTests
         await using var sample = await RunningSample.StartAsync();
         using var browser = sample.NewBrowser();
 
-        var (reference, _, callback) = await StartAsync(browser, "idunicosign");
-        await FinishAsync(sample, browser, reference, callback, "Approved");
+        var (reference, _) = await FinishAsync(sample, browser, await StartAsync(browser, "idunicosign"), "Approved");
         sample.Emulator.ResetRequestLog();
 
         using var response = await browser.GetAsync($"/verifications/{reference}/files/documents/{Guid.NewGuid()}/signed");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(sample.Emulator.Requests, r => r.Route == EmulatorRoute.GetSignedDocument); // never asked IDCloud
+    }
+
+    [Fact]
+    public async Task Without_an_https_address_the_callback_is_a_slash_and_the_home_page_leads_back()
+    {
+        await using var sample = await RunningSample.StartAsync(https: false);
+        using var browser = sample.NewBrowser();
+
+        var journeyUrl = await StartAsync(browser, "id");
+        var (_, journey) = await browser.GetPageAsync(journeyUrl);
+        Assert.Contains("will not redirect", journey, StringComparison.Ordinal);
+        var nonce = System.Text.RegularExpressions.Regex.Match(journey, "name=\"nonce\" value=\"(?<n>[^\"]+)\"").Groups["n"].Value;
+        using (var ended = await browser.PostAsync(journeyUrl + "/finish", new Dictionary<string, string> { ["nonce"] = nonce, ["outcome"] = "Approved" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, ended.StatusCode); // IDCloud's "/" means no redirect: the journey stays
+            Assert.Null(ended.Headers.Location);
+        }
+
+        var (_, home) = await browser.GetPageAsync("/");
+        var callbackPath = CallbackLink().Match(home).Value;
+        Assert.NotEmpty(callbackPath);
+        await sample.Emulator.WaitForWebhookDeliveriesAsync(1, WebhookWait);
+        await WaitForPageAsync(browser, callbackPath, "Unico told us");
+        var (_, result) = await browser.GetPageAsync(callbackPath.Replace("/callback", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("<strong id=\"outcome\">Approved</strong>", result, StringComparison.Ordinal);
     }
 
     private static async Task<long> AssertFileAsync(SampleBrowser browser, string path, string contentType, byte[] magic)

@@ -11,9 +11,14 @@ internal sealed partial class SampleBrowser : IDisposable
 {
     private readonly HttpClient _http;
 
-    public SampleBrowser(Uri baseAddress)
+    /// <param name="baseAddress">The sample's http address.</param>
+    /// <param name="certificate">The only certificate trusted over https (the sample's callback address), if any.</param>
+    public SampleBrowser(Uri baseAddress, TestCertificate? certificate = null)
     {
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), UseProxy = false };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None || (certificate?.IsThis(presented) ?? false);
+        _http = new HttpClient(handler)
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(20),

@@ -17,37 +17,41 @@ internal static partial class SampleJourney
         ["journey"] = journey,
     };
 
-    /// <summary>Fills the form and follows the home page to the new verification's callback page.</summary>
-    /// <returns>The verification's reference and its callback page.</returns>
-    public static async Task<(string Reference, string CallbackPath, string Callback)> StartAsync(SampleBrowser browser, string journey)
+    /// <summary>Fills the form on the home page.</summary>
+    /// <returns>Where the sample redirected the browser: the process's <c>userRedirectUrl</c> (the journey).</returns>
+    public static async Task<string> StartAsync(SampleBrowser browser, string journey)
     {
         var (_, home) = await browser.GetPageAsync("/");
-        using (var started = await browser.SubmitAsync(home, "/verifications", StartFields(journey)))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        }
-
-        (_, home) = await browser.GetPageAsync("/");
-        var callbackPath = CallbackLink().Match(home).Value;
-        Assert.NotEmpty(callbackPath);
-        var (_, callback) = await browser.GetPageAsync(callbackPath);
-        return (callbackPath.Split('/')[2], callbackPath, callback);
+        using var started = await browser.SubmitAsync(home, "/verifications", StartFields(journey));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return started.Headers.Location!.OriginalString;
     }
 
-    /// <summary>Clicks the emulator's "person finished" button, waits for the webhook to be recorded, opens the result.</summary>
-    /// <returns>The result page.</returns>
-    public static async Task<string> FinishAsync(RunningSample sample, SampleBrowser browser, string reference, string callback, string outcome)
+    /// <summary>On the emulator's journey page, presses the outcome's button (the form posts the page's nonce).</summary>
+    /// <returns>Where the journey sent the browser: the verification's callback page (https).</returns>
+    public static async Task<Uri> ChooseOutcomeAsync(SampleBrowser browser, string journeyUrl, string outcome)
     {
-        using (var finished = await browser.SubmitAsync(callback, $"/verifications/{reference}/emulator/finish", new Dictionary<string, string> { ["outcome"] = outcome }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, finished.StatusCode);
-        }
+        var (status, page) = await browser.GetPageAsync(journeyUrl);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"value=\"{outcome}\"", page, StringComparison.Ordinal);
+        var nonce = JourneyNonce().Match(page);
+        Assert.True(nonce.Success, "The journey page has no nonce.");
+        using var chosen = await browser.PostAsync(journeyUrl + "/finish", new Dictionary<string, string> { ["nonce"] = nonce.Groups["nonce"].Value, ["outcome"] = outcome });
+        Assert.Equal(HttpStatusCode.SeeOther, chosen.StatusCode);
+        return chosen.Headers.Location!;
+    }
 
+    /// <summary>Ends the journey with an outcome, follows the callback, waits for the webhook to be recorded, opens the result.</summary>
+    /// <returns>The verification's reference and its result page.</returns>
+    public static async Task<(string Reference, string Result)> FinishAsync(RunningSample sample, SampleBrowser browser, string journeyUrl, string outcome)
+    {
+        var callback = await ChooseOutcomeAsync(browser, journeyUrl, outcome);
+        var reference = Assert.Single(CallbackLink().Matches(callback.AbsolutePath)).Value.Split('/')[2];
         await sample.Emulator.WaitForWebhookDeliveriesAsync(1, WebhookWait);
-        await WaitForPageAsync(browser, $"/verifications/{reference}/callback", "Unico told us");
+        await WaitForPageAsync(browser, callback.AbsoluteUri, "Unico told us");
         var (status, result) = await browser.GetPageAsync($"/verifications/{reference}");
         Assert.Equal(HttpStatusCode.OK, status);
-        return result;
+        return (reference, result);
     }
 
     /// <summary>Reloads a page until it shows <paramref name="text"/>: for work the app does off the request path.</summary>
@@ -79,6 +83,9 @@ internal static partial class SampleJourney
 
     [GeneratedRegex("/verifications/[0-9a-f]{32}/callback")]
     public static partial Regex CallbackLink();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"nonce\" value=\"(?<nonce>[A-Za-z0-9_-]+)\">")]
+    private static partial Regex JourneyNonce();
 
     [GeneratedRegex("<a href=\"(?<path>/verifications/[0-9a-f]{32}/files/[^\"]+)\">")]
     private static partial Regex FileLink();

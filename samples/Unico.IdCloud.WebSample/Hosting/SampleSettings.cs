@@ -19,8 +19,7 @@ public sealed class SampleSettings
 
     /// <summary>
     /// The public https address of this application (<c>WebSample:PublicBaseUrl</c>), for the <c>callbackUri</c> that
-    /// brings the person back after the journey. Without it the callback is <c>/</c>: no redirect, the person comes
-    /// back through the home page.
+    /// brings the person back after the journey (see <see cref="CallbackAddress"/> for what is used without it).
     /// </summary>
     public Uri? PublicBaseUrl { get; private init; }
 
@@ -49,10 +48,4 @@ public sealed class SampleSettings
 
         return new SampleSettings { UseEmulator = useEmulator, PublicBaseUrl = publicBaseUrl };
     }
-
-    /// <summary>The <c>callbackUri</c> of a new verification: its callback page when the public address is known, else <c>/</c>.</summary>
-    /// <param name="reference">The verification's reference.</param>
-    /// <returns>The callback URI to send to IDCloud.</returns>
-    public string CallbackUriFor(string reference) =>
-        PublicBaseUrl is null ? "/" : new Uri(PublicBaseUrl, $"verifications/{Uri.EscapeDataString(reference)}/callback").AbsoluteUri;
 }

@@ -67,6 +67,7 @@ public sealed class WebSampleApp : IAsyncDisposable
             }
 
             builder.Services.AddSingleton(settings);
+            builder.Services.AddSingleton<CallbackAddress>();
             builder.Services.AddSingleton<VerificationStore>();
             builder.Services.AddSingleton<VerificationStarter>();
             builder.Services.AddAntiforgery();
@@ -92,20 +93,37 @@ public sealed class WebSampleApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts listening; on the emulator, sends its webhooks to this application with the configured credential.</summary>
+    /// <summary>
+    /// Starts listening; on the emulator, sends its webhooks to this application with the configured credential and
+    /// points the journey's callbacks at this application's https address (when it has one).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A task that completes when the application listens.</returns>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await App.StartAsync(cancellationToken);
-        BaseAddress = LocalAddress(App.Urls);
+        var addresses = App.Urls.Select(ParseAddress).ToList();
+
+        // The emulator's webhook sender would not trust a development certificate: it posts over http when it can.
+        BaseAddress = LocalAddress(addresses.OrderBy(u => u.Scheme == Uri.UriSchemeHttp ? 0 : 1).FirstOrDefault()
+            ?? throw new InvalidOperationException("The application is not listening on any address."));
+        var https = addresses.FirstOrDefault(u => u.Scheme == Uri.UriSchemeHttps) is { } secure ? LocalAddress(secure) : null;
+        var callbacks = App.Services.GetRequiredService<CallbackAddress>();
         if (Emulator is not null)
         {
             Emulator.ConfigureWebhook(new Uri(BaseAddress, SampleSettings.WebhookPath), _webhook.ForEmulator());
+            if (https is not null)
+            {
+                callbacks.UseLocalAddress(https);
+            }
         }
 
         var mode = Emulator is null ? "against IDCloud" : "on the embedded IDCloud emulator (offline)";
-        Console.WriteLine($"IDCloud web sample {mode}: open {BaseAddress} (Ctrl+C to stop)");
+        Console.WriteLine($"IDCloud web sample {mode}: open {https ?? BaseAddress} (Ctrl+C to stop)");
+        if (callbacks.BaseAddress is null)
+        {
+            Console.WriteLine("No https callback address: the journey ends without a redirect; come back through the home page (see README.md).");
+        }
     }
 
     /// <summary>Starts and runs until the application is asked to stop (Ctrl+C).</summary>
@@ -128,18 +146,18 @@ public sealed class WebSampleApp : IAsyncDisposable
         }
     }
 
-    private static Uri LocalAddress(ICollection<string> urls)
-    {
-        var address = urls.Select(u => new Uri(u.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal)))
-            .OrderBy(u => u.Scheme == Uri.UriSchemeHttp ? 0 : 1) // the emulator's webhook sender would not trust a development certificate
-            .FirstOrDefault()
-            ?? throw new InvalidOperationException("The application is not listening on any address.");
+    private static Uri ParseAddress(string url) =>
+        new(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal));
 
-        // Bound to every interface or to "localhost": the emulator reaches it on IPv4 loopback.
+    /// <summary>A bound address as a browser or the emulator on this machine reaches it.</summary>
+    private static Uri LocalAddress(Uri address)
+    {
         var host = address.Host;
         if (host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any))))
         {
-            host = IPAddress.Loopback.ToString();
+            // Over https the name must match the development certificate (issued to "localhost"); over http the
+            // emulator reaches the application on IPv4 loopback.
+            host = address.Scheme == Uri.UriSchemeHttps ? "localhost" : IPAddress.Loopback.ToString();
         }
 
         return new UriBuilder(address.Scheme, host, address.Port).Uri;

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using Unico.IdCloud.Testing;
 using Unico.IdCloud.WebSample.Verifications;
 
 namespace Unico.IdCloud.WebSample.Pages;
@@ -16,10 +14,7 @@ internal static class CallbackPage
 
     /// <summary>Renders the page.</summary>
     /// <param name="verification">The verification.</param>
-    /// <param name="tokens">Anti-forgery tokens for the emulator's form.</param>
-    /// <param name="onEmulator">Whether the emulator plays IDCloud (offers to simulate the journey's end).</param>
-    /// <param name="finishSimulated">Whether the person's finish was just simulated on the emulator.</param>
-    public static IResult Render(Verification verification, AntiforgeryTokenSet tokens, bool onEmulator, bool finishSimulated)
+    public static IResult Render(Verification verification)
     {
         var reference = Html.Encode(verification.Reference);
         var notified = verification.NotifiedAt is not null;
@@ -27,27 +22,9 @@ internal static class CallbackPage
         body.Append(notified
             ? $"<p>Unico told us at {Html.Encode(verification.NotifiedAt)} that the verification of CPF {Html.Encode(verification.MaskedCpf)} is complete.</p>"
             : $"<p>We are checking the verification of CPF {Html.Encode(verification.MaskedCpf)}. This page refreshes by itself until Unico tells us it is complete.</p>");
-        body.Append($"<p><a href=\"/verifications/{reference}\">See the result</a></p>");
+        body.Append($"<p><a id=\"result\" href=\"/verifications/{reference}\">See the result</a></p>");
 
-        if (onEmulator && !finishSimulated && !notified && !VerificationStore.IsFinished(verification.Process))
-        {
-            body.Append($"""
-                <h2>Emulator only</h2>
-                <form method="post" action="/verifications/{reference}/emulator/finish">
-                <input type="hidden" name="{Html.Encode(tokens.FormFieldName)}" value="{Html.Encode(tokens.RequestToken)}">
-                <label>Outcome <select name="outcome">
-                """);
-            foreach (var outcome in Enum.GetValues<EmulatedOutcome>())
-            {
-                var name = outcome.ToString();
-                body.Append($"<option value=\"{Html.Encode(name)}\">{Html.Encode(name)}</option>");
-            }
-
-            body.Append("</select></label><button type=\"submit\">Simulate the person finishing (emulator only)</button></form>");
-        }
-
-        // Waiting for the webhook: refresh by itself, except while the emulator's form waits for a click.
-        var waiting = !notified && (!onEmulator || finishSimulated);
-        return Html.Page("Checking", body.ToString(), refreshSeconds: waiting ? RefreshSeconds : null);
+        // Waiting for the webhook: refresh by itself (no script needed).
+        return Html.Page("Checking", body.ToString(), refreshSeconds: notified ? null : RefreshSeconds);
     }
 }

@@ -20,7 +20,7 @@ internal static class StartPage
         var body = new StringBuilder();
         body.Append("<h1>Verify a person with Unico IDCloud</h1>");
         body.Append(onEmulator
-            ? "<p class=\"banner\">Running on the <strong>embedded IDCloud emulator</strong>: nothing leaves this machine. The journey page is a stand-in; come back here and use the button on the verification's page to simulate the person finishing.</p>"
+            ? "<p class=\"banner\">Running on the <strong>embedded IDCloud emulator</strong>: nothing leaves this machine. The journey is the emulator's stand-in: there you choose how the person's journey ends, and it sends you back here.</p>"
             : "<p class=\"banner\">Running against <strong>IDCloud</strong> with the configured service account.</p>");
 
         if (errors is { Count: > 0 })

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 namespace Unico.IdCloud.WebSample.Verifications;
 
 /// <summary>
-/// Remembers, in a cookie, which verifications this browser started, so the home page can list them: on the emulator
-/// (and whenever the callback is <c>/</c>) the journey does not bring the person back by itself. A real application
-/// ties verifications to its signed-in user instead.
+/// Remembers, in a cookie, which verifications this browser started, so the home page can list them: whenever the
+/// callback is <c>/</c> (no https address for it, see <see cref="Hosting.CallbackAddress"/>) the journey does not bring
+/// the person back by itself. A real application ties verifications to its signed-in user instead.
 /// </summary>
 internal static class BrowserVerifications
 {

@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Unico.IdCloud.Client;
-using Unico.IdCloud.Testing;
 using Unico.IdCloud.WebSample.Hosting;
 using Unico.IdCloud.WebSample.Pages;
 
 namespace Unico.IdCloud.WebSample.Verifications;
 
-/// <summary>The pages of a verification: start, callback, result, and the emulator's "person finished" button.</summary>
+/// <summary>The pages of a verification: start, callback and result.</summary>
 internal static class VerificationEndpoints
 {
     public static void MapVerifications(this IEndpointRouteBuilder app, bool onEmulator)
@@ -64,10 +63,9 @@ internal static class VerificationEndpoints
                 StatusCodes.Status400BadRequest);
         });
 
-        app.MapGet("/verifications/{reference}/callback", (string reference, bool? simulated, HttpContext http, IAntiforgery antiforgery, VerificationStore store) =>
-            store.Find(reference) is { } verification
-                ? CallbackPage.Render(verification, antiforgery.GetAndStoreTokens(http), onEmulator, simulated == true)
-                : NotFound());
+        // Where the journey (Unico's, or the emulator's stand-in) sends the person back at its end.
+        app.MapGet("/verifications/{reference}/callback", (string reference, VerificationStore store) =>
+            store.Find(reference) is { } verification ? CallbackPage.Render(verification) : NotFound());
 
         app.MapGet("/verifications/{reference}", async (string reference, VerificationStore store, IIdCloudProcessClient processes, TimeProvider time, ILoggerFactory loggers, HttpContext http) =>
         {
@@ -94,34 +92,6 @@ internal static class VerificationEndpoints
 
             return ResultPage.Render(verification, verification.Process!);
         });
-
-        if (onEmulator)
-        {
-            app.MapPost("/verifications/{reference}/emulator/finish", async ([FromForm] string? outcome, string reference, VerificationStore store, IdCloudEmulator emulator) =>
-            {
-                if (store.Find(reference) is not { } verification)
-                {
-                    return NotFound();
-                }
-
-                if (!Enum.TryParse<EmulatedOutcome>(outcome, ignoreCase: false, out var scripted) || !Enum.IsDefined(scripted))
-                {
-                    return Html.Problem(StatusCodes.Status400BadRequest, "Unknown outcome", "Choose one of the listed outcomes.");
-                }
-
-                try
-                {
-                    // The emulator finishes the process and sends the webhook to this application, as Unico would.
-                    await emulator.FinishProcessAsync(verification.ProcessId, scripted);
-                }
-                catch (InvalidOperationException)
-                {
-                    return Html.Problem(StatusCodes.Status409Conflict, "Already finished", "This process has already finished.");
-                }
-
-                return Results.Redirect($"/verifications/{reference}/callback?simulated=true", permanent: false, preserveMethod: false);
-            });
-        }
     }
 
     private static IResult NotFound() =>

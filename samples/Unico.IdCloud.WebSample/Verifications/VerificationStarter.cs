@@ -6,7 +6,7 @@ using Unico.IdCloud.WebSample.Hosting;
 namespace Unico.IdCloud.WebSample.Verifications;
 
 /// <summary>Creates the IDCloud process of a new verification and remembers it.</summary>
-public sealed class VerificationStarter(IIdCloudProcessClient processes, VerificationStore store, SampleSettings settings, TimeProvider time)
+public sealed class VerificationStarter(IIdCloudProcessClient processes, VerificationStore store, CallbackAddress callbacks, TimeProvider time)
 {
     /// <summary>
     /// Creates the process. Not retried by the SDK once it may have reached IDCloud (each process is billed); the
@@ -22,7 +22,7 @@ public sealed class VerificationStarter(IIdCloudProcessClient processes, Verific
         var reference = VerificationStore.NewReference();
         var createProcess = new CreateProcessRequest
         {
-            CallbackUri = settings.CallbackUriFor(reference),
+            CallbackUri = callbacks.CallbackUriFor(reference),
             Flow = request.Flow,
             Purpose = Purpose.CreditProcess,
             ClientReference = reference,

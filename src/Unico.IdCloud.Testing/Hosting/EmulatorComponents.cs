@@ -22,6 +22,7 @@ internal sealed class EmulatorComponents : IAsyncDisposable
         Traffic = new TenantTrafficMeter(Time, options.EnforceRateLimit, options.RateLimitPerSecond);
         Processes = new ProcessEndpoints(Store, Lifecycle, Time, process.OriginalString, SelfieImage.Create(), Journal, Forms);
         Signature = new SignatureEndpoints(Store, Forms);
+        Journey = new JourneyEndpoint(Store, Lifecycle);
     }
 
     public TimeProvider Time { get; }
@@ -53,6 +54,8 @@ internal sealed class EmulatorComponents : IAsyncDisposable
     public ProcessEndpoints Processes { get; }
 
     public SignatureEndpoints Signature { get; }
+
+    public JourneyEndpoint Journey { get; }
 
     /// <param name="options">Validated options.</param>
     /// <param name="logger">The emulator's logger.</param>

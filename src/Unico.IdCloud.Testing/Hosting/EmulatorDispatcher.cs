@@ -221,7 +221,7 @@ internal sealed class EmulatorDispatcher
     {
         if (match.IsJourneyPage)
         {
-            return Parts.Processes.JourneyPage(match.Id);
+            return await Parts.Journey.HandleAsync(context, match.Id, cancellationToken).ConfigureAwait(false);
         }
 
         if (match.Route == EmulatorRoute.Token)

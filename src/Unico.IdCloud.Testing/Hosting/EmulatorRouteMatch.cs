@@ -38,6 +38,7 @@ internal readonly record struct EmulatorRouteMatch(EmulatorRoute? Route, string 
             ["", "client", "v1", "process", { Length: > 0 } id, "evidenceset"] => new(EmulatorRoute.GetEvidenceSet, "GET", id, true, false),
             ["", "client", "v1", "process", { Length: > 0 } id, "document"] => new(EmulatorRoute.SetProcessDocument, "POST", id, true, false),
             ["", "process", { Length: > 0 } id] => new(null, "GET", id, false, true),
+            ["", "process", { Length: > 0 } id, "finish"] => new(null, "POST", id, false, true),
             _ => null,
         };
     }

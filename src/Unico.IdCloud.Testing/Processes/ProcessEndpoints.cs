@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Unico.IdCloud.Testing;
 
 /// <summary>
-/// The by Unico process API: CreateProcess, GetProcess, GetSelfie, GetEvidenceSet, Set Process Document (and the
-/// journey page).
+/// The by Unico process API: CreateProcess, GetProcess, GetSelfie, GetEvidenceSet, Set Process Document (the journey
+/// page is <see cref="JourneyEndpoint"/>).
 /// </summary>
 internal sealed class ProcessEndpoints
 {
@@ -189,21 +188,6 @@ internal sealed class ProcessEndpoints
         }
 
         return EmulatorResponse.Json(200, ProcessJson.DocumentSet(process));
-    }
-
-    /// <summary>What <c>userRedirectUrl</c> opens: a stand-in for the hosted journey, so samples can redirect somewhere.</summary>
-    public EmulatorResponse JourneyPage(string id)
-    {
-        var process = Guid.TryParseExact(id, "D", out var guid) ? _store.Find(guid) : null;
-        if (process is null)
-        {
-            return EmulatorResponse.Text(404, "404 page not found");
-        }
-
-        _lifecycle.ExpireIfDue(process);
-        var state = process.IsFinished ? "finished" : "waiting to be finished by the test (IdCloudEmulator.FinishProcessAsync)";
-        var html = $"<!DOCTYPE html><html><head><title>IDCloud emulator journey</title></head><body><h1>IDCloud emulator</h1><p>Process {WebUtility.HtmlEncode(process.IdText)} ({WebUtility.HtmlEncode(process.Flow.Name)}) is {state}.</p></body></html>";
-        return EmulatorResponse.Text(200, html, "text/html; charset=utf-8");
     }
 
     /// <summary>The documented 403: "7 / no permission / Quando a conta de serviço não possui a permissão para obter a selfie".</summary>

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Unico.IdCloud.WebSample.Tests.SampleJourney;
+
+namespace Unico.IdCloud.WebSample.Tests;
+
+/// <summary>
+/// The offline loop clicked through in a real headless Chromium, as a person does it: the sample's form, the
+/// emulator's journey page, an outcome's button, the redirect to the https callback (which refreshes until the
+/// webhook is recorded), the result page. Nothing is driven from code but the browser.
+/// </summary>
+public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : IClassFixture<BrowserJourneyTests.Browser>
+{
+    /// <summary>One Chromium for the class (starting it is the slow part); each test gets its own page and no cookies.</summary>
+    public sealed class Browser : IAsyncLifetime
+    {
+        internal TestCertificate Certificate { get; } = TestCertificate.Create();
+
+        internal HeadlessChromium Chromium { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Chromium = await HeadlessChromium.LaunchAsync(Certificate.SpkiSha256);
+
+        public async Task DisposeAsync()
+        {
+            if (Chromium is not null)
+            {
+                await Chromium.DisposeAsync();
+            }
+
+            Certificate.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_person_clicks_through_the_signing_journey_and_sees_the_approved_result()
+    {
+        var (journey, result) = await ClickThroughAsync("idunicosign", "Approved");
+
+        Assert.Contains("***.***.***-74", journey, StringComparison.Ordinal);
+        AssertNoFullCpf(journey);
+        Assert.Contains("Signed document", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_clicks_through_the_identity_journey_with_a_negative_identity_and_sees_denied()
+    {
+        var (_, result) = await ClickThroughAsync("id", "IdentityNegative", expectedOutcome: "Denied");
+
+        Assert.Contains("AUTHENTICATION_RESULT_NEGATIVE", result, StringComparison.Ordinal);
+    }
+
+    /// <returns>The journey page's and the result page's text as the browser shows them.</returns>
+    private async Task<(string Journey, string Result)> ClickThroughAsync(string journeyValue, string outcome, string? expectedOutcome = null)
+    {
+        await using var sample = await RunningSample.StartAsync(sharedCertificate: browser.Certificate);
+        var context = browser.Chromium.Context;
+        await context.ClearCookiesAsync();
+        var page = await context.NewPageAsync();
+        var emulator = sample.Emulator;
+
+        // The sample's home page: fill in the form and start.
+        await page.GotoAsync(sample.BaseAddress.AbsoluteUri);
+        await page.GetByLabel("Name").FillAsync("Maria da Silva");
+        await page.GetByLabel("CPF").FillAsync(FormattedCpf);
+        await page.GetByLabel("E-mail").FillAsync("maria@example.com");
+        await page.GetByLabel("Journey").SelectOptionAsync(journeyValue);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the verification" }).ClickAsync();
+
+        // The emulator's journey page, at the process's userRedirectUrl.
+        var processId = await WaitForSingleProcessAsync(emulator);
+        await page.WaitForURLAsync($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}");
+        var journey = await page.Locator("body").InnerTextAsync();
+        Assert.Contains(journeyValue, journey, StringComparison.Ordinal);
+
+        // The person ends the journey: the journey sends the browser to the https callback page.
+        await page.Locator($"button[name=outcome][value={outcome}]").ClickAsync();
+        var callbackBase = sample.CallbackBaseAddress!.AbsoluteUri; // https://127.0.0.1:port/
+        Assert.StartsWith("https://", callbackBase, StringComparison.Ordinal);
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$"));
+
+        // The callback page refreshes itself until Unico's webhook has been recorded.
+        await page.GetByText("Unico told us").WaitForAsync();
+        Assert.Equal(202, Assert.Single(emulator.WebhookDeliveries).StatusCode);
+        await page.Locator("#result").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/verifications/[0-9a-f]{32}$"));
+
+        Assert.Equal(expectedOutcome ?? outcome, await page.Locator("#outcome").InnerTextAsync());
+        var result = await page.Locator("body").InnerTextAsync();
+        AssertNoFullCpf(result);
+        await page.CloseAsync();
+        return (journey, result);
+    }
+
+    private static async Task<string> WaitForSingleProcessAsync(Unico.IdCloud.Testing.IdCloudEmulator emulator)
+    {
+        // The form's POST creates the process before the browser is redirected; bounded wait, not a timing assertion.
+        var deadline = DateTime.UtcNow + WebhookWait;
+        while (emulator.ProcessIds.Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The form created no process.");
+            await Task.Delay(50);
+        }
+
+        return Assert.Single(emulator.ProcessIds);
+    }
+}
