@@ -136,9 +136,10 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024; // e-signature payloads carry base64 PDFs
-            kestrel.Listen(IPAddress.Loopback, 0, listen => identityListen = listen);
-            kestrel.Listen(IPAddress.Loopback, 0, listen => processListen = listen);
-            kestrel.Listen(IPAddress.Loopback, 0, listen => signatureListen = listen);
+            var first = options.Port ?? 0;
+            kestrel.Listen(IPAddress.Loopback, first, listen => identityListen = listen);
+            kestrel.Listen(IPAddress.Loopback, first == 0 ? 0 : first + 1, listen => processListen = listen);
+            kestrel.Listen(IPAddress.Loopback, first == 0 ? 0 : first + 2, listen => signatureListen = listen);
         });
         builder.Services.AddSingleton<IHostLifetime, EmulatorHostLifetime>();
         if (options.LoggerFactory is { } userLoggerFactory)
@@ -165,9 +166,11 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         var signature = Loopback(signatureListen!);
 
         var parts = EmulatorComponents.Create(options, logger, identity, process);
+        var emulator = new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"));
+        dispatcher.Control = new EmulatorControlApi(emulator);
         dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
         EmulatorLog.Started(logger, identity, process, signature);
-        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"));
+        return emulator;
     }
 
     /// <summary>
