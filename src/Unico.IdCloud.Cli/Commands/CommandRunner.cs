@@ -46,6 +46,12 @@ internal static class CommandRunner
             console.Problem(ex.Message);
             return ExitCodes.InvalidInput;
         }
+        catch (IdCloudValidationException ex)
+        {
+            // Caught before sending: the input is wrong, nothing reached the API.
+            Report(console, ex);
+            return ExitCodes.InvalidInput;
+        }
         catch (IdCloudException ex)
         {
             Report(console, ex);

@@ -32,10 +32,18 @@ internal static class EmulatorCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
             // SIGTERM (docker stop, kill, CI teardown) stops the emulator cleanly, like Ctrl+C.
+            // System.CommandLine may cancel the command for the same signal first: then this handler races the disposal.
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {
                 context.Cancel = true;
-                stop.Cancel();
+                try
+                {
+                    stop.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Already stopping.
+                }
             });
 
             IdCloudEmulator emulator;

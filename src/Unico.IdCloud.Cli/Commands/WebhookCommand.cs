@@ -17,7 +17,7 @@ internal static class WebhookCommand
 {
     public static Command Create()
     {
-        var url = new Argument<Uri>("url") { Description = "The receiver's URL, e.g. http://localhost:5000/webhooks/idcloud." };
+        var url = new Argument<string>("url") { Description = "The receiver's URL, e.g. http://localhost:5000/webhooks/idcloud." };
         var basic = new Option<string?>("--basic") { Description = "Basic authentication: user:password (or env:NAME)." };
         var apiKey = new Option<string?>("--api-key") { Description = "Unico's API-key mode: header:value sends that header; a value without ':' is sent raw as Authorization (or env:NAME)." };
         var raw = new Option<string?>("--authorization") { Description = "A raw Authorization header value (or env:NAME)." };
@@ -42,10 +42,10 @@ internal static class WebhookCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var target = parse.GetValue(url)!;
-            if (!target.IsAbsoluteUri || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+            var text = parse.GetValue(url)!;
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
             {
-                console.Problem($"'{target}' is not an absolute http(s) URL.");
+                console.Problem($"'{text}' is not an absolute http(s) URL.");
                 return ExitCodes.InvalidInput;
             }
 
