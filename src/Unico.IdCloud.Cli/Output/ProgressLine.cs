@@ -26,6 +26,8 @@ internal sealed class ProgressLine : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        // Say at once what is going on, then keep the line alive.
+        await _console.Error.WriteLineAsync(_describe()).ConfigureAwait(false);
         var period = _console.Interactive ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
         using var timer = new PeriodicTimer(period);
         try
