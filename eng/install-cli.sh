@@ -20,7 +20,7 @@ echo "== pack Unico.IdCloud.Cli $version -> $feed"
 dotnet pack "$repo/src/Unico.IdCloud.Cli/Unico.IdCloud.Cli.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
 
 cd "$target"
-[[ -f .config/dotnet-tools.json ]] || dotnet new tool-manifest >/dev/null
+[[ -f .config/dotnet-tools.json || -f dotnet-tools.json ]] || dotnet new tool-manifest >/dev/null
 echo "== install into the local tool manifest of $target"
 if dotnet tool list --local | grep -qi '^unico.idcloud.cli '; then
   dotnet tool update --local Unico.IdCloud.Cli --add-source "$feed" --version "$version"
