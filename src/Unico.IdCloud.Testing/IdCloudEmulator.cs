@@ -164,9 +164,10 @@ public sealed class IdCloudEmulator : IAsyncDisposable
             {
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize; // e-signature payloads carry base64 PDFs
-                kestrel.Listen(IPAddress.Loopback, 0, listen => identityListen = listen);
-                kestrel.Listen(IPAddress.Loopback, 0, listen => processListen = listen);
-                kestrel.Listen(IPAddress.Loopback, 0, listen => signatureListen = listen);
+                var first = options.Port ?? 0;
+                kestrel.Listen(IPAddress.Loopback, first, listen => identityListen = listen);
+                kestrel.Listen(IPAddress.Loopback, first == 0 ? 0 : first + 1, listen => processListen = listen);
+                kestrel.Listen(IPAddress.Loopback, first == 0 ? 0 : first + 2, listen => signatureListen = listen);
             });
         }
 
@@ -196,10 +197,12 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         var signature = inMemory ? InMemoryAddress(3) : Loopback(signatureListen!);
 
         var parts = EmulatorComponents.Create(options, logger, identity, process);
+        var testServer = inMemory ? app.GetTestServer() : null;
+        var emulator = new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"), testServer);
+        dispatcher.Control = new EmulatorControlApi(emulator);
         dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
         EmulatorLog.Started(logger, identity, process, signature);
-        var testServer = inMemory ? app.GetTestServer() : null;
-        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"), testServer);
+        return emulator;
     }
 
     /// <summary>

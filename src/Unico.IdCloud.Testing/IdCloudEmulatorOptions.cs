@@ -27,6 +27,12 @@ public sealed class IdCloudEmulatorOptions
     /// </summary>
     public string? TenantId { get; set; }
 
+    /// <summary>
+    /// The first of three consecutive loopback ports: identity on <c>Port</c>, process API on <c>Port + 1</c>, signature
+    /// API on <c>Port + 2</c>. Default <see langword="null"/>: three free ports chosen by the system (best for tests).
+    /// </summary>
+    public int? Port { get; set; }
+
     /// <summary>How many times one webhook notification is attempted before it is given up. Default 5.</summary>
     public int WebhookMaxAttempts { get; set; } = 5;
 
@@ -73,6 +79,11 @@ public sealed class IdCloudEmulatorOptions
         if (AccessTokenLifetime <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(AccessTokenLifetime), AccessTokenLifetime, "The access-token lifetime must be positive.");
+        }
+
+        if (Port is < 0 or > 65533)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "The first port must be between 0 and 65533 (three consecutive ports are used).");
         }
 
         if (WebhookMaxAttempts < 1)

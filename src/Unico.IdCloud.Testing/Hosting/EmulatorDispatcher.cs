@@ -33,6 +33,9 @@ internal sealed class EmulatorDispatcher
 
     private EmulatorComponents Parts => _attachment!.Components;
 
+    /// <summary>The HTTP control API (<c>/_emulator/...</c>), set once at start; it also applies a scripted Date skew.</summary>
+    public EmulatorControlApi? Control { get; set; }
+
     /// <summary>Starts serving, once the bound ports of the identity, process and signature listeners are known.</summary>
     public void Attach(EmulatorComponents components, int identityPort, int processPort, int signaturePort) =>
         _attachment = new Attachment(components, [identityPort, processPort, signaturePort]);
@@ -42,6 +45,11 @@ internal sealed class EmulatorDispatcher
         if (_attachment is null)
         {
             await EmulatorResponse.Text(503, "IDCloud emulator: still starting.").WriteAsync(context, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (Control is { } control && await control.TryHandleAsync(context).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -1,0 +1,3 @@
+using Unico.IdCloud.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);
