@@ -31,11 +31,14 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
         }
     }
 
+    /// <summary>A bound on one whole click-through (each step also has its own 15 s bound); a hang fails, never waits.</summary>
+    private static readonly TimeSpan WholeJourney = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task A_person_clicks_through_the_signing_journey_and_sees_the_approved_result()
     {
         // Opened at the https address, as `dotnet run` prints it.
-        var (journey, result) = await ClickThroughAsync("idunicosign", "Approved", startOverHttps: true);
+        var (journey, result) = await ClickThroughAsync("idunicosign", "Approved", startOverHttps: true).WaitAsync(WholeJourney);
 
         Assert.Contains("***.***.***-74", journey, StringComparison.Ordinal);
         AssertNoFullCpf(journey);
@@ -46,7 +49,7 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
     public async Task A_person_clicks_through_the_identity_journey_with_a_negative_identity_and_sees_denied()
     {
         // Opened at the http address; the journey still comes back to the https callback.
-        var (_, result) = await ClickThroughAsync("id", "IdentityNegative", startOverHttps: false, expectedOutcome: "Denied");
+        var (_, result) = await ClickThroughAsync("id", "IdentityNegative", startOverHttps: false, expectedOutcome: "Denied").WaitAsync(WholeJourney);
 
         Assert.Contains("AUTHENTICATION_RESULT_NEGATIVE", result, StringComparison.Ordinal);
     }
