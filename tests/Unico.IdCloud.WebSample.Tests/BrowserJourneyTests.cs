@@ -31,10 +31,14 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
         }
     }
 
+    /// <summary>A bound on one whole click-through (each step also has its own 15 s bound); a hang fails, never waits.</summary>
+    private static readonly TimeSpan WholeJourney = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task A_person_clicks_through_the_signing_journey_and_sees_the_approved_result()
     {
-        var (journey, result) = await ClickThroughAsync("idunicosign", "Approved");
+        // Opened at the https address, as `dotnet run` prints it.
+        var (journey, result) = await ClickThroughAsync("idunicosign", "Approved", startOverHttps: true).WaitAsync(WholeJourney);
 
         Assert.Contains("***.***.***-74", journey, StringComparison.Ordinal);
         AssertNoFullCpf(journey);
@@ -44,13 +48,14 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
     [Fact]
     public async Task A_person_clicks_through_the_identity_journey_with_a_negative_identity_and_sees_denied()
     {
-        var (_, result) = await ClickThroughAsync("id", "IdentityNegative", expectedOutcome: "Denied");
+        // Opened at the http address; the journey still comes back to the https callback.
+        var (_, result) = await ClickThroughAsync("id", "IdentityNegative", startOverHttps: false, expectedOutcome: "Denied").WaitAsync(WholeJourney);
 
         Assert.Contains("AUTHENTICATION_RESULT_NEGATIVE", result, StringComparison.Ordinal);
     }
 
     /// <returns>The journey page's and the result page's text as the browser shows them.</returns>
-    private async Task<(string Journey, string Result)> ClickThroughAsync(string journeyValue, string outcome, string? expectedOutcome = null)
+    private async Task<(string Journey, string Result)> ClickThroughAsync(string journeyValue, string outcome, bool startOverHttps, string? expectedOutcome = null)
     {
         await using var sample = await RunningSample.StartAsync(sharedCertificate: browser.Certificate);
         var context = browser.Chromium.Context;
@@ -59,7 +64,9 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
         var emulator = sample.Emulator;
 
         // The sample's home page: fill in the form and start.
-        await page.GotoAsync(sample.BaseAddress.AbsoluteUri);
+        var callbackBase = sample.CallbackBaseAddress!.AbsoluteUri; // https://127.0.0.1:port/
+        Assert.StartsWith("https://", callbackBase, StringComparison.Ordinal);
+        await page.GotoAsync(startOverHttps ? callbackBase : sample.BaseAddress.AbsoluteUri);
         await page.GetByLabel("Name").FillAsync("Maria da Silva");
         await page.GetByLabel("CPF").FillAsync(FormattedCpf);
         await page.GetByLabel("E-mail").FillAsync("maria@example.com");
@@ -74,8 +81,6 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
 
         // The person ends the journey: the journey sends the browser to the https callback page.
         await page.Locator($"button[name=outcome][value={outcome}]").ClickAsync();
-        var callbackBase = sample.CallbackBaseAddress!.AbsoluteUri; // https://127.0.0.1:port/
-        Assert.StartsWith("https://", callbackBase, StringComparison.Ordinal);
         await page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$"));
 
         // The callback page refreshes itself until Unico's webhook has been recorded.
