@@ -78,6 +78,31 @@ public sealed class WebhookShutdownTests(ITestOutputHelper output)
         Assert.InRange(Volatile.Read(ref started), 1, 12);
     }
 
+    [Fact]
+    public async Task Stop_WithARetryWaitingForItsBackoff_LogsItAndReleasesTheClaim()
+    {
+        const string id = "5e7a0000-0000-4000-8000-0000000000ff";
+        await using var server = await WebhookTestServer.StartAsync(o =>
+        {
+            o.Authentication = IdCloudWebhookAuthentication.ApiKey;
+            o.ApiKey = "X-API-Key:k";
+            o.HandlerRetryDelay = TimeSpan.FromMinutes(1);
+            o.HandlerTimeout = TimeSpan.FromHours(1);
+        });
+        server.Handler.FailFirst(1);
+
+        using var response = await server.PostAsync(WebhookTestServer.Notification(id), Credentials);
+        await server.Handler.NextRunAsync();
+        await server.Time.WaitForTimerDueWithinAsync(TimeSpan.FromMinutes(1));
+        await server.App.StopAsync();
+
+        // The retry would come after the stop: it is not silently forgotten.
+        var dropped = Assert.Single(server.Logs.Entries, e => e.EventId.Id == 6010);
+        Assert.Contains(id, dropped.Message, StringComparison.Ordinal);
+        Assert.Contains("waiting for a retry", dropped.Message, StringComparison.Ordinal);
+        Assert.Contains(server.Logs.Entries, e => e.EventId.Id == 6018 && e.Message.Contains("1 not handled", StringComparison.Ordinal));
+    }
+
     internal static string[] TwelveIds() =>
         [.. Enumerable.Range(1, 12).Select(i => $"5e7a0000-0000-4000-8000-{i:D12}")];
 

@@ -108,12 +108,13 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
     /// </summary>
     public async Task<WebhookAcceptResult> HandleNowAsync(IdCloudWebhookInboxItem item, CancellationToken requestAborted)
     {
+        var work = new WebhookWorkItem(item);
         if (_stopping)
         {
+            await ReleaseClaimAsync(work).ConfigureAwait(false);
             return WebhookAcceptResult.Stopping;
         }
 
-        var work = new WebhookWorkItem(item);
         using var deadline = new CancellationTokenSource(_options.HandlerTimeout, _timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _budgetOver.Token);
         using var slotWait = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, deadline.Token);
@@ -344,9 +345,10 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
             }
             catch (OperationCanceledException)
             {
+                var abandoning = AbandonAsync(work, "it was still queued when the shutdown budget ran out");
                 _running.TryRemove(work, out _);
-                await AbandonAsync(work, "it was still queued when the shutdown budget ran out").ConfigureAwait(false);
                 Signal();
+                await abandoning.ConfigureAwait(false);
                 return;
             }
 
@@ -497,9 +499,11 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
         }
         catch (OperationCanceledException)
         {
+            // Logged (synchronously, inside AbandonAsync) before it leaves the set the drain waits on.
+            var abandoning = AbandonAsync(work, "it was waiting for a retry");
             _waitingForRetry.TryRemove(work, out _);
-            await AbandonAsync(work, "it was waiting for a retry").ConfigureAwait(false);
             Signal();
+            await abandoning.ConfigureAwait(false);
             return;
         }
 
