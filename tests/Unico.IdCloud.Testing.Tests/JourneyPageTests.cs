@@ -167,6 +167,28 @@ public sealed partial class JourneyPageTests(EmulatorFixture fixture) : Emulator
     }
 
     [Fact]
+    public async Task A_process_awaiting_its_document_cannot_be_finished_from_the_page()
+    {
+        // Same rule as FinishProcessAsync: without the person's document the journey cannot start, it can only expire.
+        var body = System.Text.Json.Nodes.JsonNode.Parse(EmulatorHttp.CreateBody("idlive"))!.AsObject();
+        body.Remove("payload");
+        var person = body["person"]!.AsObject();
+        person.Remove("duiType");
+        person.Remove("duiValue");
+        var token = await TokenAsync();
+        var created = await CreateProcessAsync(token, body.ToJsonString());
+        var id = created.GetProperty("id").GetString()!;
+        var nonce = await NonceAsync(created.GetProperty("userRedirectUrl").GetString()!);
+
+        using var refused = await PostAsync(id, nonce, "Approved");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("awaits the person", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var process = await GetProcessAsync(token, id);
+        Assert.Equal("PROCESS_STATE_AWAITING_FOR_DOCUMENT", process.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_process_has_no_journey()
     {
         using var page = await _browser.GetAsync(new Uri(Emulator.ProcessApiBaseAddress, "/process/" + Guid.NewGuid()));

@@ -67,6 +67,13 @@ internal sealed class JourneyEndpoint
             return Html(400, JourneyHtml.Problem("Unknown outcome", "Choose one of the outcomes listed on the journey page.", process.IdText));
         }
 
+        if (process.AwaitsDocument && outcome != EmulatedOutcome.Expired)
+        {
+            // Same rule as FinishProcessAsync: without the person's document (Set Process Document) the journey cannot
+            // start, so the only way it ends is by expiring.
+            return Html(409, JourneyHtml.Problem("This process awaits the person's document", "Set it with Set Process Document first; until then the journey can only expire.", process.IdText));
+        }
+
         if (!_lifecycle.TryFinish(process, outcome))
         {
             // Finished meanwhile (another tab, a test, or expiry): say how it ended instead of changing it.
