@@ -140,6 +140,16 @@ public sealed class DoctorTests : IClassFixture<EmulatorFixture>, IDisposable
         AssertFails(result, "hosts", "preset of IdCloud:Environment = Production", "UAT and production hosts are mixed", "fix: Use the hosts of one environment");
     }
 
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("7")]
+    public async Task Unknown_environment(string value)
+    {
+        var result = await IdCloudCli.RunAsync(Emulator.With(("IdCloud__Environment", value)), "doctor");
+
+        AssertFails(result, "environment", "IdCloud:Environment is '" + value + "'", "IdCloud:Environment", "fix: Set IdCloud:Environment to Uat or Production");
+    }
+
     [Fact]
     public async Task Identity_address_with_a_path_and_trailing_slash()
     {

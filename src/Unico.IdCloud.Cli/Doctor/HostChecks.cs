@@ -14,14 +14,14 @@ internal static class HostChecks
         var environmentKey = settings.Key("Environment");
         var familyKey = settings.Key("ProcessHostFamily");
         var environment = IdCloudEnvironment.Uat;
-        if (settings.Get("Environment") is { } envText && !Enum.TryParse(envText, ignoreCase: true, out environment))
+        if (settings.Get("Environment") is { } envText && (!Enum.TryParse(envText, ignoreCase: true, out environment) || !Enum.IsDefined(environment) || char.IsAsciiDigit(envText[0])))
         {
             yield return CheckResult.Fail("environment", environmentKey, $"{environmentKey} is '{envText}'.", $"Set {environmentKey} to Uat or Production.");
             yield break;
         }
 
         var family = IdCloudProcessHostFamily.Cadastro;
-        if (settings.Get("ProcessHostFamily") is { } familyText && !Enum.TryParse(familyText, ignoreCase: true, out family))
+        if (settings.Get("ProcessHostFamily") is { } familyText && (!Enum.TryParse(familyText, ignoreCase: true, out family) || !Enum.IsDefined(family) || char.IsAsciiDigit(familyText[0])))
         {
             yield return CheckResult.Fail("environment", familyKey, $"{familyKey} is '{familyText}'.", $"Set {familyKey} to Cadastro or IdCloud.");
             yield break;
