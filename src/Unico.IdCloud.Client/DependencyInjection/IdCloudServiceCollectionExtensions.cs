@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Authentication;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.Client.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -92,17 +94,24 @@ public static class IdCloudServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         WithoutDefaultLoggers(identity);
 
+        // The API clients are the generated Refit interfaces (source-generated implementations: trim- and AOT-safe),
+        // each on its named HttpClient so users can add handlers by name; the convenience clients sit on top.
         var process = services
-            .AddHttpClient<IIdCloudProcessClient, IdCloudProcessClient>(IdCloudHttpClientNames.ProcessApi, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetProcessApiBaseAddress()))
+            .AddRefitGeneratedClient<IIdCloudProcessApi>(CreateRefitSettings, IdCloudHttpClientNames.ProcessApi)
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetProcessApiBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         WithoutDefaultLoggers(process);
         AddPipelineHandlers(process, IdCloudHttpClientNames.ProcessApi);
+        services.TryAddTransient<IIdCloudProcessClient>(sp => new IdCloudProcessClient(
+            sp.GetRequiredService<IIdCloudProcessApi>(), sp.GetRequiredService<CreateProcessRequestValidator>()));
 
         var signature = services
-            .AddHttpClient<IIdCloudSignatureClient, IdCloudSignatureClient>(IdCloudHttpClientNames.SignatureApi, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetSignatureApiBaseAddress()))
+            .AddRefitGeneratedClient<IIdCloudSignatureApi>(CreateRefitSettings, IdCloudHttpClientNames.SignatureApi)
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetSignatureApiBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         WithoutDefaultLoggers(signature);
         AddPipelineHandlers(signature, IdCloudHttpClientNames.SignatureApi);
+        services.TryAddTransient<IIdCloudSignatureClient>(sp => new IdCloudSignatureClient(sp.GetRequiredService<IIdCloudSignatureApi>()));
 
         var builder = new IdCloudBuilder(services, process, signature, identity);
         services.AddSingleton(builder);
@@ -110,13 +119,15 @@ public static class IdCloudServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Outermost first: telemetry (one activity, duration and log event per operation, whatever the retries), the error
-    /// handler (every failure becomes an <see cref="IdCloudException"/>; success bodies are bounded), then
-    /// Microsoft.Extensions.Http.Resilience (total timeout, retry, circuit breaker, attempt timeout), then
+    /// Outermost first: the operation tag, then telemetry (one activity, duration and log event per operation, whatever
+    /// the retries), the error handler (every failure becomes an <see cref="IdCloudException"/>; success bodies are
+    /// bounded), then Microsoft.Extensions.Http.Resilience (total timeout, retry, circuit breaker, attempt timeout), then
     /// authentication, so every attempt carries a current token and a 401 is answered with one refresh inside the attempt.
     /// </summary>
     private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName)
     {
+        // Outermost of all: tells every handler below which operation a Refit call performs.
+        client.AddHttpMessageHandler(() => new IdCloudOperationHandler());
         client.AddHttpMessageHandler(sp => new IdCloudTelemetryHandler(
             sp.GetRequiredService<IdCloudTelemetry>(),
             sp.GetRequiredService<ILogger<IdCloudTelemetryHandler>>(),
@@ -175,6 +186,9 @@ public static class IdCloudServiceCollectionExtensions
         // The pipeline owns timeouts (attempt, total, download); HttpClient's own 100 s default would fight them.
         client.Timeout = Timeout.InfiniteTimeSpan;
     }
+
+    private static RefitSettings CreateRefitSettings(IServiceProvider services) =>
+        IdCloudRefitSettings.Create(services.GetRequiredService<TimeProvider>());
 
     private static SocketsHttpHandler CreatePrimaryHandler(IServiceProvider services) => new()
     {

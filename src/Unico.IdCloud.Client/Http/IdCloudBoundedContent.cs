@@ -170,7 +170,8 @@ internal sealed class IdCloudBoundedContent : HttpContent
                     throw signal;
                 }
 
-                throw;
+                // Carries the caller's own token, so every layer above can tell it from a budget running out.
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
             }
             catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
             {
