@@ -225,6 +225,20 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
         var total = RequirePositive(resilience.TotalTimeout, "Resilience:TotalTimeout", failures);
         var attempt = RequirePositive(resilience.AttemptTimeout, "Resilience:AttemptTimeout", failures);
         RequirePositive(resilience.DownloadTimeout, "Resilience:DownloadTimeout", failures);
+
+        // Longer than DownloadTimeout is accepted (configurations written before this setting existed lower only
+        // DownloadTimeout); the download budget then ends the stall first.
+        RequirePositive(resilience.DownloadIdleTimeout, "Resilience:DownloadIdleTimeout", failures);
+
+        if (resilience.MaxResponseBodySize < 1024)
+        {
+            failures.Add($"{Key("Resilience:MaxResponseBodySize")} must be at least 1024 bytes; got {resilience.MaxResponseBodySize.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (resilience.MaxConnectionsPerServer < 1)
+        {
+            failures.Add($"{Key("Resilience:MaxConnectionsPerServer")} must be at least 1; got {resilience.MaxConnectionsPerServer.ToString(CultureInfo.InvariantCulture)}.");
+        }
         if (total && attempt && resilience.AttemptTimeout > resilience.TotalTimeout)
         {
             failures.Add(

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -74,7 +75,11 @@ public static class IdCloudServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton(sp => new IdCloudTelemetry(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<IdCloudResiliencePipelineProvider>();
+        services.TryAddSingleton(sp => new IdCloudResiliencePipeline(
+            sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IdCloudTelemetry>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudLog.PipelineCategory)));
         services.TryAddSingleton<CreateProcessRequestValidator>();
 
         // Registered as a singleton so the container disposes the RSA key with the application.
@@ -114,9 +119,10 @@ public static class IdCloudServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Outermost first: the operation tag, then telemetry (one activity, duration and log event per operation, whatever the retries), then
-    /// resilience (total timeout, retry, circuit breaker, attempt timeout), then authentication, so every attempt
-    /// carries a current token and a 401 is answered with one refresh inside the attempt.
+    /// Outermost first: the operation tag, then telemetry (one activity, duration and log event per operation, whatever
+    /// the retries), the error handler (every failure becomes an <see cref="IdCloudException"/>; success bodies are
+    /// bounded), then Microsoft.Extensions.Http.Resilience (total timeout, retry, circuit breaker, attempt timeout), then
+    /// authentication, so every attempt carries a current token and a 401 is answered with one refresh inside the attempt.
     /// </summary>
     private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName)
     {
@@ -126,9 +132,42 @@ public static class IdCloudServiceCollectionExtensions
             sp.GetRequiredService<IdCloudTelemetry>(),
             sp.GetRequiredService<ILogger<IdCloudTelemetryHandler>>(),
             sp.GetRequiredService<TimeProvider>()));
-        client.AddHttpMessageHandler(sp => new IdCloudResilienceHandler(
-            sp.GetRequiredService<IdCloudResiliencePipelineProvider>(), clientName));
+        client.AddHttpMessageHandler(sp => new IdCloudErrorHandler(
+            sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
+            sp.GetRequiredService<TimeProvider>()));
+        AddResilience(client, clientName);
         client.AddHttpMessageHandler(sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
+    }
+
+    /// <summary>
+    /// The named resilience pipeline <c>{client}-IdCloud</c>. Its four strategies read named options that the SDK fills
+    /// from <c>IdCloud:Resilience:*</c> first; a user's <c>services.Configure&lt;HttpRetryStrategyOptions&gt;(name, ...)</c>
+    /// (names: <c>{client}-IdCloud-total-timeout</c>, <c>-retry</c>, <c>-circuit-breaker</c>, <c>-attempt-timeout</c>) runs later and wins.
+    /// </summary>
+    private static void AddResilience(IHttpClientBuilder client, string clientName)
+    {
+        var pipelineName = clientName + "-" + IdCloudResiliencePipeline.Name;
+        var totalName = IdCloudResiliencePipeline.OptionsName(pipelineName, "total-timeout");
+        var retryName = IdCloudResiliencePipeline.OptionsName(pipelineName, "retry");
+        var breakerName = IdCloudResiliencePipeline.OptionsName(pipelineName, "circuit-breaker");
+        var attemptName = IdCloudResiliencePipeline.OptionsName(pipelineName, "attempt-timeout");
+        var services = client.Services;
+        services.AddOptions<HttpTimeoutStrategyOptions>(totalName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureTotalTimeout(o));
+        services.AddOptions<HttpRetryStrategyOptions>(retryName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureRetry(o));
+        services.AddOptions<HttpCircuitBreakerStrategyOptions>(breakerName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureCircuitBreaker(o, clientName));
+        services.AddOptions<HttpTimeoutStrategyOptions>(attemptName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureAttemptTimeout(o));
+
+        client.AddResilienceHandler(IdCloudResiliencePipeline.Name, (builder, context) =>
+        {
+            var rules = context.ServiceProvider.GetRequiredService<IdCloudResiliencePipeline>();
+            builder.TimeProvider = rules.TimeProvider;
+            rules.AddStrategies(
+                builder,
+                context.GetOptions<HttpTimeoutStrategyOptions>(totalName),
+                context.GetOptions<HttpRetryStrategyOptions>(retryName),
+                context.GetOptions<HttpCircuitBreakerStrategyOptions>(breakerName),
+                context.GetOptions<HttpTimeoutStrategyOptions>(attemptName));
+        });
     }
 
     /// <summary>
@@ -151,10 +190,12 @@ public static class IdCloudServiceCollectionExtensions
     private static RefitSettings CreateRefitSettings(IServiceProvider services) =>
         IdCloudRefitSettings.Create(services.GetRequiredService<TimeProvider>());
 
-    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    private static SocketsHttpHandler CreatePrimaryHandler(IServiceProvider services) => new()
     {
         // Pooled connections are recycled so DNS changes are seen even when a typed client lives long.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        // A burst of thousands of calls queues for a bounded set of sockets instead of opening one each.
+        MaxConnectionsPerServer = services.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience.MaxConnectionsPerServer,
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         AllowAutoRedirect = false,
         UseCookies = false,
