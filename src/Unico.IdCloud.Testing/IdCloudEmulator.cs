@@ -33,8 +33,9 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     private readonly EmulatorComponents _parts;
     private int _disposed;
 
-    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId)
+    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId, ByClientEmulator byClient)
     {
+        ByClient = byClient;
         _app = app;
         _stopping = stopping;
         _parts = parts;
@@ -55,6 +56,9 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 
     /// <summary>The signature API host: serves <c>/api/v1/service/file|evidence/{documentId}</c>.</summary>
     public Uri SignatureApiBaseAddress { get; }
+
+    /// <summary>The by Client API (<c>/processes/v1</c>) on its own port: API keys, scripted verdicts, faults.</summary>
+    public ByClientEmulator ByClient { get; }
 
     /// <summary>
     /// The <c>aud</c> an assertion must carry: the identity base address with no trailing slash, exactly as Unico
@@ -167,7 +171,8 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         var parts = EmulatorComponents.Create(options, logger, identity, process);
         dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
         EmulatorLog.Started(logger, identity, process, signature);
-        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"));
+        var byClient = await ByClientEmulator.StartAsync(parts.AccessTokens, options, cancellationToken).ConfigureAwait(false);
+        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"), byClient);
     }
 
     /// <summary>
@@ -251,6 +256,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         _parts.Signing.FileSize = 0;
         _parts.Signing.EvidenceSize = 0;
         _parts.Signing.NotReadyRequests = 0;
+        ByClient.Reset();
     }
 
     /// <summary>Drops every fault not yet applied.</summary>
@@ -314,6 +320,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await ByClient.DisposeAsync().ConfigureAwait(false);
         await _parts.Webhooks.DisposeAsync().ConfigureAwait(false);
         using (var grace = new CancellationTokenSource(ShutdownGrace))
         {
