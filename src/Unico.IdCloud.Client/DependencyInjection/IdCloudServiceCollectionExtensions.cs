@@ -99,6 +99,9 @@ public static class IdCloudServiceCollectionExtensions
         WithoutDefaultLoggers(signature);
         AddPipelineHandlers(signature, IdCloudHttpClientNames.SignatureApi);
 
+        // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step.
+        Unico.IdCloud.Client.ByClient.ByClientServiceRegistration.Add(services, ConfigureClient, CreatePrimaryHandler);
+
         var builder = new IdCloudBuilder(services, process, signature, identity);
         services.AddSingleton(builder);
         return builder;

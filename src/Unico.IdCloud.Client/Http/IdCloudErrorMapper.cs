@@ -248,6 +248,11 @@ internal static class IdCloudErrorMapper
         var message = ComposeMessage(operation, status, body, kind, description, advice, requestId, retryCount);
         var method = request?.Method.Method;
         var uri = SafeUri(request?.RequestUri);
+        if (api == IdCloudApi.ByClient && ByClient.ByClientErrorCatalog.Find(body.Code) is { } byClient)
+        {
+            // The by Client API's five-digit codes each have their own meaning and advice.
+            return ByClient.ByClientErrorCatalog.Exception(byClient, operation, status, body.Code!.Trim(), description, requestId, retryCount, method, uri, retryAfter, mayHaveBeenProcessed);
+        }
 
         return kind switch
         {
