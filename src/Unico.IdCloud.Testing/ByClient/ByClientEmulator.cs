@@ -139,7 +139,10 @@ public sealed class ByClientEmulator : IAsyncDisposable
         _endpoints.ScriptPerCpf(cpf, outcome);
     }
 
-    /// <summary>The next valid <c>POST /processes/v1</c> gets <paramref name="outcome"/>; calls queue up in order.</summary>
+    /// <summary>
+    /// The next <c>POST /processes/v1</c> gets <paramref name="outcome"/>; calls queue up in order. A verdict applies once
+    /// the request is valid; an error (<see cref="EmulatedByClientOutcome.Error"/>) replaces the call before its body is read.
+    /// </summary>
     /// <param name="outcome">The verdict or error.</param>
     public void ScriptNextOutcome(EmulatedByClientOutcome outcome)
     {

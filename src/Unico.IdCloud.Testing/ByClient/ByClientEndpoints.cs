@@ -59,6 +59,13 @@ internal sealed class ByClientEndpoints
 
     public async Task<EmulatorResponse> CreateAsync(HttpContext context, string tenantId, EmulatedByClientApiKey key, CancellationToken cancellationToken)
     {
+        // An error scripted for the next call replaces whatever the call would have done (before the body is read, so
+        // the capture it carries is not spent); a scripted verdict applies only once the request is valid.
+        if (_nextCalls.TryPeek(out var scriptedError) && scriptedError.ErrorStatus is { } errorStatus && _nextCalls.TryDequeue(out _))
+        {
+            return ByClientErrors.Response(errorStatus, scriptedError.ErrorCode!);
+        }
+
         JsonDocument document;
         try
         {
