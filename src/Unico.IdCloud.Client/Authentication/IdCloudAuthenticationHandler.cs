@@ -28,9 +28,6 @@ namespace Unico.IdCloud.Client.Authentication;
 /// </remarks>
 internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
 {
-    private const int MaxErrorBodyBytes = 16 * 1024;
-    private const int MaxDescriptionLength = 300;
-
     private readonly IIdCloudTokenProvider _tokenProvider;
 
     /// <summary>Creates the handler.</summary>
@@ -49,6 +46,7 @@ internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
 
         var token = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         Authorize(request, token);
+        IdCloudRequestOptions.MarkMayHaveBeenSent(request);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -68,8 +66,12 @@ internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
         using (resent)
         {
             // Not invalidated again: a token the API refuses right after it was issued points at configuration
-            // (environment mix-up, permissions), and dropping it would mint a token for every call.
-            throw await UnauthenticatedAsync(request, resent, cancellationToken).ConfigureAwait(false);
+            // (environment mix-up, permissions), and dropping it would mint a token for every call. The one error
+            // mapper builds the exception, so the 401 text is redacted exactly like every other answer's.
+            request.Options.Set(IdCloudRequestOptions.ResentAfter401Key, true);
+            resent.RequestMessage ??= request;
+            throw await IdCloudErrorMapper.FromResponseAsync(
+                resent, IdCloudRequestOptions.GetOperation(request), TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -97,65 +99,4 @@ internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
         MultipartContent multipart => multipart.All(IsResendable),
         _ => false,
     };
-
-    private static async Task<IdCloudAuthenticationException> UnauthenticatedAsync(
-        HttpRequestMessage request,
-        HttpResponseMessage response,
-        CancellationToken cancellationToken)
-    {
-        var (code, description) = await ReadApiErrorAsync(response, cancellationToken).ConfigureAwait(false);
-        var uri = IdCloudErrorMapper.SafeUri(request.RequestUri);
-        const string advice =
-            "The service account obtains tokens but this API does not accept them. Check that the API host and the identity host belong to the same environment (UAT and production credentials differ) and that Unico enabled this account for this API.";
-        return new IdCloudAuthenticationException(
-            string.Create(CultureInfo.InvariantCulture, $"The IDCloud API answered 401 Unauthorized to {request.Method} {uri} twice: with the cached access token and again with a newly obtained one. {advice}"))
-        {
-            Kind = IdCloudErrorKind.Unauthenticated,
-            StatusCode = HttpStatusCode.Unauthorized,
-            ErrorCode = code,
-            Description = description,
-            Advice = advice,
-            IsConfigurationError = true,
-            RequestMethod = request.Method.Method,
-            RequestUri = uri,
-            RetryCount = 1,
-        };
-    }
-
-    /// <summary>Reads <c>{"error":{"code":..,"description":..}}</c> if present; any other body yields nothing.</summary>
-    private static async Task<(string? Code, string? Description)> ReadApiErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var buffer = new byte[MaxErrorBodyBytes];
-                var total = 0;
-                int read;
-                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                }
-
-                using var document = JsonDocument.Parse(buffer.AsMemory(0, total));
-                if (document.RootElement.ValueKind == JsonValueKind.Object
-                    && document.RootElement.TryGetProperty("error", out var error)
-                    && error.ValueKind == JsonValueKind.Object)
-                {
-                    var code = error.TryGetProperty("code", out var c) && c.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                        ? (c.ValueKind == JsonValueKind.String ? c.GetString() : c.GetRawText())
-                        : null;
-                    var description = error.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-                    return (code, description is { Length: > MaxDescriptionLength } ? description[..MaxDescriptionLength] : description);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException or InvalidOperationException)
-        {
-            // The status already says what matters; an unreadable body adds nothing.
-        }
-
-        return (null, null);
-    }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
 
 namespace Unico.IdCloud.Client.Authentication;
@@ -13,7 +12,7 @@ namespace Unico.IdCloud.Client.Authentication;
 /// the token or a classified <see cref="IdCloudTokenFailure"/>. Never retries, never throws for HTTP or network
 /// failures; the provider decides what to do next.
 /// </summary>
-internal sealed partial class IdCloudTokenEndpoint
+internal sealed class IdCloudTokenEndpoint
 {
     /// <summary>The grant type of the exchange.</summary>
     public const string JwtBearerGrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -64,10 +63,12 @@ internal sealed partial class IdCloudTokenEndpoint
         try
         {
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+
+            // The SDK's one bounded body reader, error parser, Retry-After parser and redaction, as for the API hosts.
+            var body = await IdCloudErrorBody.ReadBytesAsync(response.Content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? ReadToken(response.StatusCode, body)
-                : (null, ClassifyRefusal(response, body));
+                : (null, ClassifyRefusal(response, IdCloudErrorBody.Parse(body, response.Content.Headers.ContentType?.MediaType)));
         }
         catch (OperationCanceledException ex)
         {
@@ -80,24 +81,7 @@ internal sealed partial class IdCloudTokenEndpoint
         }
     }
 
-    private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[MaxBodyBytes];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            return Encoding.UTF8.GetString(buffer, 0, total);
-        }
-    }
-
-    private (Success?, IdCloudTokenFailure?) ReadToken(HttpStatusCode status, string body)
+    private (Success?, IdCloudTokenFailure?) ReadToken(HttpStatusCode status, byte[] body)
     {
         try
         {
@@ -129,13 +113,13 @@ internal sealed partial class IdCloudTokenEndpoint
         });
     }
 
-    private IdCloudTokenFailure ClassifyRefusal(HttpResponseMessage response, string body)
+    private IdCloudTokenFailure ClassifyRefusal(HttpResponseMessage response, IdCloudErrorBody body)
     {
         var status = response.StatusCode;
-        var (error, description) = ReadError(body);
-        var code = description is not null ? FindCode(description) : null;
-        code ??= error is not null ? FindCode(error) : null;
-        var retryAfter = ReadRetryAfter(response);
+        var error = body.Code;
+        var description = IdCloudRedaction.SanitizeFreeText(body.Description, MaxDescriptionLength);
+        var code = IdCloudErrorBody.FindDottedCode(body.Description) ?? IdCloudErrorBody.FindDottedCode(error);
+        var retryAfter = IdCloudTransientFailures.TryGetRetryAfter(response, TimeProvider.System, out var wait) ? wait : (TimeSpan?)null;
         var statusText = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status}");
 
         if (IdCloudTokenErrorCatalog.Find(code) is { } entry)
@@ -183,63 +167,11 @@ internal sealed partial class IdCloudTokenEndpoint
                 : IdCloudTokenErrorCatalog.NoCodeAdvice,
             IsTransient = transient,
             StatusCode = status,
-            Description = description ?? error,
+            Description = description ?? IdCloudRedaction.SanitizeFreeText(error, MaxDescriptionLength),
             RetryAfter = retryAfter,
             RequestUri = TokenUri,
         };
     }
-
-    /// <summary>Reads <c>{"error":"...","error_description":"..."}</c>, tolerating other shapes (HTML, empty, nested).</summary>
-    private static (string? Error, string? Description) ReadError(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            string? error = null;
-            string? description = null;
-            if (root.TryGetProperty("error", out var errorElement))
-            {
-                if (errorElement.ValueKind == JsonValueKind.String)
-                {
-                    error = errorElement.GetString();
-                }
-                else if (errorElement.ValueKind == JsonValueKind.Object)
-                {
-                    // The business APIs' shape {"error":{"code":..,"description":..}}, in case a gateway answers with it.
-                    description = StringOf(errorElement, "description") ?? StringOf(errorElement, "message");
-                    error = StringOf(errorElement, "code");
-                }
-            }
-
-            description = StringOf(root, "error_description") ?? description ?? StringOf(root, "message");
-            return (Bound(error), Bound(description));
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
-
-    private static string? StringOf(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 
     private static long? ReadSeconds(JsonElement root, string name)
     {
@@ -258,26 +190,6 @@ internal sealed partial class IdCloudTokenEndpoint
             : null;
     }
 
-    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return retryAfter?.Date is { } date && response.Headers.Date is { } sent && date > sent ? date - sent : null;
-    }
-
-    private static string? FindCode(string text)
-    {
-        var match = CodePattern().Match(text);
-        return match.Success ? match.Value : null;
-    }
-
-    private static string? Bound(string? text) =>
-        text is null ? null : text.Length <= MaxDescriptionLength ? text : text[..MaxDescriptionLength];
-
     private IdCloudTokenFailure Transient(string reason, string advice, Exception cause) => new()
     {
         Reason = reason,
@@ -287,6 +199,4 @@ internal sealed partial class IdCloudTokenEndpoint
         RequestUri = TokenUri,
     };
 
-    [GeneratedRegex(@"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex CodePattern();
 }

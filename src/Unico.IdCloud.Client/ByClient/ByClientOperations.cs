@@ -15,4 +15,7 @@ internal static class ByClientOperations
     public static readonly IdCloudOperation GetProcess = new("ByClientGetProcess", IsIdempotent: true, IsDownload: false);
     public static readonly IdCloudOperation GetProcessDetails = new("ByClientGetProcessDetails", IsIdempotent: true, IsDownload: false);
     public static readonly IdCloudOperation GetReusableDocuments = new("ByClientGetReusableDocuments", IsIdempotent: true, IsDownload: false);
+
+    /// <summary>Whether the operation belongs to the by Client API (its errors carry five-digit codes).</summary>
+    public static bool IsByClient(IdCloudOperation operation) => operation.Name.StartsWith("ByClient", StringComparison.Ordinal);
 }

@@ -78,7 +78,7 @@ internal sealed class IdCloudByClient : IIdCloudByClient
 
         using var message = new HttpRequestMessage(HttpMethod.Get, "documents/v1?code=" + cpf + "&type=" + wireType);
         using var response = await SendAsync(message, ByClientOperations.GetReusableDocuments, cancellationToken).ConfigureAwait(false);
-        var body = await IdCloudHttp.ReadJsonAsync(response, ByClientJsonContext.Default.ByClientDocumentsWire, ByClientOperations.GetReusableDocuments, cancellationToken).ConfigureAwait(false);
+        var body = await ReadJsonAsync(response, ByClientJsonContext.Default.ByClientDocumentsWire, ByClientOperations.GetReusableDocuments, cancellationToken).ConfigureAwait(false);
         if (body.Items is not { } items)
         {
             throw IdCloudErrorMapper.FromUnreadableBody(response, ByClientOperations.GetReusableDocuments, "a document list (\"items\" is missing)", innerException: null);
@@ -104,7 +104,7 @@ internal sealed class IdCloudByClient : IIdCloudByClient
     private async Task<ByClientProcess> SendForProcessAsync(HttpRequestMessage message, IdCloudOperation operation, string? clientReference, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        var wire = await IdCloudHttp.ReadJsonAsync(response, ByClientJsonContext.Default.ByClientProcessWire, operation, cancellationToken).ConfigureAwait(false);
+        var wire = await ReadJsonAsync(response, ByClientJsonContext.Default.ByClientProcessWire, operation, cancellationToken).ConfigureAwait(false);
         return ByClientProcess.FromWire(wire, clientReference)
             ?? throw IdCloudErrorMapper.FromUnreadableBody(response, operation, "a process (\"id\" or \"status\" is missing)", innerException: null);
     }
@@ -114,6 +114,42 @@ internal sealed class IdCloudByClient : IIdCloudByClient
         message.Headers.Accept.Add(AcceptJson);
         message.Headers.TryAddWithoutValidation(ApiKeyHeader, _apiKey);
         return IdCloudHttp.SendAsync(_httpClient, message, operation, IdCloudApi.ByClient, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a JSON success body (bounded by the pipeline's error handler). An empty, truncated or mistyped body is an
+    /// <see cref="IdCloudInvalidResponseException"/>, never a <see cref="System.Text.Json.JsonException"/>.
+    /// </summary>
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, IdCloudOperation operation, CancellationToken cancellationToken)
+        where T : class
+    {
+        T? value;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                value = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (IdCloudException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException or FormatException)
+        {
+            throw IdCloudErrorMapper.FromUnreadableBody(response, operation, typeof(T).Name, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        {
+            throw IdCloudErrorMapper.FromTransportFailure(response.RequestMessage, operation, ex);
+        }
+
+        return value ?? throw IdCloudErrorMapper.FromUnreadableBody(response, operation, typeof(T).Name, innerException: null);
     }
 
     private static IdCloudByClientException OutcomeUnknown(IdCloudException ex, string? clientReference)

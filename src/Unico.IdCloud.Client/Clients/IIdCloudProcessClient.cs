@@ -34,9 +34,9 @@ public interface IIdCloudProcessClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The process.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="IdCloudValidationException">
     /// <paramref name="processId"/> is empty or contains characters an id never has (<c>/ \ ? # %</c>, <c>..</c>,
-    /// white space or control characters).
+    /// white space or control characters); nothing was sent.
     /// </exception>
     /// <exception cref="IdCloudException">The call failed (<see cref="IdCloudNotFoundException"/> for an unknown id).</exception>
     Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default);
@@ -49,7 +49,7 @@ public interface IIdCloudProcessClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The image bytes and media type (for example <c>image/jpeg</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="processId"/> is empty or not a plausible id.</exception>
+    /// <exception cref="IdCloudValidationException"><paramref name="processId"/> is empty or not a plausible id; nothing was sent.</exception>
     /// <exception cref="IdCloudInvalidResponseException">The answer holds no file or its content is not valid base64.</exception>
     /// <exception cref="IdCloudException">The call failed.</exception>
     Task<IdCloudFile> GetSelfieAsync(string processId, CancellationToken cancellationToken = default);
@@ -62,8 +62,28 @@ public interface IIdCloudProcessClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The PDF bytes and media type.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="processId"/> is empty or not a plausible id.</exception>
+    /// <exception cref="IdCloudValidationException"><paramref name="processId"/> is empty or not a plausible id; nothing was sent.</exception>
     /// <exception cref="IdCloudInvalidResponseException">The answer holds no file or its content is not valid base64.</exception>
     /// <exception cref="IdCloudException">The call failed.</exception>
     Task<IdCloudFile> GetEvidenceSetAsync(string processId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the person's document on a process created without one (<c>POST /client/v1/process/{processId}/document</c>),
+    /// for custom flows whose process waits in <see cref="ProcessState.AwaitingForDocument"/>. Once set it cannot change.
+    /// </summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="duiType">The document type: <see cref="DuiType.BrCpf"/>, <see cref="DuiType.MxCurp"/> or <see cref="DuiType.UsSsn"/>.</param>
+    /// <param name="duiValue">The document number (at most 320 characters; a CPF is its 11 digits without formatting).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The process id and the document as stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="processId"/> or <paramref name="duiValue"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IdCloudValidationException">
+    /// The id is not a plausible id, the type is not one of the three accepted, the value is empty or too long, or a CPF
+    /// has wrong check digits; nothing was sent.
+    /// </exception>
+    /// <exception cref="IdCloudException">
+    /// The call failed; HTTP 400 (<see cref="IdCloudErrorKind.InvalidArgument"/> or
+    /// <see cref="IdCloudErrorKind.FailedPrecondition"/>) also when the process is not waiting for a document.
+    /// </exception>
+    Task<ProcessDocument> SetProcessDocumentAsync(string processId, DuiType duiType, string duiValue, CancellationToken cancellationToken = default);
 }

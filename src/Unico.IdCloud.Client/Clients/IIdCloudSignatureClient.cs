@@ -17,9 +17,9 @@ public interface IIdCloudSignatureClient
     /// <param name="cancellationToken">Cancels the call (until the headers arrive; then pass a token to the reads).</param>
     /// <returns>The open download; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="documentId"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="IdCloudValidationException">
     /// <paramref name="documentId"/> is empty or contains characters an id never has (<c>/ \ ? # %</c>, <c>..</c>,
-    /// white space or control characters).
+    /// white space or control characters); nothing was sent.
     /// </exception>
     /// <exception cref="IdCloudInvalidResponseException">The service answered with success but sent JSON or HTML instead of a file.</exception>
     /// <exception cref="IdCloudException">The call failed (<see cref="IdCloudNotFoundException"/> for an unknown document).</exception>
@@ -30,7 +30,7 @@ public interface IIdCloudSignatureClient
     /// <param name="cancellationToken">Cancels the call (until the headers arrive; then pass a token to the reads).</param>
     /// <returns>The open download; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="documentId"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="documentId"/> is empty or not a plausible id.</exception>
+    /// <exception cref="IdCloudValidationException"><paramref name="documentId"/> is empty or not a plausible id; nothing was sent.</exception>
     /// <exception cref="IdCloudInvalidResponseException">The service answered with success but sent JSON or HTML instead of a file.</exception>
     /// <exception cref="IdCloudException">The call failed.</exception>
     Task<IdCloudFileStream> GetSignatureEvidenceAsync(string documentId, CancellationToken cancellationToken = default);

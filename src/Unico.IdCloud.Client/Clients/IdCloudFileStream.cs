@@ -25,7 +25,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
 {
     private const int CopyBufferSize = 81920;
 
-    private readonly HttpResponseMessage? _response;
+    private readonly HttpContent? _httpContent;
     private readonly IdCloudOperation? _operation;
     private bool _disposed;
 
@@ -44,12 +44,12 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
         FileName = SafeFileName(fileName);
     }
 
-    internal IdCloudFileStream(HttpResponseMessage response, Stream content, IdCloudOperation operation)
+    internal IdCloudFileStream(HttpContent httpContent, Stream content, IdCloudOperation operation)
     {
-        _response = response;
+        _httpContent = httpContent;
         _operation = operation;
         Content = content;
-        var headers = response.Content.Headers;
+        var headers = httpContent.Headers;
         ContentType = IdCloudMediaType.Normalize(headers.ContentType?.MediaType);
         ContentLength = headers.ContentLength;
         FileName = SafeFileName(headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName);
@@ -124,7 +124,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
 
         _disposed = true;
         Content.Dispose();
-        _response?.Dispose();
+        _httpContent?.Dispose();
     }
 
     /// <summary>Releases the body and the connection.</summary>
@@ -138,7 +138,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
 
         _disposed = true;
         await Content.DisposeAsync().ConfigureAwait(false);
-        _response?.Dispose();
+        _httpContent?.Dispose();
     }
 
     /// <summary>Describes the download by its metadata, e.g. <c>IdCloudFileStream (application/pdf, 53120 bytes)</c>.</summary>
@@ -160,7 +160,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (_operation is not null && ex is HttpRequestException or IOException or OperationCanceledException)
         {
-            throw IdCloudErrorMapper.FromTransportFailure(_response?.RequestMessage, _operation, ex);
+            throw IdCloudErrorMapper.FromTransportFailure(request: null, _operation, ex);
         }
     }
 

@@ -1,71 +1,47 @@
-using System.Net.Http.Headers;
 using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Models;
 
 namespace Unico.IdCloud.Client;
 
 /// <summary>
-/// The signature API downloads over an <see cref="HttpClient"/> whose <see cref="HttpClient.BaseAddress"/> is the sign
-/// host. The body is handed to the caller unread (<see cref="HttpCompletionOption.ResponseHeadersRead"/>).
+/// The convenience layer over the generated <see cref="IIdCloudSignatureApi"/>: checks the id and wraps the unread
+/// body in an <see cref="IdCloudFileStream"/> (metadata, mapped read failures, atomic save). The body is never
+/// buffered: Refit returns it as soon as the headers arrived, and a success that is a JSON or HTML page instead of a
+/// file was already turned into <see cref="IdCloudInvalidResponseException"/> by the SDK's exception factory.
 /// </summary>
-internal sealed class IdCloudSignatureClient(HttpClient httpClient) : IIdCloudSignatureClient
+/// <param name="api">The generated Refit interface.</param>
+internal sealed class IdCloudSignatureClient(IIdCloudSignatureApi api) : IIdCloudSignatureClient
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptPdf = new(IdCloudMediaType.Pdf);
+    private readonly IIdCloudSignatureApi _api = api ?? throw new ArgumentNullException(nameof(api));
 
-    private readonly HttpClient _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-
-    public Task<IdCloudFileStream> GetSignedDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    public async Task<IdCloudFileStream> GetSignedDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
-        var path = $"api/v1/service/file/{IdCloudResourceId.ToPathSegment(documentId, nameof(documentId))}";
-        return DownloadAsync(path, IdCloudOperation.GetSignedDocument, cancellationToken);
+        var content = await _api.GetSignedDocumentAsync(IdCloudResourceId.Validate(documentId, nameof(documentId)), cancellationToken).ConfigureAwait(false);
+        return await OpenAsync(content, IdCloudOperation.GetSignedDocument, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IdCloudFileStream> GetSignatureEvidenceAsync(string documentId, CancellationToken cancellationToken = default)
+    public async Task<IdCloudFileStream> GetSignatureEvidenceAsync(string documentId, CancellationToken cancellationToken = default)
     {
-        var path = $"api/v1/service/evidence/{IdCloudResourceId.ToPathSegment(documentId, nameof(documentId))}";
-        return DownloadAsync(path, IdCloudOperation.GetSignatureEvidence, cancellationToken);
+        var content = await _api.GetSignatureEvidenceAsync(IdCloudResourceId.Validate(documentId, nameof(documentId)), cancellationToken).ConfigureAwait(false);
+        return await OpenAsync(content, IdCloudOperation.GetSignatureEvidence, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IdCloudFileStream> DownloadAsync(string path, IdCloudOperation operation, CancellationToken cancellationToken)
+    private static async Task<IdCloudFileStream> OpenAsync(HttpContent content, IdCloudOperation operation, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, path);
-        message.Headers.Accept.Add(AcceptPdf);
-        var response = await IdCloudHttp.SendAsync(
-            _httpClient, message, operation, IdCloudApi.Signature, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         try
         {
-            // A success that is a JSON envelope or an HTML page is not the PDF the caller would otherwise save.
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (IsNotAFile(mediaType))
-            {
-                throw IdCloudErrorMapper.FromUnreadableBody(response, operation, $"a file (the service sent {mediaType})", innerException: null);
-            }
-
-            Stream content;
-            try
-            {
-                content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
-            {
-                throw IdCloudErrorMapper.FromTransportFailure(message, operation, ex);
-            }
-
-            return new IdCloudFileStream(response, content, operation);
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new IdCloudFileStream(content, stream, operation);
         }
-        catch
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            response.Dispose();
+            content.Dispose();
             throw;
         }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        {
+            content.Dispose();
+            throw IdCloudErrorMapper.FromTransportFailure(request: null, operation, ex);
+        }
     }
-
-    private static bool IsNotAFile(string? mediaType) =>
-        mediaType is not null
-        && (mediaType.Equals(IdCloudMediaType.Json, StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

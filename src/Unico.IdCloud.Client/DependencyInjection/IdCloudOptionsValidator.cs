@@ -224,7 +224,23 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
 
         var total = RequirePositive(resilience.TotalTimeout, "Resilience:TotalTimeout", failures);
         var attempt = RequirePositive(resilience.AttemptTimeout, "Resilience:AttemptTimeout", failures);
-        RequirePositive(resilience.DownloadTimeout, "Resilience:DownloadTimeout", failures);
+        var download = RequirePositive(resilience.DownloadTimeout, "Resilience:DownloadTimeout", failures);
+        if (RequirePositive(resilience.DownloadIdleTimeout, "Resilience:DownloadIdleTimeout", failures)
+            && download && resilience.DownloadIdleTimeout > resilience.DownloadTimeout)
+        {
+            failures.Add(
+                $"{Key("Resilience:DownloadIdleTimeout")} ({Format(resilience.DownloadIdleTimeout)}) must not exceed {Key("Resilience:DownloadTimeout")} ({Format(resilience.DownloadTimeout)}).");
+        }
+
+        if (resilience.MaxResponseBodySize < 1024)
+        {
+            failures.Add($"{Key("Resilience:MaxResponseBodySize")} must be at least 1024 bytes; got {resilience.MaxResponseBodySize.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (resilience.MaxConnectionsPerServer < 1)
+        {
+            failures.Add($"{Key("Resilience:MaxConnectionsPerServer")} must be at least 1; got {resilience.MaxConnectionsPerServer.ToString(CultureInfo.InvariantCulture)}.");
+        }
         if (total && attempt && resilience.AttemptTimeout > resilience.TotalTimeout)
         {
             failures.Add(

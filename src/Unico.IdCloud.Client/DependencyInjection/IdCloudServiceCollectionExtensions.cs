@@ -2,13 +2,17 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Authentication;
+using Unico.IdCloud.Client.ByClient;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.Client.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -72,7 +76,11 @@ public static class IdCloudServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton(sp => new IdCloudTelemetry(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<IdCloudResiliencePipelineProvider>();
+        services.TryAddSingleton(sp => new IdCloudResiliencePipeline(
+            sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IdCloudTelemetry>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudLog.PipelineCategory)));
         services.TryAddSingleton<CreateProcessRequestValidator>();
 
         // Registered as a singleton so the container disposes the RSA key with the application.
@@ -87,20 +95,37 @@ public static class IdCloudServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         WithoutDefaultLoggers(identity);
 
+        // The API clients are the generated Refit interfaces (source-generated implementations: trim- and AOT-safe),
+        // each on its named HttpClient so users can add handlers by name; the convenience clients sit on top.
         var process = services
-            .AddHttpClient<IIdCloudProcessClient, IdCloudProcessClient>(IdCloudHttpClientNames.ProcessApi, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetProcessApiBaseAddress()))
+            .AddRefitGeneratedClient<IIdCloudProcessApi>(CreateRefitSettings, IdCloudHttpClientNames.ProcessApi)
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetProcessApiBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         WithoutDefaultLoggers(process);
         AddPipelineHandlers(process, IdCloudHttpClientNames.ProcessApi);
+        services.TryAddTransient<IIdCloudProcessClient>(sp => new IdCloudProcessClient(
+            sp.GetRequiredService<IIdCloudProcessApi>(), sp.GetRequiredService<CreateProcessRequestValidator>()));
 
         var signature = services
-            .AddHttpClient<IIdCloudSignatureClient, IdCloudSignatureClient>(IdCloudHttpClientNames.SignatureApi, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetSignatureApiBaseAddress()))
+            .AddRefitGeneratedClient<IIdCloudSignatureApi>(CreateRefitSettings, IdCloudHttpClientNames.SignatureApi)
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetSignatureApiBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         WithoutDefaultLoggers(signature);
         AddPipelineHandlers(signature, IdCloudHttpClientNames.SignatureApi);
+        services.TryAddTransient<IIdCloudSignatureClient>(sp => new IdCloudSignatureClient(sp.GetRequiredService<IIdCloudSignatureApi>()));
 
-        // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step.
-        Unico.IdCloud.Client.ByClient.ByClientServiceRegistration.Add(services, ConfigureClient, CreatePrimaryHandler);
+        // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step
+        // (403 with 10501/10502 refreshes the token like a 401).
+        var byClient = services
+            .AddHttpClient(ByClientOperations.HttpClientName, (sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<IdCloudOptions>>().Value;
+                ConfigureClient(client, options.ByClient.GetBaseAddress(options.Environment));
+            })
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        WithoutDefaultLoggers(byClient);
+        AddPipelineHandlers(byClient, ByClientOperations.HttpClientName, sp => new ByClientAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
+        ByClientServiceRegistration.Add(services);
 
         var builder = new IdCloudBuilder(services, process, signature, identity);
         services.AddSingleton(builder);
@@ -108,19 +133,55 @@ public static class IdCloudServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Outermost first: telemetry (one activity, duration and log event per operation, whatever the retries), then
-    /// resilience (total timeout, retry, circuit breaker, attempt timeout), then authentication, so every attempt
-    /// carries a current token and a 401 is answered with one refresh inside the attempt.
+    /// Outermost first: the operation tag, then telemetry (one activity, duration and log event per operation, whatever
+    /// the retries), the error handler (every failure becomes an <see cref="IdCloudException"/>; success bodies are
+    /// bounded), then Microsoft.Extensions.Http.Resilience (total timeout, retry, circuit breaker, attempt timeout), then
+    /// authentication, so every attempt carries a current token and a 401 is answered with one refresh inside the attempt.
     /// </summary>
-    private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName)
+    private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName, Func<IServiceProvider, DelegatingHandler>? authentication = null)
     {
+        // Outermost of all: tells every handler below which operation a Refit call performs.
+        client.AddHttpMessageHandler(() => new IdCloudOperationHandler());
         client.AddHttpMessageHandler(sp => new IdCloudTelemetryHandler(
             sp.GetRequiredService<IdCloudTelemetry>(),
             sp.GetRequiredService<ILogger<IdCloudTelemetryHandler>>(),
             sp.GetRequiredService<TimeProvider>()));
-        client.AddHttpMessageHandler(sp => new IdCloudResilienceHandler(
-            sp.GetRequiredService<IdCloudResiliencePipelineProvider>(), clientName));
-        client.AddHttpMessageHandler(sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
+        client.AddHttpMessageHandler(sp => new IdCloudErrorHandler(
+            sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
+            sp.GetRequiredService<TimeProvider>()));
+        AddResilience(client, clientName);
+        client.AddHttpMessageHandler(authentication ?? (sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>())));
+    }
+
+    /// <summary>
+    /// The named resilience pipeline <c>{client}-IdCloud</c>. Its four strategies read named options that the SDK fills
+    /// from <c>IdCloud:Resilience:*</c> first; a user's <c>services.Configure&lt;HttpRetryStrategyOptions&gt;(name, ...)</c>
+    /// (names: <c>{client}-IdCloud-total-timeout</c>, <c>-retry</c>, <c>-circuit-breaker</c>, <c>-attempt-timeout</c>) runs later and wins.
+    /// </summary>
+    private static void AddResilience(IHttpClientBuilder client, string clientName)
+    {
+        var pipelineName = clientName + "-" + IdCloudResiliencePipeline.Name;
+        var totalName = IdCloudResiliencePipeline.OptionsName(pipelineName, "total-timeout");
+        var retryName = IdCloudResiliencePipeline.OptionsName(pipelineName, "retry");
+        var breakerName = IdCloudResiliencePipeline.OptionsName(pipelineName, "circuit-breaker");
+        var attemptName = IdCloudResiliencePipeline.OptionsName(pipelineName, "attempt-timeout");
+        var services = client.Services;
+        services.AddOptions<HttpTimeoutStrategyOptions>(totalName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureTotalTimeout(o));
+        services.AddOptions<HttpRetryStrategyOptions>(retryName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureRetry(o));
+        services.AddOptions<HttpCircuitBreakerStrategyOptions>(breakerName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureCircuitBreaker(o, clientName));
+        services.AddOptions<HttpTimeoutStrategyOptions>(attemptName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureAttemptTimeout(o));
+
+        client.AddResilienceHandler(IdCloudResiliencePipeline.Name, (builder, context) =>
+        {
+            var rules = context.ServiceProvider.GetRequiredService<IdCloudResiliencePipeline>();
+            builder.TimeProvider = rules.TimeProvider;
+            rules.AddStrategies(
+                builder,
+                context.GetOptions<HttpTimeoutStrategyOptions>(totalName),
+                context.GetOptions<HttpRetryStrategyOptions>(retryName),
+                context.GetOptions<HttpCircuitBreakerStrategyOptions>(breakerName),
+                context.GetOptions<HttpTimeoutStrategyOptions>(attemptName));
+        });
     }
 
     /// <summary>
@@ -140,10 +201,15 @@ public static class IdCloudServiceCollectionExtensions
         client.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    private static RefitSettings CreateRefitSettings(IServiceProvider services) =>
+        IdCloudRefitSettings.Create(services.GetRequiredService<TimeProvider>());
+
+    private static SocketsHttpHandler CreatePrimaryHandler(IServiceProvider services) => new()
     {
         // Pooled connections are recycled so DNS changes are seen even when a typed client lives long.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        // A burst of thousands of calls queues for a bounded set of sockets instead of opening one each.
+        MaxConnectionsPerServer = services.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience.MaxConnectionsPerServer,
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         AllowAutoRedirect = false,
         UseCookies = false,

@@ -61,7 +61,7 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         byte[] bytes;
         try
         {
-            bytes = await ReadBoundedAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
+            bytes = await ReadBytesAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The mapper must produce an exception from whatever it got; a broken error body is not worth a second failure.
         catch (Exception)
@@ -166,8 +166,7 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
                     return new IdCloudErrorBody(CodeOf(root, "code"), errorName, IdCloudErrorBodyFormat.Json);
                 }
 
-                var dotted = DottedCodePattern().Match(errorDescription);
-                return new IdCloudErrorBody(dotted.Success ? dotted.Value : Bound(errorName), errorDescription, IdCloudErrorBodyFormat.Json);
+                return new IdCloudErrorBody(FindDottedCode(errorDescription) ?? Bound(errorName), errorDescription, IdCloudErrorBodyFormat.Json);
             }
         }
 
@@ -290,7 +289,11 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         return trimmed;
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SDK's one bounded reader of small bodies (error bodies, token answers): at most <paramref name="maxBytes"/>,
+    /// the rest is left unread. Throws what the stream throws (the callers decide what a broken read means).
+    /// </summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -318,6 +321,26 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         }
     }
 
-    [GeneratedRegex(@"\b\d+\.\d+\.\d+\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>The first Unico dotted code (<c>1.2.22</c>) in <paramref name="text"/>, or <see langword="null"/>.</summary>
+    public static string? FindDottedCode(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            var match = DottedCodePattern().Match(text);
+            return match.Success ? match.Value : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    // A whole dotted code: not part of a longer dotted number (a version such as 1.2.3.4) nor of a decimal.
+    [GeneratedRegex(@"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex DottedCodePattern();
 }

@@ -34,6 +34,9 @@ internal static class IdCloudErrorMapper
 
     private const int MaxRequestIdLength = 128;
 
+    private const string ResentUnauthorizedAdvice =
+        "The service account obtains tokens but this API does not accept them. Check that the API host and the identity host belong to the same environment (UAT and production credentials differ) and that Unico enabled this account for this API.";
+
     /// <summary>Headers that carry a request or correlation id, in order of preference.</summary>
     private static readonly string[] RequestIdHeaders =
     [
@@ -49,6 +52,26 @@ internal static class IdCloudErrorMapper
 
     /// <summary>
     /// Reads (at most <see cref="IdCloudErrorBody.MaxBytes"/> of) the body of a non-success response and returns the
+    /// matching exception; the operation travels with the request. Never throws. This is what a transport's exception
+    /// factory (Refit's <c>ExceptionFactory</c>) calls.
+    /// </summary>
+    public static ValueTask<IdCloudException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var operation = response.RequestMessage is { } request ? IdCloudRequestOptions.GetOperation(request) : new IdCloudOperation("Request", IsIdempotent: false, IsDownload: false);
+        return FromResponseAsync(response, operation, TimeProvider.System, cancellationToken);
+    }
+
+    /// <summary>As <see cref="FromResponseAsync(HttpResponseMessage, CancellationToken)"/> for a known operation and clock.</summary>
+    public static ValueTask<IdCloudException> FromResponseAsync(
+        HttpResponseMessage response,
+        IdCloudOperation operation,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken) =>
+        FromResponseAsync(response, operation, ApiOf(operation), timeProvider, cancellationToken);
+
+    /// <summary>
+    /// Reads (at most <see cref="IdCloudErrorBody.MaxBytes"/> of) the body of a non-success response and returns the
     /// matching exception. Never throws.
     /// </summary>
     public static ValueTask<IdCloudException> FromResponseAsync(
@@ -57,6 +80,107 @@ internal static class IdCloudErrorMapper
         IdCloudApi api,
         CancellationToken cancellationToken) =>
         FromResponseAsync(response, operation, api, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// Any exception met while sending or reading, as the SDK's exception: an <see cref="IdCloudException"/> passes
+    /// through, a broken connection or timeout is a transport failure, anything the body reader threw (JSON, format)
+    /// an unreadable body. What a transport's deserialization-exception factory calls. Never throws.
+    /// </summary>
+    public static Exception FromException(Exception exception, HttpResponseMessage? response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is IdCloudException or IdCloudOperationCanceledException)
+            {
+                return current;
+            }
+        }
+
+        var request = response?.RequestMessage;
+        var operation = request is not null ? IdCloudRequestOptions.GetOperation(request) : new IdCloudOperation("Request", IsIdempotent: false, IsDownload: false);
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return (Exception?)FromCancellation(request, operation, exception, cancellationToken, responseStarted: response is not null) ?? exception;
+        }
+
+        if (exception is HttpRequestException or IOException or OperationCanceledException)
+        {
+            return response is not null && response.IsSuccessStatusCode
+                ? FromBodyFailure(response, operation, exception, timedOut: exception is OperationCanceledException)
+                : FromTransportFailure(request, operation, exception);
+        }
+
+        return response is not null
+            ? FromUnreadableBody(response, operation, "the documented shape", exception)
+            : FromTransportFailure(request, operation, exception);
+    }
+
+    /// <summary>
+    /// The caller cancelled. Returns the signal for an operation that is not idempotent once its request may have left
+    /// (or its answer started arriving); <see langword="null"/> when a plain cancellation says everything.
+    /// </summary>
+    public static IdCloudOperationCanceledException? FromCancellation(
+        HttpRequestMessage? request,
+        IdCloudOperation operation,
+        Exception cancellation,
+        CancellationToken cancellationToken,
+        bool responseStarted = false)
+    {
+        if (operation.IsIdempotent || IsTokenRequest(operation) || !(responseStarted || IdCloudRequestOptions.MayHaveBeenSent(request)))
+        {
+            return null;
+        }
+
+        var message = operation.Name + " was cancelled after its request may have reached IDCloud. " + MayHaveBeenProcessedAdvice(operation);
+        return new IdCloudOperationCanceledException(message, cancellation, cancellationToken)
+        {
+            ClientReference = IdCloudRequestOptions.GetClientReference(request),
+            Operation = operation.Name,
+        };
+    }
+
+    /// <summary>
+    /// A success body that broke off or ran out of time: the answer was already on its way, so an operation that is
+    /// not idempotent was processed.
+    /// </summary>
+    public static IdCloudException FromBodyFailure(HttpResponseMessage response, IdCloudOperation operation, Exception exception, bool timedOut)
+    {
+        var processed = !operation.IsIdempotent && !IsTokenRequest(operation);
+        var request = response.RequestMessage;
+        var uri = SafeUri(request?.RequestUri);
+        var message = new StringBuilder(operation.Name);
+        message.Append(CultureInfo.InvariantCulture, $" failed: IDCloud answered HTTP {(int)response.StatusCode} but ");
+        message.Append(timedOut
+            ? (operation.IsDownload
+                ? "the body stalled or did not finish within the download budget (DownloadIdleTimeout, DownloadTimeout)"
+                : "the body did not arrive within the call's budget (TotalTimeout)")
+            : "the connection broke while the body was being read" + ErrorDetail(exception));
+        message.Append('.');
+        message.Append(' ').Append(processed ? MayHaveBeenProcessedAdvice(operation) : "This is usually temporary; try again later.");
+        return new IdCloudException(message.ToString(), exception)
+        {
+            Kind = timedOut ? IdCloudErrorKind.Timeout : IdCloudErrorKind.Transport,
+            StatusCode = response.StatusCode,
+            RequestUri = uri,
+            RequestMethod = request?.Method.Method,
+            RequestId = RequestIdOf(response),
+            RetryCount = IdCloudRequestOptions.GetRetryCount(request),
+            RequestMayHaveBeenProcessed = processed,
+        };
+    }
+
+    /// <summary>A success body larger than <see cref="IdCloudResilienceOptions.MaxResponseBodySize"/> (announced or actual).</summary>
+    public static IdCloudException FromOversizedBody(HttpResponseMessage response, IdCloudOperation operation, long maxBytes, long? declaredLength)
+    {
+        var size = declaredLength is { } declared
+            ? string.Create(CultureInfo.InvariantCulture, $"announced {declared} bytes")
+            : "was larger";
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but its body {size}, more than the {maxBytes} bytes allowed (IdCloud:Resilience:MaxResponseBodySize); it was not read. ");
+        return FromUnreadableBody(response, operation, message, innerException: null, composed: true);
+    }
 
     /// <summary>As <see cref="FromResponseAsync(HttpResponseMessage, IdCloudOperation, IdCloudApi, CancellationToken)"/>, measuring an HTTP-date <c>Retry-After</c> with <paramref name="timeProvider"/> when the response has no <c>Date</c>.</summary>
     public static async ValueTask<IdCloudException> FromResponseAsync(
@@ -176,11 +300,16 @@ internal static class IdCloudErrorMapper
     /// on: for an operation that is not idempotent (CreateProcess) the caller is told so, or a retry would create a
     /// second, billable process.
     /// </summary>
-    public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException)
+    public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException) =>
+        FromUnreadableBody(response, operation, expected, innerException, composed: false);
+
+    private static IdCloudInvalidResponseException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException, bool composed)
     {
         var processed = !operation.IsIdempotent && !IsTokenRequest(operation);
-        var message = $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
-            "IDCloud may have changed its response format; update the SDK or report it with the request id.";
+        var message = composed
+            ? expected + "A server answering this way is broken or hostile; raise the limit only if IDCloud really sends such bodies."
+            : $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
+              "IDCloud may have changed its response format; update the SDK or report it with the request id.";
         return new IdCloudInvalidResponseException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message, innerException)
         {
             Kind = IdCloudErrorKind.InvalidResponse,
@@ -245,13 +374,34 @@ internal static class IdCloudErrorMapper
         var mayHaveBeenProcessed = !operation.IsIdempotent && (int)status >= 500 && !IsTokenRequest(operation);
         var isConfigurationError = kind == IdCloudErrorKind.Authentication && IsAuthenticationConfigurationCode(body.Code);
         var advice = Advice(kind, operation, retryAfter, mayHaveBeenProcessed, isConfigurationError);
-        var message = ComposeMessage(operation, status, body, kind, description, advice, requestId, retryCount);
         var method = request?.Method.Method;
         var uri = SafeUri(request?.RequestUri);
         if (api == IdCloudApi.ByClient && ByClient.ByClientErrorCatalog.Find(body.Code) is { } byClient)
         {
             // The by Client API's five-digit codes each have their own meaning and advice.
             return ByClient.ByClientErrorCatalog.Exception(byClient, operation, status, body.Code!.Trim(), description, requestId, retryCount, method, uri, retryAfter, mayHaveBeenProcessed);
+        }
+
+        string message;
+        if (status == HttpStatusCode.Unauthorized && request is not null
+            && request.Options.TryGetValue(IdCloudRequestOptions.ResentAfter401Key, out var resent) && resent)
+        {
+            // The authentication handler already refreshed the token and resent once: a token the API refuses right
+            // after it was issued points at configuration, not at an expired token.
+            retryCount++;
+            isConfigurationError = true;
+            advice = ResentUnauthorizedAdvice;
+            message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"The IDCloud API answered 401 Unauthorized to {method} {uri} twice: with the cached access token and again with a newly obtained one. {advice}");
+            if (IdCloudRedaction.SanitizeFreeText(description, MaxDescriptionInMessage) is { } quoted)
+            {
+                message += " IDCloud said: \"" + quoted + "\".";
+            }
+        }
+        else
+        {
+            message = ComposeMessage(operation, status, body, kind, description, advice, requestId, retryCount);
         }
 
         return kind switch
@@ -449,6 +599,11 @@ internal static class IdCloudErrorMapper
     }
 
     private static bool IsTokenRequest(IdCloudOperation operation) => operation.Name == IdCloudOperation.RequestToken.Name;
+
+    private static IdCloudApi ApiOf(IdCloudOperation operation) =>
+        IsTokenRequest(operation) ? IdCloudApi.Identity
+        : ByClient.ByClientOperations.IsByClient(operation) ? IdCloudApi.ByClient
+        : IdCloudApi.Process;
 
     /// <summary>Token-endpoint codes that mean the account or assertion is misconfigured: retrying cannot help.</summary>
     private static bool IsAuthenticationConfigurationCode(string? code) =>

@@ -17,6 +17,7 @@ internal sealed record IdCloudOperation(string Name, bool IsIdempotent, bool IsD
     public static readonly IdCloudOperation GetProcess = new(nameof(GetProcess), IsIdempotent: true, IsDownload: false);
     public static readonly IdCloudOperation GetSelfie = new(nameof(GetSelfie), IsIdempotent: true, IsDownload: false);
     public static readonly IdCloudOperation GetEvidenceSet = new(nameof(GetEvidenceSet), IsIdempotent: true, IsDownload: false);
+    public static readonly IdCloudOperation SetProcessDocument = new(nameof(SetProcessDocument), IsIdempotent: false, IsDownload: false);
     public static readonly IdCloudOperation GetSignedDocument = new(nameof(GetSignedDocument), IsIdempotent: true, IsDownload: true);
     public static readonly IdCloudOperation GetSignatureEvidence = new(nameof(GetSignatureEvidence), IsIdempotent: true, IsDownload: true);
     public static readonly IdCloudOperation RequestToken = new(nameof(RequestToken), IsIdempotent: false, IsDownload: false);

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using Unico.IdCloud.Client.Models;
+
 namespace Unico.IdCloud.Client.Http;
 
 /// <summary>
@@ -31,4 +34,39 @@ internal static class IdCloudRequestOptions
 
     /// <summary>Records the retries made so far for <paramref name="request"/>.</summary>
     public static void SetRetryCount(HttpRequestMessage request, int count) => request.Options.Set(RetryCountKey, count);
+
+    /// <summary>Set by the authentication handler just before the request is handed to the connection: from then on it may have left.</summary>
+    public static readonly HttpRequestOptionsKey<bool> MayHaveBeenSentKey = new("Unico.IdCloud.MayHaveBeenSent");
+
+    /// <summary>Set by the authentication handler when it refreshed the token and resent the request after a 401.</summary>
+    public static readonly HttpRequestOptionsKey<bool> ResentAfter401Key = new("Unico.IdCloud.ResentAfter401");
+
+    /// <summary>
+    /// The <c>clientReference</c> of the request, for the "may have been processed" signal. Callers building the
+    /// request may set it explicitly; otherwise it is read from a JSON CreateProcess body object (never by parsing bytes).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> ClientReferenceKey = new("Unico.IdCloud.ClientReference");
+
+    /// <summary>Marks <paramref name="request"/> as possibly sent.</summary>
+    public static void MarkMayHaveBeenSent(HttpRequestMessage request) => request.Options.Set(MayHaveBeenSentKey, true);
+
+    /// <summary>Whether <paramref name="request"/> was handed to the connection (so it may have reached the server).</summary>
+    public static bool MayHaveBeenSent(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(MayHaveBeenSentKey, out var sent) && sent;
+
+    /// <summary>The request's <c>clientReference</c>, when known.</summary>
+    public static string? GetClientReference(HttpRequestMessage? request)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (request.Options.TryGetValue(ClientReferenceKey, out var reference) && !string.IsNullOrEmpty(reference))
+        {
+            return reference;
+        }
+
+        return request.Content is JsonContent { Value: CreateProcessRequest body } ? body.ClientReference : null;
+    }
 }

@@ -38,11 +38,32 @@ public sealed class IdCloudResilienceOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Budget of a file download (signed document, signature evidence) until its response headers arrive, including
-    /// retries; replaces <see cref="AttemptTimeout"/> and <see cref="TotalTimeout"/> for downloads. Default 5 minutes.
-    /// Once the body starts streaming it is not retried and only your cancellation token bounds it.
+    /// Budget of a file download (signed document, signature evidence), from the request to the last byte of the
+    /// streamed body, including retries before the body starts; replaces <see cref="AttemptTimeout"/> and
+    /// <see cref="TotalTimeout"/> for downloads. Default 5 minutes. A download is not retried once its body started.
     /// </summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Longest a streamed download may go without receiving a single byte before it fails with kind
+    /// <see cref="IdCloudErrorKind.Timeout"/>. Default 30 seconds. At most <see cref="DownloadTimeout"/>.
+    /// </summary>
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Largest success body of a JSON operation (a process, a base64 selfie or evidence set) the SDK reads, in bytes.
+    /// Default 64 MiB: the largest answer, a base64 file, is 4/3 of the file, and IDCloud's files are far smaller.
+    /// A larger body ends the call with kind <see cref="IdCloudErrorKind.InvalidResponse"/> instead of exhausting
+    /// memory. Streamed downloads (PDFs) are not capped; they are bounded by <see cref="DownloadTimeout"/>.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Most TCP connections the SDK opens to one IDCloud host; further concurrent calls wait for a free connection
+    /// (that wait counts against <see cref="AttemptTimeout"/>). Default 64: far above the tenant's default budget of
+    /// 10 requests per second, and it keeps a burst of thousands of calls from opening thousands of sockets.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 64;
 
     /// <summary>Maximum retries after the first attempt for safe (GET) calls. Default 3. 0 disables retries; at most 10.</summary>
     public int MaxRetryAttempts { get; set; } = 3;

@@ -46,10 +46,15 @@ internal static class IdCloudTransientFailures
     }
 
     /// <summary>
-    /// Reads <c>Retry-After</c> in either form: delta-seconds (<c>Retry-After: 12</c>) or an HTTP-date. A date is
-    /// measured from the response's own <c>Date</c> header when present (so a skewed local clock does not matter),
-    /// else from <paramref name="timeProvider"/>. A date in the past gives zero.
+    /// The one <c>Retry-After</c> parser of the SDK (retry delays, exceptions, the token endpoint): delta-seconds
+    /// (<c>Retry-After: 12</c>) or an HTTP-date. A date is measured from the response's own <c>Date</c> header when
+    /// present (so a skewed local clock does not matter), else from <paramref name="timeProvider"/>.
     /// </summary>
+    /// <returns>
+    /// <see langword="true"/> with a positive wait; <see langword="false"/> when there is no header, it cannot be
+    /// parsed, or it asks for no wait at all (<c>0</c>, a date in the past). A tenant that is over its budget is never
+    /// hammered with immediate retries: "no wait" means "use the normal backoff".
+    /// </returns>
     public static bool TryGetRetryAfter(HttpResponseMessage response, TimeProvider timeProvider, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
@@ -63,25 +68,27 @@ internal static class IdCloudTransientFailures
             return false;
         }
 
-        if (header is null)
+        TimeSpan wait;
+        if (header?.Delta is { } delta)
+        {
+            wait = delta;
+        }
+        else if (header?.Date is { } date)
+        {
+            var now = response.Headers.Date ?? timeProvider.GetUtcNow();
+            wait = date - now;
+        }
+        else
         {
             return false;
         }
 
-        if (header.Delta is { } delta)
+        if (wait <= TimeSpan.Zero)
         {
-            retryAfter = delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-            return true;
+            return false;
         }
 
-        if (header.Date is { } date)
-        {
-            var now = response.Headers.Date ?? timeProvider.GetUtcNow();
-            var wait = date - now;
-            retryAfter = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            return true;
-        }
-
-        return false;
+        retryAfter = wait;
+        return true;
     }
 }

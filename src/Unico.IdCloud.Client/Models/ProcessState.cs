@@ -28,6 +28,13 @@ public readonly struct ProcessState : IExtensibleEnumValue<ProcessState>, IEquat
     /// <summary>The process exists and the person has not finished the journey yet; wait (<c>PROCESS_STATE_CREATED</c>).</summary>
     public static readonly ProcessState Created = new("PROCESS_STATE_CREATED");
 
+    /// <summary>
+    /// The process was created without the person's document and waits for it: send it with SetProcessDocument
+    /// (<c>PROCESS_STATE_AWAITING_FOR_DOCUMENT</c>; the vendor names the state without showing its wire string, so
+    /// this is the expected spelling and any other is still kept verbatim).
+    /// </summary>
+    public static readonly ProcessState AwaitingForDocument = new("PROCESS_STATE_AWAITING_FOR_DOCUMENT");
+
     /// <summary>The journey ended; read the result (<c>PROCESS_STATE_FINISHED</c>).</summary>
     public static readonly ProcessState Finished = new("PROCESS_STATE_FINISHED");
 
@@ -47,7 +54,7 @@ public readonly struct ProcessState : IExtensibleEnumValue<ProcessState>, IEquat
     }
 
     /// <summary>Every value this SDK version knows, in documentation order.</summary>
-    public static IReadOnlyList<ProcessState> KnownValues { get; } = [Unspecified, Created, Finished, Failed, Canceled];
+    public static IReadOnlyList<ProcessState> KnownValues { get; } = [Unspecified, Created, AwaitingForDocument, Finished, Failed, Canceled];
 
     /// <summary>The raw wire string, exactly as sent or received; empty for the <see langword="default"/> value.</summary>
     public string Value => _value ?? string.Empty;
@@ -57,6 +64,7 @@ public readonly struct ProcessState : IExtensibleEnumValue<ProcessState>, IEquat
     {
         "PROCESS_STATE_UNSPECIFIED" or
         "PROCESS_STATE_CREATED" or
+        "PROCESS_STATE_AWAITING_FOR_DOCUMENT" or
         "PROCESS_STATE_FINISHED" or
         "PROCESS_STATE_FAILED" or
         "PROCESS_STATE_CANCELED" => true,

@@ -24,9 +24,8 @@ public sealed class IdCloudProcessClientTests : IDisposable
 
     public IdCloudProcessClientTests()
     {
-        _httpClient = _mock.ToHttpClient();
-        _httpClient.BaseAddress = new Uri(BaseAddress);
-        _client = new IdCloudProcessClient(_httpClient);
+        _httpClient = RefitClients.HttpClient(_mock, BaseAddress);
+        _client = new IdCloudProcessClient(RefitClients.ProcessApi(_httpClient));
     }
 
     public void Dispose()
@@ -106,9 +105,9 @@ public sealed class IdCloudProcessClientTests : IDisposable
             bodies.Add(body.ToArray());
             return Json(VendorFixtures.Read("create-process-response"));
         });
-        using var resending = new HttpClient(new SendTwiceHandler(_mock)) { BaseAddress = new Uri(BaseAddress) };
+        using var resending = RefitClients.HttpClient(new SendTwiceHandler(_mock), BaseAddress);
 
-        await new IdCloudProcessClient(resending).CreateProcessAsync(request);
+        await new IdCloudProcessClient(RefitClients.ProcessApi(resending)).CreateProcessAsync(request);
 
         Assert.Null(declaredLength);
         Assert.Equal(2, bodies.Count);
@@ -331,8 +330,10 @@ public sealed class IdCloudProcessClientTests : IDisposable
 
         foreach (var call in ProcessIdCalls(processId))
         {
-            var exception = await Assert.ThrowsAsync<ArgumentException>(call);
-            Assert.Equal("processId", exception.ParamName);
+            // An id that can never be valid is the caller's error, in the same exception family as the API's.
+            var exception = await Assert.ThrowsAsync<IdCloudValidationException>(call);
+            Assert.Equal(IdCloudErrorKind.Validation, exception.Kind);
+            Assert.Equal("processId", Assert.Single(exception.Errors).Field);
         }
 
         Assert.Equal(0, sent());
@@ -342,9 +343,10 @@ public sealed class IdCloudProcessClientTests : IDisposable
     public async Task ARejectedIdIsNotEchoedInTheMessage()
     {
         // A wrong argument may be personal data, such as a CPF passed instead of a process id.
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => _client.GetProcessAsync("123.456/789-09"));
+        var exception = await Assert.ThrowsAsync<IdCloudValidationException>(() => _client.GetProcessAsync("123.456/789-09"));
 
         Assert.DoesNotContain("789-09", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("789-09", exception.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -362,9 +364,9 @@ public sealed class IdCloudProcessClientTests : IDisposable
     }
 
     [Fact]
-    public void AClientNeedsAnHttpClient()
+    public void AClientNeedsTheRefitInterface()
     {
-        Assert.Equal("httpClient", Assert.Throws<ArgumentNullException>(() => new IdCloudProcessClient(null!)).ParamName);
+        Assert.Equal("api", Assert.Throws<ArgumentNullException>(() => new IdCloudProcessClient(null!)).ParamName);
     }
 
     private IEnumerable<Func<Task>> ProcessIdCalls(string processId) =>
@@ -372,6 +374,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
         () => _client.GetProcessAsync(processId),
         () => _client.GetSelfieAsync(processId),
         () => _client.GetEvidenceSetAsync(processId),
+        () => _client.SetProcessDocumentAsync(processId, DuiType.BrCpf, "73689290074"),
     ];
 
     private Func<int> CountRequests()

@@ -21,9 +21,8 @@ public sealed class IdCloudSignatureClientTests : IDisposable
 
     public IdCloudSignatureClientTests()
     {
-        _httpClient = _mock.ToHttpClient();
-        _httpClient.BaseAddress = new Uri(BaseAddress);
-        _client = new IdCloudSignatureClient(_httpClient);
+        _httpClient = RefitClients.HttpClient(_mock, BaseAddress);
+        _client = new IdCloudSignatureClient(RefitClients.SignatureApi(_httpClient));
         Directory.CreateDirectory(_directory);
     }
 
@@ -162,8 +161,9 @@ public sealed class IdCloudSignatureClientTests : IDisposable
 
         foreach (var method in new[] { nameof(IdCloudSignatureClient.GetSignedDocumentAsync), nameof(IdCloudSignatureClient.GetSignatureEvidenceAsync) })
         {
-            var exception = await Assert.ThrowsAsync<ArgumentException>(() => Call(method, documentId));
-            Assert.Equal("documentId", exception.ParamName);
+            var exception = await Assert.ThrowsAsync<IdCloudValidationException>(() => Call(method, documentId));
+            Assert.Equal(IdCloudErrorKind.Validation, exception.Kind);
+            Assert.Equal("documentId", Assert.Single(exception.Errors).Field);
         }
 
         Assert.Equal(0, sent());

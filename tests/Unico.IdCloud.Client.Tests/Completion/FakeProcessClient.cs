@@ -71,6 +71,9 @@ public sealed class FakeProcessClient : IIdCloudProcessClient
     public Task<IdCloudProcess> CreateProcessAsync(CreateProcessRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Not used by these tests.");
 
+    public Task<ProcessDocument> SetProcessDocumentAsync(string processId, DuiType duiType, string duiValue, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by these tests.");
+
     public Task<IdCloudFile> GetSelfieAsync(string processId, CancellationToken cancellationToken = default) => Selfie(processId, cancellationToken);
 
     public Task<IdCloudFile> GetEvidenceSetAsync(string processId, CancellationToken cancellationToken = default) => EvidenceSet(processId, cancellationToken);

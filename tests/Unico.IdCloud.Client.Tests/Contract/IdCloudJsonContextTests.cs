@@ -26,8 +26,9 @@ public sealed class IdCloudJsonContextTests
             [
                 "AuthenticationInfo", "BiometryCaptureConfig", "CompanyData", "Contextualization", "ContextualizationLocale",
                 "ContextualizationLocales", "CreateProcessRequest", "EnvelopeDocument", "EnvelopePayload", "FileContentsResponse",
-                "FlowConfig", "IdCloudProcess", "ProcessNotification", "ProcessPerson", "ProcessResponse", "ProcessService",
-                "ProcessServiceDocument", "ScoreEngineResult", "SerproResult", "SignaturePayload",
+                "FlowConfig", "IdCloudProcess", "ProcessDocument", "ProcessDocumentPerson", "ProcessNotification", "ProcessPerson",
+                "ProcessResponse", "ProcessService", "ProcessServiceDocument", "ScoreEngineResult", "SerproResult",
+                "SetProcessDocumentRequest", "SetProcessDocumentResponse", "SignaturePayload",
             ],
             generated.Select(type => type.Name).Order(StringComparer.Ordinal));
         Assert.All(generated, type => Assert.NotNull(Json.GetTypeInfo(type)));

@@ -183,8 +183,8 @@ public sealed class IdCloudResilienceHandlerTests
         Assert.False(open.RequestMayHaveBeenProcessed);
         Assert.Contains(harness.Log.Events, e => e.EventId.Id == 2005);
 
-        // A new handler generation (IHttpClientFactory rotates handlers) shares the breaker through the provider.
-        using var rotated = new HttpClient(new IdCloudResilienceHandler(harness.Provider, "process") { InnerHandler = harness.Stub })
+        // A new handler generation (IHttpClientFactory rotates handlers) shares the breaker through the pipeline registry.
+        using var rotated = new HttpClient(harness.Chain("process", harness.Stub))
         {
             BaseAddress = harness.Client.BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -214,7 +214,7 @@ public sealed class IdCloudResilienceHandlerTests
         await Assert.ThrowsAsync<IdCloudApiException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
         await Assert.ThrowsAsync<IdCloudCircuitOpenException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
 
-        using var signature = new HttpClient(new IdCloudResilienceHandler(harness.Provider, "signature") { InnerHandler = harness.Stub })
+        using var signature = new HttpClient(harness.Chain("signature", harness.Stub))
         {
             BaseAddress = new Uri("https://signhom.acesso.io"),
             Timeout = Timeout.InfiniteTimeSpan,
@@ -474,9 +474,11 @@ public sealed class IdCloudResilienceHandlerTests
         using var harness = PipelineHarness.Create(StubHttpHandler.Statuses(HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK));
         var request = new HttpRequestMessage(HttpMethod.Post, "/client/v1/other") { Content = new StringContent("{}") };
 
-        using var response = await harness.Client.SendAsync(request).WaitAsync(PipelineHarness.HangGuard);
+        // The error handler turns the final 503 into the SDK's exception; the point is that it was not retried.
+        var error = await Assert.ThrowsAsync<IdCloudApiException>(() => harness.Client.SendAsync(request).WaitAsync(PipelineHarness.HangGuard));
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Equal(1, harness.Stub.Calls);
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Tests.Diagnostics;
@@ -7,7 +9,9 @@ using Unico.IdCloud.Client.Tests.Diagnostics;
 namespace Unico.IdCloud.Client.Tests.Http;
 
 /// <summary>
-/// A hand-built chain: HttpClient → (telemetry) → resilience handler → stub, on a manual clock. Timeouts are long by
+/// A hand-built chain as AddIdCloud() builds it: HttpClient → (telemetry) → error handler → Microsoft.Extensions.Http.Resilience
+/// handler running the SDK's pipeline → stub, on a manual clock. The harness keeps one pipeline per client name, as the
+/// resilience registry does, so a new handler generation shares the breaker. Timeouts are long by
 /// default so that any timer shorter than a minute is a retry delay.
 /// </summary>
 internal sealed class PipelineHarness : IDisposable
@@ -17,13 +21,17 @@ internal sealed class PipelineHarness : IDisposable
     /// <summary>Real-time bound on any await in these tests: only reached when the code under test hangs.</summary>
     public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
+    private readonly Dictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.Ordinal);
+    private readonly IdCloudResilienceOptions _options;
+
     private PipelineHarness(StubHttpHandler stub, IdCloudResilienceOptions options, IdCloudTelemetry? telemetry, string clientName)
     {
         Stub = stub;
+        _options = options;
         Time = new PipelineTimeProvider();
         Log = new CapturingLogger();
-        Provider = new IdCloudResiliencePipelineProvider(options, Time, telemetry, Log);
-        HttpMessageHandler chain = new IdCloudResilienceHandler(Provider, clientName) { InnerHandler = stub };
+        Rules = new IdCloudResiliencePipeline(options, Time, telemetry, Log);
+        var chain = Chain(clientName, stub);
         if (telemetry is not null)
         {
             chain = new IdCloudTelemetryHandler(telemetry, new CapturingLogger<IdCloudTelemetryHandler>(Log), Time) { InnerHandler = chain };
@@ -38,7 +46,7 @@ internal sealed class PipelineHarness : IDisposable
 
     public CapturingLogger Log { get; }
 
-    public IdCloudResiliencePipelineProvider Provider { get; }
+    public IdCloudResiliencePipeline Rules { get; }
 
     public HttpClient Client { get; }
 
@@ -47,6 +55,7 @@ internal sealed class PipelineHarness : IDisposable
         AttemptTimeout = LongAttemptTimeout,
         TotalTimeout = TimeSpan.FromMinutes(30),
         DownloadTimeout = TimeSpan.FromHours(1),
+        DownloadIdleTimeout = TimeSpan.FromMinutes(50),
         MaxRetryAttempts = 3,
         BaseDelay = TimeSpan.FromSeconds(1),
         MaxDelay = TimeSpan.FromSeconds(30),
@@ -89,6 +98,23 @@ internal sealed class PipelineHarness : IDisposable
         }
 
         return await call.WaitAsync(HangGuard);
+    }
+
+    /// <summary>
+    /// A new handler generation for <paramref name="clientName"/> (IHttpClientFactory rotates handlers): error handler
+    /// and resilience handler over <paramref name="inner"/>, sharing the client's pipeline and so its breaker.
+    /// </summary>
+    public HttpMessageHandler Chain(string clientName, HttpMessageHandler inner)
+    {
+        if (!_pipelines.TryGetValue(clientName, out var pipeline))
+        {
+            pipeline = Rules.Build(clientName);
+            _pipelines.Add(clientName, pipeline);
+        }
+
+#pragma warning disable EXTEXP0001 // ResilienceHandler is what AddResilienceHandler() puts in the chain.
+        return new IdCloudErrorHandler(_options, Time) { InnerHandler = new ResilienceHandler(pipeline) { InnerHandler = inner } };
+#pragma warning restore EXTEXP0001
     }
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>

@@ -5,7 +5,7 @@ using Unico.IdCloud.Client.Http;
 
 namespace Unico.IdCloud.Client.Tests.Http;
 
-/// <summary>The resilience handler with the authentication handler inside it, as AddIdCloud() wires them.</summary>
+/// <summary>The resilience pipeline with the authentication handler inside it, as AddIdCloud() wires them.</summary>
 public sealed class ResilienceWithAuthenticationChainTests
 {
     [Fact]
@@ -13,12 +13,9 @@ public sealed class ResilienceWithAuthenticationChainTests
     {
         var tokens = new CountingTokenProvider();
         var stub = StubHttpHandler.Statuses(HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK);
-        var time = new PipelineTimeProvider();
-        var provider = new IdCloudResiliencePipelineProvider(PipelineHarness.DefaultTestOptions(), time);
-        using var client = new HttpClient(new IdCloudResilienceHandler(provider, "process")
-        {
-            InnerHandler = new IdCloudAuthenticationHandler(tokens) { InnerHandler = stub },
-        })
+        using var harness = PipelineHarness.Create(stub);
+        var time = harness.Time;
+        using var client = new HttpClient(harness.Chain("process", new IdCloudAuthenticationHandler(tokens) { InnerHandler = stub }))
         {
             BaseAddress = new Uri("https://api.cadastro.uat.unico.app"),
             Timeout = Timeout.InfiniteTimeSpan,
@@ -42,11 +39,8 @@ public sealed class ResilienceWithAuthenticationChainTests
     {
         var tokens = new CountingTokenProvider();
         var stub = StubHttpHandler.Statuses(HttpStatusCode.Unauthorized);
-        var provider = new IdCloudResiliencePipelineProvider(PipelineHarness.DefaultTestOptions(), new PipelineTimeProvider());
-        using var client = new HttpClient(new IdCloudResilienceHandler(provider, "process")
-        {
-            InnerHandler = new IdCloudAuthenticationHandler(tokens) { InnerHandler = stub },
-        })
+        using var harness = PipelineHarness.Create(stub);
+        using var client = new HttpClient(harness.Chain("process", new IdCloudAuthenticationHandler(tokens) { InnerHandler = stub }))
         {
             BaseAddress = new Uri("https://api.cadastro.uat.unico.app"),
             Timeout = Timeout.InfiniteTimeSpan,

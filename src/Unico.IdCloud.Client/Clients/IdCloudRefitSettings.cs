@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.Json;
+using Refit;
+using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Serialization;
+
+namespace Unico.IdCloud.Client;
+
+/// <summary>
+/// The Refit settings of every generated IDCloud interface: the source-generated JSON serializer and the three
+/// exception factories, each a thin adapter to the SDK's one error mapper (<see cref="IdCloudErrorMapper"/>). A caller
+/// of a Refit interface therefore never sees Refit's <see cref="ApiException"/>, an
+/// <see cref="HttpRequestException"/> or a <see cref="JsonException"/>, and never gets <see langword="null"/> for an
+/// empty success: every failure is an <see cref="IdCloudException"/>.
+/// </summary>
+internal static class IdCloudRefitSettings
+{
+    /// <summary>Creates the settings; <paramref name="timeProvider"/> measures an HTTP-date <c>Retry-After</c>.</summary>
+    public static RefitSettings Create(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return new RefitSettings(new IdCloudHttpContentSerializer())
+        {
+            ExceptionFactory = response => FromResponseAsync(response, timeProvider),
+            DeserializationExceptionFactory = FromUnreadableBodyAsync,
+            TransportExceptionFactory = FromTransportFailure,
+        };
+    }
+
+    /// <summary>
+    /// Called by Refit for every answer, success included. Non-success answers are mapped (their body read within the
+    /// mapper's bounds, then released). Successes that cannot hold the documented answer are mapped too: an empty JSON
+    /// answer (Refit would return <see langword="null"/>) and a download that is a JSON or HTML page instead of a file.
+    /// </summary>
+    internal static async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        var operation = IdCloudRefitOperations.Of(response.RequestMessage);
+        if (response.IsSuccessStatusCode)
+        {
+            var problem = operation.IsDownload ? NotAFile(response) : EmptyAnswer(response);
+            if (problem is null)
+            {
+                return null;
+            }
+
+            using (response)
+            {
+                return IdCloudErrorMapper.FromUnreadableBody(response, operation, problem, innerException: null);
+            }
+        }
+
+        // Refit hands the response over to the exception it throws; the mapper has read what it needs, so release it.
+        using (response)
+        {
+            return await IdCloudErrorMapper.FromResponseAsync(
+                response, operation, IdCloudRefitOperations.ApiOf(operation), timeProvider, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A success body that could not be read: malformed JSON, a missing payload, or a connection that broke while reading.</summary>
+    internal static ValueTask<Exception?> FromUnreadableBodyAsync(HttpResponseMessage response, Exception exception)
+    {
+        var operation = IdCloudRefitOperations.Of(response.RequestMessage);
+        Exception mapped = exception switch
+        {
+            IdCloudException already => already,
+            // The caller cancelled while the body was read (the bounded body throws it with the caller's token): not a failure to map.
+            OperationCanceledException cancelled when cancelled.CancellationToken.IsCancellationRequested => cancelled,
+            IdCloudUnreadableBodyException unreadable => IdCloudErrorMapper.FromUnreadableBody(response, operation, unreadable.Expected, innerException: null),
+            HttpRequestException or IOException or OperationCanceledException => IdCloudErrorMapper.FromTransportFailure(response.RequestMessage, operation, exception),
+            _ => IdCloudErrorMapper.FromUnreadableBody(response, operation, ExpectedOf(operation), exception),
+        };
+        return ValueTask.FromResult<Exception?>(mapped);
+    }
+
+    /// <summary>
+    /// No usable answer: connection failure, broken connection, pipeline timeout. The caller's own cancellation, and
+    /// exceptions that are already the SDK's (an open circuit, a token failure), pass through unchanged.
+    /// </summary>
+    internal static Exception FromTransportFailure(HttpRequestMessage request, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is IdCloudException || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            return exception;
+        }
+
+        if (exception is HttpRequestException or IOException or OperationCanceledException)
+        {
+            return IdCloudErrorMapper.FromTransportFailure(request, IdCloudRefitOperations.Of(request), exception);
+        }
+
+        return exception;
+    }
+
+    private static string? EmptyAnswer(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
+            ? ExpectedOf(IdCloudRefitOperations.Of(response.RequestMessage)) + " (the body is empty)"
+            : null;
+
+    private static string? NotAFile(HttpResponseMessage response)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var isPage = mediaType is not null
+            && (mediaType.Equals(IdCloudMediaType.Json, StringComparison.OrdinalIgnoreCase)
+                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        return isPage ? $"a file (the service sent {mediaType})" : null;
+    }
+
+    private static string ExpectedOf(IdCloudOperation operation) =>
+        operation.Name == IdCloudOperation.GetSelfie.Name || operation.Name == IdCloudOperation.GetEvidenceSet.Name ? "a file" : "a process";
+}

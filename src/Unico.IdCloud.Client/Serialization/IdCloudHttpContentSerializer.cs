@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Refit;
+using Unico.IdCloud.Client.Models;
+
+namespace Unico.IdCloud.Client.Serialization;
+
+/// <summary>
+/// Refit's serializer for the IDCloud contracts: System.Text.Json through the source-generated
+/// <see cref="IdCloudJsonContext"/> only (no reflection, trim- and AOT-safe), and the checks a typed answer needs
+/// beyond its JSON shape, so that a generated Refit interface never returns an envelope without its payload.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Requests are serialized straight to the request stream on every send (<see cref="JsonContent"/>): no
+/// <c>Content-Length</c> is computed up front, no copy of the body is kept, and a retry of the same message serializes
+/// again.
+/// </para>
+/// <para>
+/// A body that is not the documented shape throws: <see cref="JsonException"/> from the deserializer, or
+/// <see cref="IdCloudUnreadableBodyException"/> for a readable body whose payload is missing (<c>"process": null</c>)
+/// or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
+/// factory, which turns them into <see cref="IdCloudInvalidResponseException"/>.
+/// </para>
+/// </remarks>
+internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
+{
+    private readonly IdCloudJsonContext _context;
+
+    public IdCloudHttpContentSerializer(IdCloudJsonContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
+
+    public HttpContent ToHttpContent<T>(T item) => JsonContent.Create(item, TypeInfo<T>());
+
+    public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        T? value;
+        await using (stream.ConfigureAwait(false))
+        {
+            value = await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
+        }
+
+        Check(value);
+        return value;
+    }
+
+    public string? GetFieldNameForProperty(PropertyInfo propertyInfo)
+    {
+        ArgumentNullException.ThrowIfNull(propertyInfo);
+        return propertyInfo.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name;
+    }
+
+    /// <summary>Fails for a body that is valid JSON but not a usable answer.</summary>
+    private static void Check<T>(T? value)
+    {
+        switch (value)
+        {
+            case null:
+                throw new IdCloudUnreadableBodyException($"{typeof(T).Name} (the body is JSON null)");
+            case ProcessResponse { Process: null }:
+                throw new IdCloudUnreadableBodyException("a process (\"process\" is null)");
+            case SetProcessDocumentResponse { Process: null }:
+                throw new IdCloudUnreadableBodyException("a process (\"process\" is null)");
+            case FileContentsResponse { FileContents: null }:
+                throw new IdCloudUnreadableBodyException("a file (\"fileContents\" is null)");
+            case FileContentsResponse { FileContents: { } contents } when !contents.TryGetBytes(out _):
+                throw new IdCloudUnreadableBodyException("a file (\"fileContents\" is not valid base64)");
+        }
+    }
+
+    private JsonTypeInfo<T> TypeInfo<T>() =>
+        _context.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new NotSupportedException($"{typeof(T).Name} is not part of the IDCloud contract (IdCloudJsonContext).");
+}
