@@ -30,7 +30,8 @@ internal static class IdCloudRefitSettings
     /// <summary>
     /// Called by Refit for every answer, success included. Non-success answers are mapped (their body read within the
     /// mapper's bounds, then released). Successes that cannot hold the documented answer are mapped too: an empty JSON
-    /// answer (Refit would return <see langword="null"/>) and a download that is a JSON or HTML page instead of a file.
+    /// answer (Refit would return <see langword="null"/>) and a download that is empty or a JSON or HTML page instead of
+    /// a file.
     /// </summary>
     internal static async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider)
     {
@@ -99,6 +100,12 @@ internal static class IdCloudRefitSettings
 
     private static string? NotAFile(HttpResponseMessage response)
     {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+        {
+            // No PDF is empty: an empty success would otherwise be saved as a zero-byte "signed document".
+            return "a file (the body is empty)";
+        }
+
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var isPage = mediaType is not null
             && (mediaType.Equals(IdCloudMediaType.Json, StringComparison.OrdinalIgnoreCase)

@@ -9,7 +9,7 @@ namespace Unico.IdCloud.Client.Models;
 /// Reads and writes <see cref="Base64Content"/> as a JSON string, decoding from and encoding to UTF-8 directly
 /// (no intermediate base64 <see cref="string"/> for valid content). Invalid base64 is kept as raw text, never an error.
 /// </summary>
-public sealed class Base64ContentJsonConverter : JsonConverter<Base64Content>
+internal sealed class Base64ContentJsonConverter : JsonConverter<Base64Content>
 {
     /// <inheritdoc />
     public override Base64Content Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

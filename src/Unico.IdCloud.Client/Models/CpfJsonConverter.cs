@@ -5,7 +5,7 @@ namespace Unico.IdCloud.Client.Models;
 
 /// <summary>Reads and writes a <see cref="Cpf"/> as a JSON string of 11 digits (punctuation accepted on read).</summary>
 /// <remarks>An invalid CPF is reported as a <see cref="JsonException"/> whose message does not contain the value.</remarks>
-public sealed class CpfJsonConverter : JsonConverter<Cpf>
+internal sealed class CpfJsonConverter : JsonConverter<Cpf>
 {
     /// <inheritdoc />
     public override Cpf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -13,7 +13,7 @@ namespace Unico.IdCloud.Client.Models;
 /// (System.Text.Json then never calls this converter for it); any other token is a malformed document and is
 /// reported as a <see cref="JsonException"/> naming the type and the token found.
 /// </remarks>
-public sealed class ExtensibleEnumJsonConverter<T> : JsonConverter<T>
+internal sealed class ExtensibleEnumJsonConverter<T> : JsonConverter<T>
     where T : struct, IExtensibleEnumValue<T>
 {
     /// <inheritdoc />

@@ -10,7 +10,7 @@ namespace Unico.IdCloud.Client.Models;
 /// The static members let one AOT-safe <see cref="ExtensibleEnumJsonConverter{T}"/> serve every extensible enum
 /// without reflection.
 /// </remarks>
-public interface IExtensibleEnumValue<TSelf> : IEquatable<TSelf>
+internal interface IExtensibleEnumValue<TSelf> : IEquatable<TSelf>
     where TSelf : struct, IExtensibleEnumValue<TSelf>
 {
     /// <summary>The raw wire string, exactly as sent or received. Empty for the <see langword="default"/> value.</summary>

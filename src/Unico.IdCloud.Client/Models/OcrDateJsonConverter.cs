@@ -7,7 +7,7 @@ namespace Unico.IdCloud.Client.Models;
 /// Reads and writes an <see cref="OcrDate"/> as its raw JSON string. Invalid dates are kept, never an error; a JSON
 /// number is kept as its digits (and written back as a string).
 /// </summary>
-public sealed class OcrDateJsonConverter : JsonConverter<OcrDate>
+internal sealed class OcrDateJsonConverter : JsonConverter<OcrDate>
 {
     /// <inheritdoc />
     public override OcrDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

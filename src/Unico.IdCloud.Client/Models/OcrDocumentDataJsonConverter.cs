@@ -8,7 +8,7 @@ namespace Unico.IdCloud.Client.Models;
 /// Without a document code the type cannot be chosen, so reading gives <see cref="UnknownDocumentData"/>; writing
 /// writes <see cref="OcrDocumentData.Json"/> unchanged. Prefer <see cref="OcrDocument"/>, which types the data.
 /// </summary>
-public sealed class OcrDocumentDataJsonConverter : JsonConverter<OcrDocumentData>
+internal sealed class OcrDocumentDataJsonConverter : JsonConverter<OcrDocumentData>
 {
     /// <inheritdoc />
     public override OcrDocumentData Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -7,7 +7,7 @@ namespace Unico.IdCloud.Client.Models;
 /// Reads an <see cref="OcrDocument"/>, choosing the <see cref="OcrDocumentData"/> type by its <c>code</c>, and writes
 /// it back exactly as it was read.
 /// </summary>
-public sealed class OcrDocumentJsonConverter : JsonConverter<OcrDocument>
+internal sealed class OcrDocumentJsonConverter : JsonConverter<OcrDocument>
 {
     /// <inheritdoc />
     public override OcrDocument Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -7,7 +7,7 @@ namespace Unico.IdCloud.Client.Models;
 /// Reads a <see cref="ProcessCapacityList"/> from a flat array of strings or an array of arrays of strings, and writes
 /// it back in the shape it was read in.
 /// </summary>
-public sealed class ProcessCapacityListJsonConverter : JsonConverter<ProcessCapacityList>
+internal sealed class ProcessCapacityListJsonConverter : JsonConverter<ProcessCapacityList>
 {
     /// <inheritdoc />
     public override ProcessCapacityList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

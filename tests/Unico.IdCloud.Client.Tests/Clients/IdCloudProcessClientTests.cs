@@ -312,6 +312,91 @@ public sealed class IdCloudProcessClientTests : IDisposable
     }
 
     [Fact]
+    public async Task SetProcessDocumentPostsTheDocumentAndReturnsTheProcess()
+    {
+        string? sentBody = null;
+        _mock.Expect(HttpMethod.Post, BaseAddress + $"client/v1/process/{ProcessId}/document")
+            .WithHeaders("Accept", "application/json")
+            .Respond(async message =>
+            {
+                sentBody = await message.Content!.ReadAsStringAsync();
+                return Json("{\"process\":{\"id\":\"" + ProcessId + "\",\"person\":{\"duiType\":\"DUI_TYPE_MX_CURP\",\"duiValue\":\"GODE561231HDFRRN09\"}}}");
+            });
+
+        var process = await _client.SetProcessDocumentAsync(ProcessId, DuiType.MxCurp, "GODE561231HDFRRN09");
+
+        _mock.VerifyNoOutstandingExpectation();
+        JsonAssert.Equivalent("""{"duiType":"DUI_TYPE_MX_CURP","duiValue":"GODE561231HDFRRN09"}""", sentBody!);
+        Assert.Equal(ProcessId, process.Id);
+        Assert.Equal(DuiType.MxCurp, process.Person!.DuiType);
+        Assert.Equal("GODE561231HDFRRN09", process.Person.DuiValue);
+    }
+
+    public static TheoryData<string, string, string> InvalidDocuments => new()
+    {
+        { "DUI_TYPE_BR_PASSPORT", "FA123456", "duiType" },
+        { "DUI_TYPE_SOMETHING_NEW", "123", "duiType" },
+        { "DUI_TYPE_BR_CPF", "", "duiValue" },
+        { "DUI_TYPE_US_SSN", "   ", "duiValue" },
+        { "DUI_TYPE_MX_CURP", new string('A', 321), "duiValue" },
+        { "DUI_TYPE_BR_CPF", "73689290075", "duiValue" },
+        { "DUI_TYPE_BR_CPF", "736.892.900-74", "duiValue" },
+        { "DUI_TYPE_BR_CPF", "7368929007", "duiValue" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidDocuments))]
+    public async Task AnInvalidDocumentIsRejectedBeforeSendingWithoutEchoingIt(string duiType, string duiValue, string field)
+    {
+        var sent = CountRequests();
+
+        var exception = await Assert.ThrowsAsync<IdCloudValidationException>(
+            () => _client.SetProcessDocumentAsync(ProcessId, DuiType.From(duiType), duiValue));
+
+        Assert.Equal(0, sent());
+        Assert.Equal(IdCloudErrorKind.Validation, exception.Kind);
+        Assert.Equal(field, Assert.Single(exception.Errors).Field);
+        if (duiValue.Trim().Length > 0)
+        {
+            Assert.DoesNotContain(duiValue, exception.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ThreeHundredTwentyCharactersAreStillAccepted()
+    {
+        _mock.When("*").Respond(_ => Json("{\"process\":{\"id\":\"" + ProcessId + "\"}}"));
+
+        var process = await _client.SetProcessDocumentAsync(ProcessId, DuiType.UsSsn, new string('1', 320));
+
+        Assert.Equal(ProcessId, process.Id);
+    }
+
+    [Fact]
+    public async Task AProcessThatIsNotWaitingForADocumentIsAnInvalidArgumentFromTheApi()
+    {
+        _mock.When("*").Respond(HttpStatusCode.BadRequest, "application/json", """{"error":{"code":3,"description":"process is not awaiting for document"}}""");
+
+        var exception = await Assert.ThrowsAsync<IdCloudApiException>(() => _client.SetProcessDocumentAsync(ProcessId, DuiType.BrCpf, "73689290074"));
+
+        Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
+        Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
+        Assert.Equal("3", exception.ErrorCode);
+        Assert.DoesNotContain("73689290074", exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANullDocumentValueIsRejectedBeforeSending()
+    {
+        var sent = CountRequests();
+
+        var exception = await Assert.ThrowsAsync<ArgumentNullException>(() => _client.SetProcessDocumentAsync(ProcessId, DuiType.BrCpf, null!));
+
+        Assert.Equal("duiValue", exception.ParamName);
+        Assert.Equal(0, sent());
+    }
+
+    [Fact]
     public async Task ANullRequestIsRejectedBeforeSending()
     {
         var sent = CountRequests();
