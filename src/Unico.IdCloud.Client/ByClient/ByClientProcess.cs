@@ -56,10 +56,10 @@ public sealed class ByClientProcess
         CultureInfo.InvariantCulture,
         $"ByClientProcess {{ Id = {Id}, Status = {Status}, UnicoId = {UnicoId}, Liveness = {Liveness}, IdentityFraudsters = {IdentityFraudsters}, Serpro = {Serpro}, Score = {Score}, RiskLevel = {RiskLevel} }}");
 
-    /// <summary>Maps the wire body; <see langword="null"/> when the id or status is missing.</summary>
-    internal static ByClientProcess? FromWire(ByClientProcessWire wire, string? clientReference)
+    /// <summary>Maps the generated wire body; <see langword="null"/> when the id is blank.</summary>
+    internal static ByClientProcess? FromWire(Wire.ByClientProcess wire, string? clientReference)
     {
-        if (string.IsNullOrWhiteSpace(wire.Id) || wire.Status is not { } status)
+        if (string.IsNullOrWhiteSpace(wire.Id))
         {
             return null;
         }
@@ -67,7 +67,7 @@ public sealed class ByClientProcess
         return new ByClientProcess
         {
             Id = wire.Id,
-            Status = new ByClientProcessStatus(status),
+            Status = new ByClientProcessStatus(wire.Status),
             UnicoId = wire.UnicoId?.Result is { } unicoId ? UnicoIdResult.From(unicoId) : null,
             Liveness = wire.Liveness is { } liveness ? new ByClientLiveness(liveness) : null,
             IdentityFraudsters = wire.IdentityFraudsters?.Result is { } fraudsters ? IdentityFraudstersResult.From(fraudsters) : null,
@@ -80,12 +80,27 @@ public sealed class ByClientProcess
                     Id = document.Id,
                     Type = document.Type,
                     CpfMatch = document.CpfMatch,
-                    Content = document.Content ?? [],
-                    FileUrls = document.FileUrls ?? [],
+                    Content = Members(document.Content),
+                    FileUrls = document.FileUrls is { } urls ? [.. urls] : [],
                 }
                 : null,
-            AdditionalInfo = wire.ProcessAdditionalInfo ?? [],
+            AdditionalInfo = Members(wire.ProcessAdditionalInfo),
             ClientReference = clientReference,
         };
+    }
+
+    /// <summary>The members of a free-form JSON object (<c>additionalProperties: true</c> arrives as a boxed element).</summary>
+    private static Dictionary<string, JsonElement> Members(object? value)
+    {
+        var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (value is JsonElement { ValueKind: JsonValueKind.Object } element)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                members[property.Name] = property.Value.Clone();
+            }
+        }
+
+        return members;
     }
 }

@@ -11,8 +11,8 @@ internal static class ByClientServiceRegistration
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton<IdCloudByClientFactory>();
-        services.TryAddSingleton<IIdCloudByClientFactory>(sp => sp.GetRequiredService<IdCloudByClientFactory>());
+        services.TryAddTransient<IdCloudByClientFactory>();
+        services.TryAddTransient<IIdCloudByClientFactory>(sp => sp.GetRequiredService<IdCloudByClientFactory>());
         services.TryAddTransient<IIdCloudByClient>(sp => sp.GetRequiredService<IdCloudByClientFactory>().CreateDefaultClient());
     }
 }

@@ -1,28 +1,25 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using Unico.IdCloud.Client.ByClient.Wire;
 using Unico.IdCloud.Client.Http;
 
 namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>
-/// The by Client API over the pipeline's named <see cref="HttpClient"/> (base address: the by Client host). Builds
-/// requests (with the <c>APIKEY</c> header) and reads answers; authentication, retries, telemetry and error mapping
-/// are the pipeline's, through <see cref="IdCloudHttp"/>.
+/// The by Client API over the Refit interface generated from <c>openapi/idcloud-byclient.yaml</c>
+/// (<see cref="IIdCloudByClientApi"/>): validation before sending, the API key of this client, mapping to the public
+/// models, and the clientReference on a CreateProcess whose outcome is unknown. Authentication, retries, telemetry
+/// and error mapping are the pipeline's.
 /// </summary>
 internal sealed class IdCloudByClient : IIdCloudByClient
 {
-    private const string ApiKeyHeader = "APIKEY";
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-
-    private readonly HttpClient _httpClient;
+    private readonly IIdCloudByClientApi _api;
     private readonly string _apiKey;
 
-    public IdCloudByClient(HttpClient httpClient, string apiKeyName, string apiKey)
+    public IdCloudByClient(IIdCloudByClientApi api, string apiKeyName, string apiKey)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKeyName);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        _httpClient = httpClient;
+        _api = api;
         _apiKey = apiKey;
         ApiKeyName = apiKeyName;
     }
@@ -33,14 +30,10 @@ internal sealed class IdCloudByClient : IIdCloudByClient
     {
         ByClientRequestValidator.Validate(request);
         var clientReference = request.Subject?.ClientReference;
-        using var message = new HttpRequestMessage(HttpMethod.Post, "processes/v1")
-        {
-            // JsonContent serialises again if the request is resent after a token refresh.
-            Content = JsonContent.Create(request, ByClientJsonContext.Default.ByClientProcessRequest),
-        };
         try
         {
-            return await SendForProcessAsync(message, ByClientOperations.CreateProcess, clientReference, cancellationToken).ConfigureAwait(false);
+            var wire = await _api.CreateByClientProcessAsync(_apiKey, request, cancellationToken).ConfigureAwait(false);
+            return Map(wire, clientReference, ByClientOperations.CreateProcess);
         }
         catch (IdCloudException ex) when (ex.RequestMayHaveBeenProcessed)
         {
@@ -48,11 +41,17 @@ internal sealed class IdCloudByClient : IIdCloudByClient
         }
     }
 
-    public Task<ByClientProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default) =>
-        GetAsync("processes/v1/", processId, ByClientOperations.GetProcess, cancellationToken);
+    public async Task<ByClientProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default)
+    {
+        var id = ProcessIdOf(processId);
+        return Map(await _api.GetByClientProcessAsync(_apiKey, id, cancellationToken).ConfigureAwait(false), null, ByClientOperations.GetProcess);
+    }
 
-    public Task<ByClientProcess> GetProcessDetailsAsync(string processId, CancellationToken cancellationToken = default) =>
-        GetAsync("processes/v2/", processId, ByClientOperations.GetProcessDetails, cancellationToken);
+    public async Task<ByClientProcess> GetProcessDetailsAsync(string processId, CancellationToken cancellationToken = default)
+    {
+        var id = ProcessIdOf(processId);
+        return Map(await _api.GetByClientProcessDetailsAsync(_apiKey, id, cancellationToken).ConfigureAwait(false), null, ByClientOperations.GetProcessDetails);
+    }
 
     public async Task<IReadOnlyList<ByClientReusableDocument>> GetReusableDocumentsAsync(string cpf, ByClientDocumentType type, CancellationToken cancellationToken = default)
     {
@@ -76,81 +75,35 @@ internal sealed class IdCloudByClient : IIdCloudByClient
             throw new IdCloudValidationException(errors);
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Get, "documents/v1?code=" + cpf + "&type=" + wireType);
-        using var response = await SendAsync(message, ByClientOperations.GetReusableDocuments, cancellationToken).ConfigureAwait(false);
-        var body = await ReadJsonAsync(response, ByClientJsonContext.Default.ByClientDocumentsWire, ByClientOperations.GetReusableDocuments, cancellationToken).ConfigureAwait(false);
-        if (body.Items is not { } items)
+        var list = await _api.GetReusableDocumentsAsync(_apiKey, cpf, wireType!, cancellationToken).ConfigureAwait(false);
+        if (list.Items is not { } items)
         {
-            throw IdCloudErrorMapper.FromUnreadableBody(response, ByClientOperations.GetReusableDocuments, "a document list (\"items\" is missing)", innerException: null);
+            throw new IdCloudInvalidResponseException(
+                $"{ByClientOperations.GetReusableDocuments.Name} succeeded but the body could not be read as a document list (\"items\" is missing). IDCloud may have changed its response format; update the SDK or report it.")
+            {
+                Kind = IdCloudErrorKind.InvalidResponse,
+            };
         }
 
         return [.. items.Where(i => i is { DocumentType: not null, DocumentId: not null }).Select(i => new ByClientReusableDocument(i.DocumentType!, i.DocumentId!))];
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"IdCloudByClient {{ ApiKey = {ApiKeyName} (value redacted), BaseAddress = {_httpClient.BaseAddress} }}";
+    public override string ToString() => $"IdCloudByClient {{ ApiKey = {ApiKeyName} (value redacted) }}";
 
-    private async Task<ByClientProcess> GetAsync(string prefix, string processId, IdCloudOperation operation, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(processId, out var id))
-        {
-            throw new IdCloudValidationException([new IdCloudValidationError(nameof(processId), "must be a process id (a UUID).")]);
-        }
+    private static string ProcessIdOf(string processId) =>
+        Guid.TryParse(processId, out var id)
+            ? id.ToString("D")
+            : throw new IdCloudValidationException([new IdCloudValidationError(nameof(processId), "must be a process id (a UUID).")]);
 
-        using var message = new HttpRequestMessage(HttpMethod.Get, prefix + id.ToString("D"));
-        return await SendForProcessAsync(message, operation, clientReference: null, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<ByClientProcess> SendForProcessAsync(HttpRequestMessage message, IdCloudOperation operation, string? clientReference, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        var wire = await ReadJsonAsync(response, ByClientJsonContext.Default.ByClientProcessWire, operation, cancellationToken).ConfigureAwait(false);
-        return ByClientProcess.FromWire(wire, clientReference)
-            ?? throw IdCloudErrorMapper.FromUnreadableBody(response, operation, "a process (\"id\" or \"status\" is missing)", innerException: null);
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, IdCloudOperation operation, CancellationToken cancellationToken)
-    {
-        message.Headers.Accept.Add(AcceptJson);
-        message.Headers.TryAddWithoutValidation(ApiKeyHeader, _apiKey);
-        return IdCloudHttp.SendAsync(_httpClient, message, operation, IdCloudApi.ByClient, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
-
-    /// <summary>
-    /// Reads a JSON success body (bounded by the pipeline's error handler). An empty, truncated or mistyped body is an
-    /// <see cref="IdCloudInvalidResponseException"/>, never a <see cref="System.Text.Json.JsonException"/>.
-    /// </summary>
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, IdCloudOperation operation, CancellationToken cancellationToken)
-        where T : class
-    {
-        T? value;
-        try
+    private static ByClientProcess Map(Wire.ByClientProcess wire, string? clientReference, IdCloudOperation operation) =>
+        ByClientProcess.FromWire(wire, clientReference)
+        ?? throw new IdCloudInvalidResponseException(
+            $"{operation.Name} succeeded but the body could not be read as a process (\"id\" is empty). IDCloud may have changed its response format; update the SDK or report it.")
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                value = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (IdCloudException)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException or FormatException)
-        {
-            throw IdCloudErrorMapper.FromUnreadableBody(response, operation, typeof(T).Name, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
-        {
-            throw IdCloudErrorMapper.FromTransportFailure(response.RequestMessage, operation, ex);
-        }
-
-        return value ?? throw IdCloudErrorMapper.FromUnreadableBody(response, operation, typeof(T).Name, innerException: null);
-    }
+            Kind = IdCloudErrorKind.InvalidResponse,
+            RequestMayHaveBeenProcessed = !operation.IsIdempotent,
+        };
 
     private static IdCloudByClientException OutcomeUnknown(IdCloudException ex, string? clientReference)
     {

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Unico.IdCloud.Client.ByClient;
 
-/// <summary>Creates by Client clients over the pipeline's named HTTP client, one per API key name.</summary>
-internal sealed class IdCloudByClientFactory(IHttpClientFactory httpClientFactory, IOptionsMonitor<IdCloudOptions> options) : IIdCloudByClientFactory
+/// <summary>Creates by Client clients over the generated Refit interface, one per API key name.</summary>
+internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOptionsMonitor<IdCloudOptions> options) : IIdCloudByClientFactory
 {
     public IIdCloudByClient CreateClient(string apiKeyName)
     {
@@ -17,7 +17,7 @@ internal sealed class IdCloudByClientFactory(IHttpClientFactory httpClientFactor
                 $"No by Client API key is named '{apiKeyName}' ({known}). Set IdCloud:ByClient:ApiKeys:{apiKeyName} to the key Unico issued for that use case.");
         }
 
-        return new IdCloudByClient(httpClientFactory.CreateClient(ByClientOperations.HttpClientName), apiKeyName, apiKey);
+        return new IdCloudByClient(api, apiKeyName, apiKey);
     }
 
     /// <summary>The client of the only configured key, for apps with one use case.</summary>

@@ -13,6 +13,7 @@ using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Serialization;
 using Unico.IdCloud.Client.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -117,7 +118,10 @@ public static class IdCloudServiceCollectionExtensions
         // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step
         // (403 with 10501/10502 refreshes the token like a 401).
         var byClient = services
-            .AddHttpClient(ByClientOperations.HttpClientName, (sp, client) =>
+            .AddRefitGeneratedClient<Unico.IdCloud.Client.ByClient.Wire.IIdCloudByClientApi>(
+                sp => IdCloudRefitSettings.Create(sp.GetRequiredService<TimeProvider>(), new IdCloudHttpContentSerializer(ByClientJsonContext.Default)),
+                ByClientOperations.HttpClientName)
+            .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<IdCloudOptions>>().Value;
                 ConfigureClient(client, options.ByClient.GetBaseAddress(options.Environment));

@@ -28,9 +28,9 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </remarks>
 internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
 {
-    private readonly IdCloudJsonContext _context;
+    private readonly JsonSerializerContext _context;
 
-    public IdCloudHttpContentSerializer(IdCloudJsonContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
+    public IdCloudHttpContentSerializer(JsonSerializerContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
 
     public HttpContent ToHttpContent<T>(T item) => JsonContent.Create(item, TypeInfo<T>());
 

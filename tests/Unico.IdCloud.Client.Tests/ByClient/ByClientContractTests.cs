@@ -7,7 +7,7 @@ namespace Unico.IdCloud.Client.Tests.ByClient;
 
 /// <summary>
 /// The by Client contract: every vendor example (Fixtures/vendor-byclient) is embedded, identical, in
-/// openapi/idcloud-byclient.yaml, and round-trips through the SDK's models; the four canonical Postman bodies read as
+/// openapi/idcloud-byclient.yaml, and round-trips through the DTOs generated from it (Wire) and the request model; the four canonical Postman bodies read as
 /// the typed values they describe.
 /// </summary>
 public sealed class ByClientContractTests
@@ -38,9 +38,9 @@ public sealed class ByClientContractTests
     {
         var json = Read(name);
 
-        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ByClientProcessWire)!;
+        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ByClientProcess)!;
 
-        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.ByClientProcessWire));
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.ByClientProcess));
         Assert.NotNull(ByClientProcess.FromWire(wire, clientReference: null));
     }
 
@@ -60,9 +60,9 @@ public sealed class ByClientContractTests
     {
         var json = Read("get-documents-response");
 
-        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ByClientDocumentsWire)!;
+        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ReusableDocumentList)!;
 
-        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.ByClientDocumentsWire));
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.ReusableDocumentList));
         Assert.Equal("BR_CNH", Assert.Single(wire.Items!).DocumentType);
     }
 
@@ -120,19 +120,20 @@ public sealed class ByClientContractTests
     [Fact]
     public void Numbers_sent_as_strings_and_unknown_values_are_tolerated_and_never_approved()
     {
-        var wire = JsonSerializer.Deserialize("""{"id":"x","status":"3","unicoId":{"result":"maybe"},"score":"-5","riskLevel":{"result":"moderate-risk"},"newField":1}""", ByClientJsonContext.Default.ByClientProcessWire)!;
+        var wire = JsonSerializer.Deserialize("""{"id":"x","status":"3","unicoId":{"result":"maybe"},"score":"-5","riskLevel":{"result":"moderate-risk"},"newField":1}""", ByClientJsonContext.Default.ByClientProcess)!;
         var process = ByClientProcess.FromWire(wire, null)!;
 
         Assert.Equal(ByClientProcessStatus.Finished, process.Status);
         Assert.False(process.UnicoId!.Value.IsKnown);
         Assert.Equal(-5, process.Score);
         Assert.Equal(IdCloudProcessOutcome.Unrecognized, process.Interpret().Outcome);
-        Assert.Equal(IdCloudProcessOutcome.Unrecognized, ByClientProcess.FromWire(new ByClientProcessWire { Id = "x", Status = 9 }, null)!.Interpret().Outcome);
-        Assert.Null(ByClientProcess.FromWire(new ByClientProcessWire { Id = "x" }, null));
+        Assert.Equal(IdCloudProcessOutcome.Unrecognized, ByClientProcess.FromWire(new Client.ByClient.Wire.ByClientProcess { Id = "x", Status = 9 }, null)!.Interpret().Outcome);
+        Assert.Null(ByClientProcess.FromWire(new Client.ByClient.Wire.ByClientProcess { Id = " ", Status = 3 }, null));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"id":"x"}""", ByClientJsonContext.Default.ByClientProcess)); // status is required
     }
 
     private static ByClientProcess Process(string name) =>
-        ByClientProcess.FromWire(JsonSerializer.Deserialize(Read(name), ByClientJsonContext.Default.ByClientProcessWire)!, null)!;
+        ByClientProcess.FromWire(JsonSerializer.Deserialize(Read(name), ByClientJsonContext.Default.ByClientProcess)!, null)!;
 
     private static string Read(string name) => File.ReadAllText(Path.Combine(Fixtures, name + ".json"));
 
