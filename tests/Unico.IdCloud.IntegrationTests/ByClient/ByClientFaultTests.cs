@@ -177,6 +177,10 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
                 resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
             });
             ProcessId = (await Onboarding.CreateProcessAsync(ByClientProcessRequest.ForIdentity(ByClientJourneyTests.Subject("ref-fixture"), Emulator.ByClient.CreateCapture()))).Id;
+
+            // Warm the impatient application up (token cached, connection open): its one-second attempts must meet the
+            // emulator's hanging answer, not time out before the request leaves on a busy machine.
+            await ClientFor(InjectedFault.DelayBeyondAttemptTimeout).GetProcessAsync(ProcessId);
         }
 
         public override async Task DisposeAsync()
