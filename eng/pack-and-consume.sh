@@ -3,7 +3,8 @@
 # throw-away local feed under a unique prerelease version, checks what each package carries (README, license
 # expression, repository metadata, XML docs, symbols), then creates a brand-new console app OUTSIDE the repository,
 # installs the packages with `dotnet add package`, and runs eng/consumer/Program.cs in it against the embedded
-# emulator. Exits non-zero if any step fails.
+# emulator, first with `dotnet run`, then as a Native AOT binary (PublishAot=true, zero trim/AOT warnings allowed).
+# Exits non-zero if any step fails.
 #
 #   eng/pack-and-consume.sh                 # from a clean clone or CI (CI=true); needs the NuGet registry for the
 #                                           # packages' own dependencies (Polly.Core, Microsoft.Extensions.*, ...)
@@ -118,5 +119,23 @@ XML
   echo "== dotnet run (consumer of $version)"
   dotnet run -c Release
 ) || fail "the consumer app did not build or run successfully"
+
+# Native AOT, proven end to end: the same app, published with PublishAot=true from the same packages, must compile
+# with zero trim/AOT warnings (they are errors here, one line per warning), and the native binary must run the same
+# journey against the emulator (Kestrel, RSA token minting, the Refit clients: all in the native image).
+echo "== dotnet publish -p:PublishAot=true (consumer of $version) (${SECONDS}s)"
+(
+  cd "$app"
+  dotnet publish -c Release --use-current-runtime -o "$work/aot" -p:PublishAot=true -p:TreatWarningsAsErrors=true \
+    -p:TrimmerSingleWarn=false -p:IlcTreatWarningsAsErrors=true -p:SuppressTrimAnalysisWarnings=false -nologo \
+    >"$work/aot-publish.log" 2>&1
+) || { cat "$work/aot-publish.log" >&2; fail "the Native AOT publish failed"; }
+if grep -E 'warning (IL[0-9]+|AOT)' "$work/aot-publish.log"; then
+  fail "the Native AOT publish reported trim/AOT warnings"
+fi
+[[ -x "$work/aot/ConsumerApp" ]] || fail "no native ConsumerApp binary in $work/aot"
+echo "   native binary: $(du -h "$work/aot/ConsumerApp" | cut -f1), zero trim/AOT warnings"
+echo "== run the native binary (${SECONDS}s)"
+"$work/aot/ConsumerApp" || fail "the Native AOT consumer did not complete its journey"
 
 echo "pack-and-consume: OK ($version)"

@@ -25,8 +25,20 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
 
         // Wrong input must not cost an API call (nor create a half-valid, billable process): fail with every problem.
         _validator.Validate(request);
-        var response = await _api.CreateProcessAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.Process;
+        try
+        {
+            var response = await _api.CreateProcessAsync(request, cancellationToken).ConfigureAwait(false);
+            return response.Process;
+        }
+        catch (IdCloudOperationCanceledException signal) when (signal.ClientReference is null && request.ClientReference is not null)
+        {
+            // The body is streamed by Refit, so the pipeline cannot see the clientReference: this layer adds it.
+            throw new IdCloudOperationCanceledException(signal.Message, signal.InnerException, signal.CancellationToken)
+            {
+                ClientReference = request.ClientReference,
+                Operation = signal.Operation,
+            };
+        }
     }
 
     public async Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default)

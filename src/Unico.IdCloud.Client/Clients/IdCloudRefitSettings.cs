@@ -80,9 +80,16 @@ internal static class IdCloudRefitSettings
     /// </summary>
     internal static Exception FromTransportFailure(HttpRequestMessage request, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is IdCloudException || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        if (exception is IdCloudException)
         {
             return exception;
+        }
+
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient replaces a handler's cancellation exception by its own TaskCanceledException carrying the
+            // caller's token, so the "may have been processed" signal is decided here, from what the request recorded.
+            return (Exception?)IdCloudErrorMapper.FromCancellation(request, IdCloudRefitOperations.Of(request), exception, cancellationToken) ?? exception;
         }
 
         if (exception is HttpRequestException or IOException or OperationCanceledException)

@@ -224,13 +224,11 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
 
         var total = RequirePositive(resilience.TotalTimeout, "Resilience:TotalTimeout", failures);
         var attempt = RequirePositive(resilience.AttemptTimeout, "Resilience:AttemptTimeout", failures);
-        var download = RequirePositive(resilience.DownloadTimeout, "Resilience:DownloadTimeout", failures);
-        if (RequirePositive(resilience.DownloadIdleTimeout, "Resilience:DownloadIdleTimeout", failures)
-            && download && resilience.DownloadIdleTimeout > resilience.DownloadTimeout)
-        {
-            failures.Add(
-                $"{Key("Resilience:DownloadIdleTimeout")} ({Format(resilience.DownloadIdleTimeout)}) must not exceed {Key("Resilience:DownloadTimeout")} ({Format(resilience.DownloadTimeout)}).");
-        }
+        RequirePositive(resilience.DownloadTimeout, "Resilience:DownloadTimeout", failures);
+
+        // Longer than DownloadTimeout is accepted (configurations written before this setting existed lower only
+        // DownloadTimeout); the download budget then ends the stall first.
+        RequirePositive(resilience.DownloadIdleTimeout, "Resilience:DownloadIdleTimeout", failures);
 
         if (resilience.MaxResponseBodySize < 1024)
         {

@@ -46,7 +46,7 @@ public sealed class IdCloudResilienceOptions
 
     /// <summary>
     /// Longest a streamed download may go without receiving a single byte before it fails with kind
-    /// <see cref="IdCloudErrorKind.Timeout"/>. Default 30 seconds. At most <see cref="DownloadTimeout"/>.
+    /// <see cref="IdCloudErrorKind.Timeout"/>. Default 30 seconds. A value above <see cref="DownloadTimeout"/> has no effect (the budget ends first).
     /// </summary>
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,9 +15,10 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Requests are serialized straight to the request stream on every send (<see cref="JsonContent"/>): no
-/// <c>Content-Length</c> is computed up front, no copy of the body is kept, and a retry of the same message serializes
-/// again.
+/// Requests are serialized straight to the request stream on every send (<see cref="JsonContent"/>; CreateProcess,
+/// whose documents can be tens of MB, through <see cref="IdCloudCreateProcessContent"/>, which base64-encodes them
+/// slice by slice): no <c>Content-Length</c> is computed up front, no copy of the body is kept, and a retry of the
+/// same message serializes again.
 /// </para>
 /// <para>
 /// A body that is not the documented shape throws: <see cref="JsonException"/> from the deserializer, or
@@ -32,7 +33,8 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
 
     public IdCloudHttpContentSerializer(JsonSerializerContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
 
-    public HttpContent ToHttpContent<T>(T item) => JsonContent.Create(item, TypeInfo<T>());
+    public HttpContent ToHttpContent<T>(T item) =>
+        item is CreateProcessRequest request ? new IdCloudCreateProcessContent(request) : JsonContent.Create(item, TypeInfo<T>());
 
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
