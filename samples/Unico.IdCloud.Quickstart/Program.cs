@@ -9,10 +9,11 @@ using Unico.IdCloud.Testing;
 // The Quickstart: with no IdCloud settings it runs a complete e-signature journey on the embedded emulator; with a
 // service account configured (environment variables IdCloud__ServiceAccount__*, appsettings.json or user secrets)
 // it runs the same journey against the real UAT.
+var byClient = args.Contains("--by-client", StringComparer.OrdinalIgnoreCase);
 QuickstartArguments arguments;
 try
 {
-    arguments = QuickstartArguments.Parse(args);
+    arguments = QuickstartArguments.Parse([.. args.Where(a => !string.Equals(a, "--by-client", StringComparison.OrdinalIgnoreCase))]);
 }
 catch (ArgumentException ex)
 {
@@ -35,6 +36,20 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
+
+if (byClient)
+{
+    // The by Client API (/processes/v1) journey on the embedded emulator: see ByClientJourney.
+    try
+    {
+        return await ByClientJourney.RunAsync(configuration, Console.Out, cancellation.Token);
+    }
+    catch (IdCloudException ex)
+    {
+        Console.Error.WriteLine($"IDCloud call failed ({ex.Kind}{(ex.ErrorCode is null ? "" : ", code " + ex.ErrorCode)}): {ex.Message}");
+        return 1;
+    }
+}
 
 await using var emulator = useRealService ? null : await IdCloudEmulator.StartAsync(cancellationToken: cancellation.Token);
 var services = new ServiceCollection();

@@ -4,7 +4,7 @@ namespace Unico.IdCloud.Quickstart;
 internal sealed record QuickstartArguments(string OutputFolder, string Cpf, string Name, string? Email, string? PdfPath)
 {
     private const string Usage =
-        "usage: dotnet run --project samples/Unico.IdCloud.Quickstart [-- --output <folder>] [--cpf <digits>] [--name <name>] [--email <address>] [--pdf <file>]";
+        "usage: dotnet run --project samples/Unico.IdCloud.Quickstart [-- --output <folder>] [--cpf <digits>] [--name <name>] [--email <address>] [--pdf <file>] [--by-client]";
 
     public static QuickstartArguments Parse(IReadOnlyList<string> args)
     {

@@ -38,8 +38,9 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     private readonly TestServer? _testServer;
     private int _disposed;
 
-    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId, TestServer? testServer)
+    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId, TestServer? testServer, ByClientEmulator byClient)
     {
+        ByClient = byClient;
         _app = app;
         _testServer = testServer;
         _stopping = stopping;
@@ -61,6 +62,9 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 
     /// <summary>The signature API host: serves <c>/api/v1/service/file|evidence/{documentId}</c>.</summary>
     public Uri SignatureApiBaseAddress { get; }
+
+    /// <summary>The by Client API (<c>/processes/v1</c>) on its own port: API keys, scripted verdicts, faults.</summary>
+    public ByClientEmulator ByClient { get; }
 
     /// <summary>
     /// The <c>aud</c> an assertion must carry: the identity base address with no trailing slash, exactly as Unico
@@ -198,7 +202,9 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 
         var parts = EmulatorComponents.Create(options, logger, identity, process);
         var testServer = inMemory ? app.GetTestServer() : null;
-        var emulator = new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"), testServer);
+        // The by Client host is its own small app (another host name in production): always on a loopback socket.
+        var byClient = await ByClientEmulator.StartAsync(parts.AccessTokens, options, cancellationToken).ConfigureAwait(false);
+        var emulator = new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"), testServer, byClient);
         dispatcher.Control = new EmulatorControlApi(emulator);
         dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
         EmulatorLog.Started(logger, identity, process, signature);
@@ -318,6 +324,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         _parts.Signing.FileSize = 0;
         _parts.Signing.EvidenceSize = 0;
         _parts.Signing.NotReadyRequests = 0;
+        ByClient.Reset();
     }
 
     /// <summary>Drops every fault not yet applied.</summary>
@@ -415,6 +422,7 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await ByClient.DisposeAsync().ConfigureAwait(false);
         await _parts.Webhooks.DisposeAsync().ConfigureAwait(false);
         using (var grace = new CancellationTokenSource(ShutdownGrace))
         {

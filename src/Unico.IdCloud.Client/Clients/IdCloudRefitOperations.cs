@@ -32,7 +32,7 @@ internal static class IdCloudRefitOperations
     public static IdCloudApi ApiOf(IdCloudOperation operation) =>
         operation.Name == IdCloudOperation.GetSignedDocument.Name || operation.Name == IdCloudOperation.GetSignatureEvidence.Name
             ? IdCloudApi.Signature
-            : IdCloudApi.Process;
+            : ByClient.ByClientOperations.IsByClient(operation) ? IdCloudApi.ByClient : IdCloudApi.Process;
 
     /// <summary>The operation a generated Refit method performs, or <see langword="null"/> for a method this SDK does not know.</summary>
     public static IdCloudOperation? FromMethodName(string? methodName) => methodName switch
@@ -44,6 +44,10 @@ internal static class IdCloudRefitOperations
         nameof(Models.IIdCloudProcessApi.SetProcessDocumentAsync) => IdCloudOperation.SetProcessDocument,
         nameof(Models.IIdCloudSignatureApi.GetSignedDocumentAsync) => IdCloudOperation.GetSignedDocument,
         nameof(Models.IIdCloudSignatureApi.GetSignatureEvidenceAsync) => IdCloudOperation.GetSignatureEvidence,
+        nameof(ByClient.Wire.IIdCloudByClientApi.CreateByClientProcessAsync) => ByClient.ByClientOperations.CreateProcess,
+        nameof(ByClient.Wire.IIdCloudByClientApi.GetByClientProcessAsync) => ByClient.ByClientOperations.GetProcess,
+        nameof(ByClient.Wire.IIdCloudByClientApi.GetByClientProcessDetailsAsync) => ByClient.ByClientOperations.GetProcessDetails,
+        nameof(ByClient.Wire.IIdCloudByClientApi.GetReusableDocumentsAsync) => ByClient.ByClientOperations.GetReusableDocuments,
         _ => null,
     };
 

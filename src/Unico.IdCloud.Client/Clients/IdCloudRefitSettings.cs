@@ -16,10 +16,10 @@ namespace Unico.IdCloud.Client;
 internal static class IdCloudRefitSettings
 {
     /// <summary>Creates the settings; <paramref name="timeProvider"/> measures an HTTP-date <c>Retry-After</c>.</summary>
-    public static RefitSettings Create(TimeProvider timeProvider)
+    public static RefitSettings Create(TimeProvider timeProvider, IHttpContentSerializer? serializer = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return new RefitSettings(new IdCloudHttpContentSerializer())
+        return new RefitSettings(serializer ?? new IdCloudHttpContentSerializer())
         {
             ExceptionFactory = response => FromResponseAsync(response, timeProvider),
             DeserializationExceptionFactory = FromUnreadableBodyAsync,

@@ -34,6 +34,9 @@ public sealed class IdCloudOptions
     /// <summary>Timeouts, retries and circuit breaker.</summary>
     public IdCloudResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>The by Client API (<c>/processes/v1</c>): host override and named API keys (section <c>ByClient</c>).</summary>
+    public ByClient.IdCloudByClientOptions ByClient { get; set; } = new();
+
     /// <summary>The process API base address in effect: the override, else the preset for the environment and host family.</summary>
     public Uri GetProcessApiBaseAddress() => ProcessApiBaseAddress ?? IdCloudHosts.ProcessApi(Environment, ProcessHostFamily);
 

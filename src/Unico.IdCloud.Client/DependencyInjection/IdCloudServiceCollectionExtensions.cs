@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 using Refit;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Authentication;
+using Unico.IdCloud.Client.ByClient;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Serialization;
 using Unico.IdCloud.Client.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -113,6 +115,22 @@ public static class IdCloudServiceCollectionExtensions
         AddPipelineHandlers(signature, IdCloudHttpClientNames.SignatureApi);
         services.TryAddTransient<IIdCloudSignatureClient>(sp => new IdCloudSignatureClient(sp.GetRequiredService<IIdCloudSignatureApi>()));
 
+        // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step
+        // (403 with 10501/10502 refreshes the token like a 401).
+        var byClient = services
+            .AddRefitGeneratedClient<Unico.IdCloud.Client.ByClient.Wire.IIdCloudByClientApi>(
+                sp => IdCloudRefitSettings.Create(sp.GetRequiredService<TimeProvider>(), new IdCloudHttpContentSerializer(ByClientJsonContext.Default)),
+                ByClientOperations.HttpClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<IdCloudOptions>>().Value;
+                ConfigureClient(client, options.ByClient.GetBaseAddress(options.Environment));
+            })
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        WithoutDefaultLoggers(byClient);
+        AddPipelineHandlers(byClient, ByClientOperations.HttpClientName, sp => new ByClientAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
+        ByClientServiceRegistration.Add(services);
+
         var builder = new IdCloudBuilder(services, process, signature, identity);
         services.AddSingleton(builder);
         return builder;
@@ -124,7 +142,7 @@ public static class IdCloudServiceCollectionExtensions
     /// bounded), then Microsoft.Extensions.Http.Resilience (total timeout, retry, circuit breaker, attempt timeout), then
     /// authentication, so every attempt carries a current token and a 401 is answered with one refresh inside the attempt.
     /// </summary>
-    private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName)
+    private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName, Func<IServiceProvider, DelegatingHandler>? authentication = null)
     {
         // Outermost of all: tells every handler below which operation a Refit call performs.
         client.AddHttpMessageHandler(() => new IdCloudOperationHandler());
@@ -136,7 +154,7 @@ public static class IdCloudServiceCollectionExtensions
             sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
             sp.GetRequiredService<TimeProvider>()));
         AddResilience(client, clientName);
-        client.AddHttpMessageHandler(sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
+        client.AddHttpMessageHandler(authentication ?? (sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>())));
     }
 
     /// <summary>

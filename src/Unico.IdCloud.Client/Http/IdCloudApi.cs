@@ -11,4 +11,7 @@ internal enum IdCloudApi
 
     /// <summary>The identity (token) service (<c>/oauth2/token</c>).</summary>
     Identity,
+
+    /// <summary>The "by Client" API (<c>/processes/v1</c>): five-digit error codes, 403 for token problems.</summary>
+    ByClient,
 }

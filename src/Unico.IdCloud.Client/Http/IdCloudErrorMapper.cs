@@ -376,6 +376,12 @@ internal static class IdCloudErrorMapper
         var advice = Advice(kind, operation, retryAfter, mayHaveBeenProcessed, isConfigurationError);
         var method = request?.Method.Method;
         var uri = SafeUri(request?.RequestUri);
+        if (api == IdCloudApi.ByClient && ByClient.ByClientErrorCatalog.Find(body.Code) is { } byClient)
+        {
+            // The by Client API's five-digit codes each have their own meaning and advice.
+            return ByClient.ByClientErrorCatalog.Exception(byClient, operation, status, body.Code!.Trim(), description, requestId, retryCount, method, uri, retryAfter, mayHaveBeenProcessed);
+        }
+
         string message;
         if (status == HttpStatusCode.Unauthorized && request is not null
             && request.Options.TryGetValue(IdCloudRequestOptions.ResentAfter401Key, out var resent) && resent)
@@ -594,7 +600,10 @@ internal static class IdCloudErrorMapper
 
     private static bool IsTokenRequest(IdCloudOperation operation) => operation.Name == IdCloudOperation.RequestToken.Name;
 
-    private static IdCloudApi ApiOf(IdCloudOperation operation) => IsTokenRequest(operation) ? IdCloudApi.Identity : IdCloudApi.Process;
+    private static IdCloudApi ApiOf(IdCloudOperation operation) =>
+        IsTokenRequest(operation) ? IdCloudApi.Identity
+        : ByClient.ByClientOperations.IsByClient(operation) ? IdCloudApi.ByClient
+        : IdCloudApi.Process;
 
     /// <summary>Token-endpoint codes that mean the account or assertion is misconfigured: retrying cannot help.</summary>
     private static bool IsAuthenticationConfigurationCode(string? code) =>

@@ -29,9 +29,9 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </remarks>
 internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
 {
-    private readonly IdCloudJsonContext _context;
+    private readonly JsonSerializerContext _context;
 
-    public IdCloudHttpContentSerializer(IdCloudJsonContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
+    public IdCloudHttpContentSerializer(JsonSerializerContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
 
     public HttpContent ToHttpContent<T>(T item) =>
         item is CreateProcessRequest request ? new IdCloudCreateProcessContent(request) : JsonContent.Create(item, TypeInfo<T>());

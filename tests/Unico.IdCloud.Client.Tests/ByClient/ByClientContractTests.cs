@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Unico.IdCloud.Client.ByClient;
+using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Tests.TestSupport;
+
+namespace Unico.IdCloud.Client.Tests.ByClient;
+
+/// <summary>
+/// The by Client contract: every vendor example (Fixtures/vendor-byclient) is embedded, identical, in
+/// openapi/idcloud-byclient.yaml, and round-trips through the DTOs generated from it (Wire) and the request model; the four canonical Postman bodies read as
+/// the typed values they describe.
+/// </summary>
+public sealed class ByClientContractTests
+{
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "vendor-byclient");
+
+    public static TheoryData<string> AllExamples => Named(_ => true);
+
+    public static TheoryData<string> ProcessResponses => Named(n => n.Contains("-response", StringComparison.Ordinal) && n.Contains("process", StringComparison.Ordinal) && !n.Contains("pascal", StringComparison.Ordinal));
+
+    public static TheoryData<string> Requests => Named(n => n.StartsWith("create-process-request", StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(AllExamples))]
+    public void Every_example_is_embedded_identically_in_the_contract(string name)
+    {
+        var contract = File.ReadAllText(FindContract());
+        var at = contract.IndexOf(name + ":\n", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"openapi/idcloud-byclient.yaml has no example named {name}.");
+        var valueLine = contract[(at + name.Length + 2)..].Split('\n')[0].Trim();
+        Assert.StartsWith("value: ", valueLine, StringComparison.Ordinal);
+        JsonAssert.Equivalent(Read(name), valueLine["value: ".Length..]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProcessResponses))]
+    public void Process_examples_round_trip_through_the_wire_model(string name)
+    {
+        var json = Read(name);
+
+        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ByClientProcess)!;
+
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.ByClientProcess));
+        Assert.NotNull(ByClientProcess.FromWire(wire, clientReference: null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Request_examples_round_trip_through_the_request_model(string name)
+    {
+        var json = Read(name);
+
+        var request = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ByClientProcessRequest)!;
+
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(request, ByClientJsonContext.Default.ByClientProcessRequest));
+    }
+
+    [Fact]
+    public void The_reusable_documents_example_round_trips()
+    {
+        var json = Read("get-documents-response");
+
+        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.ReusableDocumentList)!;
+
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.ReusableDocumentList));
+        Assert.Equal("BR_CNH", Assert.Single(wire.Items!).DocumentType);
+    }
+
+    [Fact]
+    public void The_error_example_is_read_by_the_one_error_body_reader()
+    {
+        var body = IdCloudErrorBody.Parse(File.ReadAllBytes(Path.Combine(Fixtures, "error-response-capture-expired.json")), "application/json");
+
+        Assert.Equal("10507", body.Code);
+        Assert.Equal(ByClientErrorReason.CaptureExpired, ByClientErrorCatalog.Find(body.Code)!.Reason);
+    }
+
+    [Fact]
+    public void The_four_canonical_Postman_bodies_read_as_typed_values()
+    {
+        var yes = Process("get-process-response-yes");
+        Assert.Equal(ByClientProcessStatus.Finished, yes.Status);
+        Assert.Equal(UnicoIdResult.Yes, yes.UnicoId);
+        Assert.Null(yes.Liveness);
+        Assert.Equal(IdCloudProcessOutcome.Approved, yes.Interpret().Outcome);
+
+        var scored = Process("get-process-response-inconclusive-score");
+        Assert.Equal(UnicoIdResult.Inconclusive, scored.UnicoId);
+        Assert.Equal(ByClientLiveness.Passed, scored.Liveness);
+        Assert.Equal(28, scored.Score);
+        Assert.Equal(ByClientOutcomeReason.PositiveRiskScore, scored.Interpret().Reason);
+
+        var divergence = Process("get-process-response-divergence");
+        Assert.Equal(ByClientProcessStatus.Divergence, divergence.Status);
+        Assert.False(divergence.Interpret().IsDecision);
+
+        var notLive = Process("get-process-response-inconclusive-not-live");
+        Assert.Equal(ByClientLiveness.Failed, notLive.Liveness);
+        Assert.Equal(IdCloudProcessOutcome.Denied, notLive.Interpret().Outcome);
+
+        var all = Process("create-process-response-all-capabilities");
+        Assert.Equal(IdentityFraudstersResult.Inconclusive, all.IdentityFraudsters);
+        Assert.Equal(87, all.Serpro);
+
+        var error = Process("create-process-response-error-status");
+        Assert.Equal(ByClientProcessStatus.Error, error.Status);
+        Assert.Equal(IdCloudProcessOutcome.Error, error.Interpret().Outcome);
+    }
+
+    [Fact]
+    public void PascalCase_answers_are_read_case_insensitively()
+    {
+        var process = Process("get-process-response-pascal-case");
+
+        Assert.Equal("1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a", process.Id);
+        Assert.Equal(ByClientProcessStatus.Finished, process.Status);
+        Assert.Equal(ByClientLiveness.Passed, process.Liveness);
+    }
+
+    [Fact]
+    public void Numbers_sent_as_strings_and_unknown_values_are_tolerated_and_never_approved()
+    {
+        var wire = JsonSerializer.Deserialize("""{"id":"x","status":"3","unicoId":{"result":"maybe"},"score":"-5","riskLevel":{"result":"moderate-risk"},"newField":1}""", ByClientJsonContext.Default.ByClientProcess)!;
+        var process = ByClientProcess.FromWire(wire, null)!;
+
+        Assert.Equal(ByClientProcessStatus.Finished, process.Status);
+        Assert.False(process.UnicoId!.Value.IsKnown);
+        Assert.Equal(-5, process.Score);
+        Assert.Equal(IdCloudProcessOutcome.Unrecognized, process.Interpret().Outcome);
+        Assert.Equal(IdCloudProcessOutcome.Unrecognized, ByClientProcess.FromWire(new Client.ByClient.Wire.ByClientProcess { Id = "x", Status = 9 }, null)!.Interpret().Outcome);
+        Assert.Null(ByClientProcess.FromWire(new Client.ByClient.Wire.ByClientProcess { Id = " ", Status = 3 }, null));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"id":"x"}""", ByClientJsonContext.Default.ByClientProcess)); // status is required
+    }
+
+    private static ByClientProcess Process(string name) =>
+        ByClientProcess.FromWire(JsonSerializer.Deserialize(Read(name), ByClientJsonContext.Default.ByClientProcess)!, null)!;
+
+    private static string Read(string name) => File.ReadAllText(Path.Combine(Fixtures, name + ".json"));
+
+    private static TheoryData<string> Named(Func<string, bool> predicate)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Fixtures, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (predicate(name))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    private static string FindContract()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "openapi", "idcloud-byclient.yaml");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("openapi/idcloud-byclient.yaml not found above " + AppContext.BaseDirectory);
+    }
+}
