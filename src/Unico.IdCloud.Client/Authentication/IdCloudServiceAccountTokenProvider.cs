@@ -20,12 +20,17 @@ namespace Unico.IdCloud.Client.Authentication;
 /// <para><b>Distinct assertions.</b> RS256 is deterministic and Unico forbids <c>jti</c>, so two assertions with the
 /// same <c>iat</c> would be byte-identical and the second rejected as a replay (1.2.7). Each assertion gets
 /// <c>iat = max(now, previous iat + 1)</c> in whole seconds: when two requests fall in the same second the second is
-/// dated one second ahead (never more; if that would be needed, the request waits for the clock instead) and
-/// <c>exp = iat + AssertionLifetime</c>, so <c>exp - iat</c> never exceeds the configured lifetime. Nothing is
-/// back-dated. This also caps token requests per account at about one per second.</para>
+/// dated one second ahead (never more; if that would be needed, the request waits for the clock instead). Nothing is
+/// back-dated. This also caps token requests per account at about one per second. That keeps one process apart from
+/// itself; other instances of the application that share the account mint in the same second too, so <c>exp</c> is
+/// drawn at random per assertion between <c>iat + AssertionLifetime</c> and <c>iat + 3600</c> (Unico's ceiling):
+/// assertions from different instances differ even within one second (the claim set stays exactly the five Unico
+/// accepts). An assertion is single-use and exchanged at once, so a later <c>exp</c> lengthens no token's life.</para>
 /// <para><b>Failures.</b> Transient failures (network, timeout, HTTP 5xx/408/429, code 1.2.7) are retried up to
 /// <see cref="IdCloudTokenOptions.MaxTransientAttempts"/> attempts in total, 1 s, 2 s, 4 s… apart (longer if the
-/// service sends <c>Retry-After</c>, capped at 30 s), each with a freshly signed assertion. Any other refusal
+/// service sends <c>Retry-After</c>, capped at 30 s), each with a freshly signed assertion. After a 1.2.7 replay the
+/// wait is jittered (between half and one and a half times the back-off) so instances that collided once do not
+/// collide again on the retry. Any other refusal
 /// (misconfiguration codes, unknown codes, 4xx without a code) is not retried and pauses token requests for
 /// <see cref="IdCloudTokenOptions.ConfigurationErrorThrottle"/>: during the pause callers get the same error at once
 /// and nothing is sent, because repeated invalid attempts lock the account (1.2.18). A failed request leaves nothing
@@ -39,6 +44,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly long AssertionMaxLifetimeSeconds = (long)IdCloudTokenOptions.MaxAssertionLifetime.TotalSeconds;
 
     private readonly IdCloudServiceAccountCredentials _credentials;
     private readonly IdCloudAssertionFactory _assertions;
@@ -50,6 +56,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private readonly TimeSpan _requestTimeout;
     private readonly int _maxAttempts;
     private readonly TimeSpan _pauseAfterRefusal;
+    private readonly Random _random;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly object _gate = new();
 
@@ -74,6 +81,10 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// <param name="timeProvider">The clock for expiry, refresh, <c>iat</c>, timeouts and back-off.</param>
     /// <param name="logger">Where token events are logged (never secrets).</param>
     /// <param name="telemetry">Counts token acquisitions (the <c>Unico.IdCloud</c> meter); optional.</param>
+    /// <param name="random">
+    /// Draws each assertion's <c>exp</c> and the jitter after a 1.2.7 replay; tests pass a seeded one. Default
+    /// <see cref="Random.Shared"/>. Only the single acquisition in flight uses it, never two threads at once.
+    /// </param>
     public IdCloudServiceAccountTokenProvider(
         IdCloudServiceAccountCredentials credentials,
         Uri identityBaseAddress,
@@ -81,7 +92,8 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         IdCloudTokenOptions options,
         TimeProvider timeProvider,
         ILogger<IdCloudServiceAccountTokenProvider> logger,
-        IdCloudTelemetry? telemetry = null)
+        IdCloudTelemetry? telemetry = null,
+        Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(identityBaseAddress);
@@ -112,6 +124,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         _requestTimeout = options.TokenRequestTimeout;
         _maxAttempts = options.MaxTransientAttempts;
         _pauseAfterRefusal = options.ConfigurationErrorThrottle;
+        _random = random ?? Random.Shared;
     }
 
     /// <inheritdoc />
@@ -313,7 +326,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         for (var attempt = 1; ; attempt++)
         {
             var issuedAt = await ReserveIssuedAtAsync(shutdown).ConfigureAwait(false);
-            var assertion = _assertions.Create(issuedAt, _assertionLifetimeSeconds);
+            var assertion = _assertions.Create(issuedAt, AssertionLifetimeSeconds());
 
             // Expiry is measured from before the request left, so network time makes the token expire early, not late,
             // and the identity service's clock does not matter (expires_in is relative).
@@ -341,7 +354,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
                 return new Outcome(null, default, failure);
             }
 
-            var delay = RetryDelay(attempt, failure.RetryAfter);
+            var delay = RetryDelay(attempt, failure.RetryAfter, jitter: failure.ErrorCode == IdCloudTokenErrorCatalog.AssertionReplayed);
             _logger.TokenAttemptFailed(_credentials.Issuer, attempt, _maxAttempts, failure.Reason, delay, failure.Cause);
             await Task.Delay(delay, _time, shutdown).ConfigureAwait(false);
         }
@@ -378,9 +391,25 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         return expiresOn - lead;
     }
 
-    private static TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
+    /// <summary>
+    /// <c>exp - iat</c> for the next assertion: uniform in [AssertionLifetime, 3600] seconds, so instances that share
+    /// the account and sign in the same second still send different assertions (RS256 is deterministic and Unico
+    /// forbids <c>jti</c>). With the default 5 minutes there are 3301 values: ten instances in one second collide with
+    /// a chance of about 1.4 %, and a collision costs one jittered retry, not a failure.
+    /// </summary>
+    private long AssertionLifetimeSeconds() =>
+        _random.NextInt64(_assertionLifetimeSeconds, AssertionMaxLifetimeSeconds + 1);
+
+    private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter, bool jitter)
     {
         var backoff = FirstRetryDelay * Math.Pow(2, attempt - 1);
+        if (jitter)
+        {
+            // Instances that sent identical assertions also got the same answer at the same time: a fixed back-off
+            // would make them sign in the same second again.
+            backoff *= 0.5 + _random.NextDouble();
+        }
+
         var delay = retryAfter is { } asked && asked > backoff ? asked : backoff;
         return delay < MaxRetryDelay ? delay : MaxRetryDelay;
     }
