@@ -19,6 +19,7 @@ public sealed class PublicApiTests(ITestOutputHelper output)
     [InlineData("Unico.IdCloud.Client")]
     [InlineData("Unico.IdCloud.Testing")]
     [InlineData("Unico.IdCloud.AspNetCore")]
+    [InlineData("Unico.IdCloud.Redis")]
     public void Public_API_matches_the_committed_listing(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);

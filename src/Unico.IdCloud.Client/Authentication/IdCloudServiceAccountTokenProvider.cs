@@ -35,6 +35,11 @@ namespace Unico.IdCloud.Client.Authentication;
 /// <see cref="IdCloudTokenOptions.ConfigurationErrorThrottle"/>: during the pause callers get the same error at once
 /// and nothing is sent, because repeated invalid attempts lock the account (1.2.18). A failed request leaves nothing
 /// behind: the next caller after it (and after any pause) tries again.</para>
+/// <para><b>Shared store.</b> With an <see cref="IIdCloudSharedTokenStore"/> (several instances of the application),
+/// the one acquisition in flight first reads the shared token; only if none is usable does it take the store's lease,
+/// read again, request a token and publish it. Instances without the lease poll the store until the token appears;
+/// if none appears within the token request's own budget (a holder that hangs), they request one themselves. A token
+/// the API rejected (401) is removed from the store too, unless it was replaced meanwhile.</para>
 /// <para>All time comes from the <see cref="TimeProvider"/>.</para>
 /// </remarks>
 internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider, IDisposable
@@ -44,6 +49,15 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    /// <summary>How often an instance without the shared lease looks for the token another instance is requesting.</summary>
+    private static readonly TimeSpan SharedPollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A shared token is used only with this much life left: instances' clocks differ a little.</summary>
+    private static readonly TimeSpan SharedMinimumRemaining = TimeSpan.FromSeconds(10);
+
+    /// <summary>While another instance renews a token that is due, this instance looks again after this long.</summary>
+    private static readonly TimeSpan SharedRecheckDelay = TimeSpan.FromSeconds(2);
+
     private static readonly long AssertionMaxLifetimeSeconds = (long)IdCloudTokenOptions.MaxAssertionLifetime.TotalSeconds;
 
     private readonly IdCloudServiceAccountCredentials _credentials;
@@ -57,6 +71,8 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private readonly int _maxAttempts;
     private readonly TimeSpan _pauseAfterRefusal;
     private readonly Random _random;
+    private readonly IIdCloudSharedTokenStore? _sharedStore;
+    private readonly IdCloudTokenCacheKey _cacheKey;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly object _gate = new();
 
@@ -68,6 +84,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _nextBackgroundAttempt;
     private bool _disposed;
+    private string? _rejectedValue;
     private readonly IdCloudTelemetry? _telemetry;
 
     /// <summary>Creates the provider. Validates the options (throws <see cref="IdCloudConfigurationException"/>).</summary>
@@ -85,6 +102,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// Draws each assertion's <c>exp</c> and the jitter after a 1.2.7 replay; tests pass a seeded one. Default
     /// <see cref="Random.Shared"/>. Only the single acquisition in flight uses it, never two threads at once.
     /// </param>
+    /// <param name="sharedStore">Shares tokens between instances of the application; optional.</param>
     public IdCloudServiceAccountTokenProvider(
         IdCloudServiceAccountCredentials credentials,
         Uri identityBaseAddress,
@@ -93,7 +111,8 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         TimeProvider timeProvider,
         ILogger<IdCloudServiceAccountTokenProvider> logger,
         IdCloudTelemetry? telemetry = null,
-        Random? random = null)
+        Random? random = null,
+        IIdCloudSharedTokenStore? sharedStore = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(identityBaseAddress);
@@ -125,7 +144,12 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         _maxAttempts = options.MaxTransientAttempts;
         _pauseAfterRefusal = options.ConfigurationErrorThrottle;
         _random = random ?? Random.Shared;
+        _sharedStore = sharedStore;
+        _cacheKey = new IdCloudTokenCacheKey(audience, credentials.TenantId, credentials.AccountName);
     }
+
+    /// <summary>The service account this provider's tokens belong to (the key of a shared store).</summary>
+    public IdCloudTokenCacheKey CacheKey => _cacheKey;
 
     /// <inheritdoc />
     public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
@@ -185,6 +209,9 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
             }
 
             _cached = null;
+
+            // With a shared store the next acquisition would read the same rejected token back: it removes it instead.
+            _rejectedValue = _sharedStore is null ? null : token.Value;
         }
 
         _logger.TokenInvalidated(_credentials.Issuer);
@@ -320,7 +347,96 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         completion.SetResult(outcome);
     }
 
-    private async Task<Outcome> AcquireAsync()
+    private Task<Outcome> AcquireAsync() =>
+        _sharedStore is null ? RequestTokenAsync() : AcquireSharedAsync(_sharedStore);
+
+    /// <summary>Takes the token another instance shared, or requests one under the store's lease and shares it.</summary>
+    private async Task<Outcome> AcquireSharedAsync(IIdCloudSharedTokenStore store)
+    {
+        // How long to wait for another instance: about what one token request of ours may take with its retries.
+        var waitLimit = _requestTimeout * _maxAttempts;
+        var started = _time.GetTimestamp();
+        using var waitBudget = new CancellationTokenSource(waitLimit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(waitBudget.Token, _shutdown.Token);
+        var cancellationToken = linked.Token;
+        try
+        {
+            while (true)
+            {
+                var shared = await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false);
+                if (shared is not null && _time.GetUtcNow() < SharedRefreshTimeOf(shared))
+                {
+                    _logger.SharedTokenUsed(_credentials.Issuer, shared.ExpiresOn);
+                    return new Outcome(shared, SharedRefreshTimeOf(shared), null);
+                }
+
+                var lease = await store.TryAcquireLeaseAsync(_cacheKey, cancellationToken).ConfigureAwait(false);
+                if (lease is not null)
+                {
+                    await using (lease.ConfigureAwait(false))
+                    {
+                        // Another instance may have published between the read and the lease.
+                        var again = await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false);
+                        if (again is not null && _time.GetUtcNow() < SharedRefreshTimeOf(again))
+                        {
+                            return new Outcome(again, SharedRefreshTimeOf(again), null);
+                        }
+
+                        var outcome = await RequestTokenAsync().ConfigureAwait(false);
+                        if (outcome.Token is { } token)
+                        {
+                            await lease.PublishAsync(token, _shutdown.Token).ConfigureAwait(false);
+                        }
+
+                        return outcome;
+                    }
+                }
+
+                if (shared is not null)
+                {
+                    // Due for renewal and another instance is renewing it: keep using it and look again shortly.
+                    return new Outcome(shared, _time.GetUtcNow() + SharedRecheckDelay, null);
+                }
+
+                await Task.Delay(SharedPollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (waitBudget.IsCancellationRequested && !_shutdown.IsCancellationRequested)
+        {
+            // The holder of the lease is alive (it keeps the lease) but produced nothing in time: do not wait forever.
+            _logger.SharedTokenWaitExceeded(_credentials.Issuer, _time.GetElapsedTime(started));
+            return await RequestTokenAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the shared token; drops one this instance saw rejected, and one too close to expiry.</summary>
+    private async ValueTask<IdCloudAccessToken?> ReadSharedAsync(IIdCloudSharedTokenStore store, CancellationToken cancellationToken)
+    {
+        var shared = await store.GetAsync(_cacheKey, cancellationToken).ConfigureAwait(false);
+        if (shared is null)
+        {
+            return null;
+        }
+
+        string? rejected;
+        lock (_gate)
+        {
+            rejected = _rejectedValue;
+        }
+
+        if (rejected is not null && string.Equals(rejected, shared.Value, StringComparison.Ordinal))
+        {
+            await store.RemoveAsync(_cacheKey, shared, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return shared.ExpiresOn - _time.GetUtcNow() > SharedMinimumRemaining ? shared : null;
+    }
+
+    /// <summary>A shared token's lifetime is unknown here; renewal starts RefreshBeforeExpiry before its expiry.</summary>
+    private DateTimeOffset SharedRefreshTimeOf(IdCloudAccessToken token) => token.ExpiresOn - _refreshBeforeExpiry;
+
+    private async Task<Outcome> RequestTokenAsync()
     {
         var shutdown = _shutdown.Token;
         for (var attempt = 1; ; attempt++)
