@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,14 +29,19 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
+    // e-signature payloads carry base64 PDFs.
+    private const long MaxRequestBodySize = 64L * 1024 * 1024;
+
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly EmulatorComponents _parts;
+    private readonly TestServer? _testServer;
     private int _disposed;
 
-    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId)
+    private IdCloudEmulator(WebApplication app, CancellationTokenSource stopping, EmulatorComponents parts, Uri identity, Uri process, Uri signature, string tenantId, TestServer? testServer)
     {
         _app = app;
+        _testServer = testServer;
         _stopping = stopping;
         _parts = parts;
         IdentityBaseAddress = identity;
@@ -120,26 +126,50 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// <param name="options">Settings; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator. Dispose it to stop Kestrel and the webhook sender.</returns>
-    public static async Task<IdCloudEmulator> StartAsync(IdCloudEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<IdCloudEmulator> StartAsync(IdCloudEmulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(options, inMemory: false, cancellationToken);
+
+    /// <summary>
+    /// Starts the emulator without sockets, for fast unit tests: the same endpoints, checks, scripting and faults, served
+    /// in memory through <see cref="CreateHandler"/>. Its base addresses (<c>http://127.0.0.1:1</c>, <c>:2</c>, <c>:3</c>)
+    /// only name the three hosts; nothing listens on them, so only clients using <see cref="CreateHandler"/> (see
+    /// <see cref="EmulatorServiceCollectionExtensions.UseIdCloudEmulatorHandler"/>) reach it. Webhooks still go out
+    /// over the network, to the receiver's URL.
+    /// </summary>
+    /// <param name="options">Settings; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator. Dispose it to stop it and the webhook sender.</returns>
+    public static Task<IdCloudEmulator> StartInMemoryAsync(IdCloudEmulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(options, inMemory: true, cancellationToken);
+
+    private static async Task<IdCloudEmulator> StartCoreAsync(IdCloudEmulatorOptions? options, bool inMemory, CancellationToken cancellationToken)
     {
         options ??= new IdCloudEmulatorOptions();
         options.Validate();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<IdCloudEmulator>();
         var stopping = new CancellationTokenSource();
-        var dispatcher = new EmulatorDispatcher(stopping.Token);
+        var dispatcher = new EmulatorDispatcher(identifyByHostPort: inMemory, stopping.Token);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(IdCloudEmulator).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore();
         ListenOptions? identityListen = null, processListen = null, signatureListen = null;
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        if (inMemory)
         {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024; // e-signature payloads carry base64 PDFs
-            kestrel.Listen(IPAddress.Loopback, 0, listen => identityListen = listen);
-            kestrel.Listen(IPAddress.Loopback, 0, listen => processListen = listen);
-            kestrel.Listen(IPAddress.Loopback, 0, listen => signatureListen = listen);
-        });
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseKestrelCore();
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize; // e-signature payloads carry base64 PDFs
+                kestrel.Listen(IPAddress.Loopback, 0, listen => identityListen = listen);
+                kestrel.Listen(IPAddress.Loopback, 0, listen => processListen = listen);
+                kestrel.Listen(IPAddress.Loopback, 0, listen => signatureListen = listen);
+            });
+        }
+
         builder.Services.AddSingleton<IHostLifetime, EmulatorHostLifetime>();
         if (options.LoggerFactory is { } userLoggerFactory)
         {
@@ -159,15 +189,31 @@ public sealed class IdCloudEmulator : IAsyncDisposable
             throw;
         }
 
-        // Kestrel writes the bound port back into each ListenOptions when it binds port 0.
-        var identity = Loopback(identityListen!);
-        var process = Loopback(processListen!);
-        var signature = Loopback(signatureListen!);
+        // Kestrel writes the bound port back into each ListenOptions when it binds port 0. In memory, the ports only
+        // name the hosts (the dispatcher reads them from the Host header).
+        var identity = inMemory ? InMemoryAddress(1) : Loopback(identityListen!);
+        var process = inMemory ? InMemoryAddress(2) : Loopback(processListen!);
+        var signature = inMemory ? InMemoryAddress(3) : Loopback(signatureListen!);
 
         var parts = EmulatorComponents.Create(options, logger, identity, process);
         dispatcher.Attach(parts, identity.Port, process.Port, signature.Port);
         EmulatorLog.Started(logger, identity, process, signature);
-        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"));
+        var testServer = inMemory ? app.GetTestServer() : null;
+        return new IdCloudEmulator(app, stopping, parts, identity, process, signature, options.TenantId ?? Guid.NewGuid().ToString("D"), testServer);
+    }
+
+    /// <summary>
+    /// A new handler that reaches this emulator, for an <see cref="HttpClient"/> or as the primary handler of the SDK's
+    /// pipeline: in memory (no sockets) for an emulator started with <see cref="StartInMemoryAsync"/>, otherwise a plain
+    /// <see cref="SocketsHttpHandler"/> (no proxy), so the same test code works in both modes. The caller owns it.
+    /// </summary>
+    /// <returns>A handler; dispose it (or let the <see cref="HttpClient"/> or IHttpClientFactory do so).</returns>
+    public HttpMessageHandler CreateHandler()
+    {
+        ThrowIfDisposed();
+        return _testServer is not null
+            ? new InMemoryHandler(_testServer.CreateHandler(), MaxRequestBodySize)
+            : new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false };
     }
 
     /// <summary>
@@ -176,10 +222,19 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// </summary>
     /// <param name="accountName">At most 12 characters (Unico's limit); a random name when null.</param>
     /// <param name="tenantId">The account's tenant; <see cref="TenantId"/> when null. A new tenant becomes known.</param>
-    public EmulatedServiceAccount CreateServiceAccount(string? accountName = null, string? tenantId = null)
+    /// <param name="permissions">
+    /// What Unico granted the account (default all). Without <see cref="EmulatedPermissions.Selfie"/> or
+    /// <see cref="EmulatedPermissions.EvidenceSet"/> that endpoint answers 403 with code 7 "no permission".
+    /// </param>
+    public EmulatedServiceAccount CreateServiceAccount(string? accountName = null, string? tenantId = null, EmulatedPermissions permissions = EmulatedPermissions.All)
     {
         ThrowIfDisposed();
-        return _parts.Accounts.Create(accountName, tenantId ?? TenantId, IdentityBaseAddress, ProcessApiBaseAddress, SignatureApiBaseAddress);
+        if ((permissions & ~EmulatedPermissions.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(permissions), permissions, "Unknown permission.");
+        }
+
+        return _parts.Accounts.Create(accountName, tenantId ?? TenantId, permissions, IdentityBaseAddress, ProcessApiBaseAddress, SignatureApiBaseAddress);
     }
 
     /// <summary>
@@ -190,7 +245,10 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// <param name="outcome">How the journey ended.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">No process has this id.</exception>
-    /// <exception cref="InvalidOperationException">The process has already finished (or expired by the emulator's clock).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The process has already finished (or expired by the emulator's clock), or it still awaits the person's document
+    /// and <paramref name="outcome"/> is not <see cref="EmulatedOutcome.Expired"/>.
+    /// </exception>
     public Task FinishProcessAsync(string processId, EmulatedOutcome outcome, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -208,6 +266,12 @@ public sealed class IdCloudEmulator : IAsyncDisposable
         }
 
         _parts.Lifecycle.ExpireIfDue(process);
+        if (process.AwaitsDocument && outcome != EmulatedOutcome.Expired)
+        {
+            throw new InvalidOperationException(
+                $"Process {process.IdText} awaits the person's document (Set Process Document); until then its journey can only expire.");
+        }
+
         if (!_parts.Lifecycle.TryFinish(process, outcome))
         {
             throw new InvalidOperationException(
@@ -256,8 +320,24 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// <summary>Drops every fault not yet applied.</summary>
     public void ResetFaults() => _parts.Faults.Clear();
 
-    /// <summary>Clears <see cref="Requests"/> and sets <see cref="TokenRequestCount"/> and <see cref="ProcessCreationCount"/> to 0.</summary>
-    public void ResetRequestLog() => _parts.Journal.Reset();
+    /// <summary>
+    /// Clears <see cref="Requests"/>, sets <see cref="TokenRequestCount"/> and <see cref="ProcessCreationCount"/> to 0
+    /// and forgets every tenant's traffic (<see cref="GetTenantTraffic"/>), the rate limit's windows included.
+    /// </summary>
+    public void ResetRequestLog()
+    {
+        _parts.Journal.Reset();
+        _parts.Traffic.Reset();
+    }
+
+    /// <summary>
+    /// What a tenant sent to the process and signature APIs: requests, the busiest one-second window and the 429s it
+    /// was answered. Counted whether or not <see cref="IdCloudEmulatorOptions.EnforceRateLimit"/> is on, so a test can
+    /// assert that a client stays within Unico's budget ("busiest second ≤ 10 and 0 × 429").
+    /// </summary>
+    /// <param name="tenantId">The tenant; <see cref="TenantId"/> when null.</param>
+    /// <returns>A snapshot; all zeros for a tenant that sent nothing.</returns>
+    public EmulatorTenantTraffic GetTenantTraffic(string? tenantId = null) => _parts.Traffic.Snapshot(tenantId ?? TenantId);
 
     /// <summary>
     /// Forgets every access token issued so far: API calls with them answer 401 "Jwt header is an invalid JSON", as
@@ -346,6 +426,8 @@ public sealed class IdCloudEmulator : IAsyncDisposable
 
         return new Uri("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture));
     }
+
+    private static Uri InMemoryAddress(int port) => new("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture));
 
     private static long CheckSize(long value)
     {

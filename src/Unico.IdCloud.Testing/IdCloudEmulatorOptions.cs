@@ -39,6 +39,34 @@ public sealed class IdCloudEmulatorOptions
     /// <summary>How long one webhook attempt may take before it counts as failed. Default 10 seconds.</summary>
     public TimeSpan WebhookAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How the APIs answer an invalid or expired access token. Default <see cref="EmulatedUnauthorizedResponse.Json"/>,
+    /// the vendor's documented form; <see cref="EmulatedUnauthorizedResponse.GatewayPlainText"/> is the gateway's.
+    /// </summary>
+    public EmulatedUnauthorizedResponse UnauthorizedResponse { get; set; } = EmulatedUnauthorizedResponse.Json;
+
+    /// <summary>
+    /// Whether read endpoints answer 404 with or without a body. Default <see cref="EmulatedNotFoundResponse.Default"/>:
+    /// the process API's reads answer a bare 404 ("apenas o código de status HTTP"), the signature API its bodies.
+    /// </summary>
+    public EmulatedNotFoundResponse NotFoundResponse { get; set; } = EmulatedNotFoundResponse.Default;
+
+    /// <summary>
+    /// Whether the process and signature APIs refuse a tenant's requests above <see cref="RateLimitPerSecond"/> in one
+    /// second with 429 and <c>Retry-After</c>, as Unico does. Default <see langword="false"/>, so existing test suites
+    /// that burst keep passing; the traffic is counted either way (<see cref="IdCloudEmulator.GetTenantTraffic"/>).
+    /// </summary>
+    public bool EnforceRateLimit { get; set; }
+
+    /// <summary>
+    /// The per-tenant budget in requests per second when <see cref="EnforceRateLimit"/> is on. Default 10, Unico's
+    /// documented default ("10 requests per second per tenant", configurable by contract).
+    /// </summary>
+    public int RateLimitPerSecond { get; set; } = DocumentedRateLimitPerSecond;
+
+    /// <summary>Unico's documented default budget: 10 requests per second per tenant.</summary>
+    public const int DocumentedRateLimitPerSecond = 10;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
@@ -55,6 +83,21 @@ public sealed class IdCloudEmulatorOptions
         if (WebhookInitialRetryDelay < TimeSpan.Zero || WebhookMaxRetryDelay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(WebhookInitialRetryDelay), "Webhook retry delays cannot be negative.");
+        }
+
+        if (!Enum.IsDefined(UnauthorizedResponse))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnauthorizedResponse), UnauthorizedResponse, "Unknown 401 form.");
+        }
+
+        if (!Enum.IsDefined(NotFoundResponse))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NotFoundResponse), NotFoundResponse, "Unknown 404 form.");
+        }
+
+        if (RateLimitPerSecond < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RateLimitPerSecond), RateLimitPerSecond, "The rate limit allows at least one request per second.");
         }
 
         if (WebhookAttemptTimeout <= TimeSpan.Zero)

@@ -5,7 +5,15 @@ using Unico.IdCloud.Testing.Tests.Infrastructure;
 namespace Unico.IdCloud.Testing.Tests;
 
 /// <summary>The selfie is a real JPEG and the evidence set a real PDF, proven by reading them back structurally.</summary>
-public sealed class ArtifactTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class ArtifactTests(EmulatorFixture fixture) : ArtifactTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemoryArtifactTests(InMemoryFixture fixture) : ArtifactTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class ArtifactTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     [Fact]
     public async Task The_selfie_of_a_finished_process_is_a_decodable_jpeg()
@@ -54,8 +62,7 @@ public sealed class ArtifactTests(EmulatorFixture fixture) : EmulatorTest(fixtur
 
         using var response = await Http.SendAsync(EmulatorHttp.Get(Emulator.ProcessApiBaseAddress, $"/client/v1/process/{id}/{artifact}", token));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("5", (await EmulatorHttp.ReadApiErrorAsync(response)).Code);
+        await EmulatorHttp.AssertBareNotFoundAsync(response);
     }
 
     [Fact]

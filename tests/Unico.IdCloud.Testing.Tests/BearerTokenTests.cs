@@ -11,7 +11,7 @@ public sealed class BearerTokenTests(EmulatorFixture fixture) : EmulatorTest(fix
 
     [Theory]
     [MemberData(nameof(BadAuthorizations))]
-    public async Task A_missing_garbled_or_unknown_token_is_a_401_with_the_gateway_text(string? authorization)
+    public async Task A_missing_garbled_or_unknown_token_is_a_401_with_the_documented_json_message(string? authorization)
     {
         var request = EmulatorHttp.Get(Emulator.ProcessApiBaseAddress, "/client/v1/process/" + Guid.NewGuid(), null);
         if (authorization is not null)
@@ -21,10 +21,12 @@ public sealed class BearerTokenTests(EmulatorFixture fixture) : EmulatorTest(fix
 
         using var response = await Http.SendAsync(request);
 
+        // The response list: "401 / Erro no access-token. / application/json"; the message column: "Jwt header is an
+        // invalid JSON / Quando o access-token utilizado contém caracteres errados".
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Jwt header is an invalid JSON", await response.Content.ReadAsStringAsync());
-        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Jwt header is an invalid JSON", await EmulatorHttp.ReadUnauthorizedMessageAsync(response));
+        Assert.Empty(response.Headers.WwwAuthenticate);
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class BearerTokenTests(EmulatorFixture fixture) : EmulatorTest(fix
         using var response = await Http.SendAsync(EmulatorHttp.PostJson(Emulator.ProcessApiBaseAddress, "/client/v1/process", token, EmulatorHttp.CreateBody()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Jwt is expired", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Jwt is expired", await EmulatorHttp.ReadUnauthorizedMessageAsync(response));
         Assert.Equal(0, Emulator.ProcessCreationCount);
     }
 
@@ -49,7 +51,7 @@ public sealed class BearerTokenTests(EmulatorFixture fixture) : EmulatorTest(fix
         using var response = await Http.SendAsync(EmulatorHttp.Get(Emulator.SignatureApiBaseAddress, "/api/v1/service/file/" + Guid.NewGuid(), token));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Jwt is expired", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Jwt is expired", await EmulatorHttp.ReadUnauthorizedMessageAsync(response));
     }
 
     [Fact]
@@ -104,6 +106,6 @@ public sealed class BearerTokenTests(EmulatorFixture fixture) : EmulatorTest(fix
         using var expired = await Http.SendAsync(EmulatorHttp.Get(emulator.ProcessApiBaseAddress, "/client/v1/process/" + Guid.NewGuid(), token));
 
         Assert.Equal(120, json.RootElement.GetProperty("expires_in").GetInt32());
-        Assert.Equal("Jwt is expired", await expired.Content.ReadAsStringAsync());
+        Assert.Equal("Jwt is expired", await EmulatorHttp.ReadUnauthorizedMessageAsync(expired));
     }
 }

@@ -100,9 +100,9 @@ public sealed class BuildingBlockTests
     {
         var options = new IdCloudEmulatorOptions();
         await using var parts = EmulatorComponents.Create(options, NullLogger.Instance, new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:2"));
-        var dispatcher = new EmulatorDispatcher(CancellationToken.None);
+        var dispatcher = new EmulatorDispatcher(identifyByHostPort: false, CancellationToken.None);
         dispatcher.Attach(parts, 1, 2, 3);
-        var account = parts.Accounts.Create("svc", "tenant", new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:2"), new Uri("http://127.0.0.1:3"));
+        var account = parts.Accounts.Create("svc", "tenant", EmulatedPermissions.All, new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:2"), new Uri("http://127.0.0.1:3"));
         var context = new DefaultHttpContext();
         context.Connection.LocalPort = 2;
         context.Request.Method = "POST";

@@ -5,7 +5,15 @@ using Unico.IdCloud.Testing.Tests.Infrastructure;
 namespace Unico.IdCloud.Testing.Tests;
 
 /// <summary>CreateProcess rejects what the real service rejects, with the vendor's code 3 messages.</summary>
-public sealed class CreateProcessValidationTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class CreateProcessValidationTests(EmulatorFixture fixture) : CreateProcessValidationTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemoryCreateProcessValidationTests(InMemoryFixture fixture) : CreateProcessValidationTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class CreateProcessValidationTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     [Fact]
     public async Task An_unknown_flow_is_invalid()
@@ -168,10 +176,12 @@ public sealed class CreateProcessValidationTests(EmulatorFixture fixture) : Emul
     public async Task A_one_to_one_flow_needs_a_bio_token_id()
     {
         await AssertInvalidAsync(b => b["flow"] = "idtoken", "invalid bioTokenId: bioTokenId is required for flow idtoken");
+        var enrolment = (await CreateProcessAsync(await TokenAsync(), EmulatorHttp.CreateBody("idlive"))).GetProperty("id").GetString()!;
+        await Emulator.FinishProcessAsync(enrolment, EmulatedOutcome.Approved);
         await AssertValidAsync(b =>
         {
             b["flow"] = "idtoken";
-            b["bioTokenId"] = Guid.NewGuid().ToString();
+            b["bioTokenId"] = enrolment;
         });
     }
 

@@ -4,7 +4,15 @@ using Unico.IdCloud.Testing.Tests.Infrastructure;
 
 namespace Unico.IdCloud.Testing.Tests;
 
-public sealed class SignatureApiTests(EmulatorFixture fixture) : EmulatorTest(fixture)
+public sealed class SignatureApiTests(EmulatorFixture fixture) : SignatureApiTests<EmulatorFixture>(fixture);
+
+/// <summary>The same tests against the in-memory emulator (no sockets): the behaviour must not differ.</summary>
+public sealed class InMemorySignatureApiTests(InMemoryFixture fixture) : SignatureApiTests<InMemoryFixture>(fixture);
+
+/// <summary>The tests, for either mode.</summary>
+/// <typeparam name="TFixture">Starts the emulator over sockets or in memory.</typeparam>
+public abstract class SignatureApiTests<TFixture>(TFixture fixture) : EmulatorTest<TFixture>(fixture)
+    where TFixture : EmulatorFixture
 {
     [Theory]
     [InlineData("file", "Documento assinado")]

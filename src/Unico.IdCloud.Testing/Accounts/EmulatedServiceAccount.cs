@@ -16,8 +16,9 @@ public sealed class EmulatedServiceAccount
     private volatile bool _locked;
     private volatile bool _inactive;
 
-    internal EmulatedServiceAccount(string accountName, string tenantId, string privateKeyPem, RSA publicKey, Uri identity, Uri process, Uri signature)
+    internal EmulatedServiceAccount(string accountName, string tenantId, EmulatedPermissions permissions, string privateKeyPem, RSA publicKey, Uri identity, Uri process, Uri signature)
     {
+        Permissions = permissions;
         AccountName = accountName;
         TenantId = tenantId;
         PrivateKeyPem = privateKeyPem;
@@ -38,6 +39,12 @@ public sealed class EmulatedServiceAccount
 
     /// <summary>The RSA private key as PKCS#8 PEM text (<c>-----BEGIN PRIVATE KEY-----</c>), like Unico's <c>.key.pem</c> file.</summary>
     public string PrivateKeyPem { get; }
+
+    /// <summary>
+    /// What Unico granted this account: without <see cref="EmulatedPermissions.Selfie"/> GetSelfie answers 403 code 7
+    /// "no permission", and likewise GetEvidenceSet without <see cref="EmulatedPermissions.EvidenceSet"/>.
+    /// </summary>
+    public EmulatedPermissions Permissions { get; }
 
     /// <summary>Whether <see cref="Lock"/> is in effect: token requests fail with 1.2.18.</summary>
     public bool IsLocked => _locked;

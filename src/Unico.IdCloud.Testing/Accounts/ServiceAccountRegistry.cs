@@ -11,7 +11,7 @@ internal sealed class ServiceAccountRegistry : IDisposable
     private readonly Dictionary<(string Tenant, string Account), EmulatedServiceAccount> _accounts = [];
     private readonly HashSet<string> _tenants = new(StringComparer.Ordinal);
 
-    public EmulatedServiceAccount Create(string? accountName, string tenantId, Uri identity, Uri process, Uri signature)
+    public EmulatedServiceAccount Create(string? accountName, string tenantId, EmulatedPermissions permissions, Uri identity, Uri process, Uri signature)
     {
         accountName ??= "svc" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         if (accountName.Length is 0 or > MaxAccountNameLength)
@@ -38,7 +38,7 @@ internal sealed class ServiceAccountRegistry : IDisposable
             publicKey.ImportParameters(keyPair.ExportParameters(includePrivateParameters: false));
         }
 
-        var account = new EmulatedServiceAccount(accountName, tenantId, privateKeyPem, publicKey, identity, process, signature);
+        var account = new EmulatedServiceAccount(accountName, tenantId, permissions, privateKeyPem, publicKey, identity, process, signature);
         lock (_gate)
         {
             if (!_accounts.TryAdd((tenantId, accountName), account))

@@ -23,4 +23,7 @@ public enum EmulatorRoute
 
     /// <summary><c>GET /api/v1/service/evidence/{documentId}</c> on the signature listener.</summary>
     GetSignatureEvidence = 6,
+
+    /// <summary><c>POST /client/v1/process/{id}/document</c> (Set Process Document) on the process listener.</summary>
+    SetProcessDocument = 7,
 }

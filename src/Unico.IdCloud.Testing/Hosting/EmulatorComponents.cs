@@ -18,8 +18,10 @@ internal sealed class EmulatorComponents : IAsyncDisposable
         Signing = new SignedDocumentSettings();
         Lifecycle = new ProcessLifecycle(Store, Time, Webhooks, Signing);
         Token = new TokenEndpoint(new AssertionValidator(Accounts, identity.OriginalString, Time), AccessTokens);
-        Processes = new ProcessEndpoints(Store, Lifecycle, Time, process.OriginalString, SelfieImage.Create(), Journal);
-        Signature = new SignatureEndpoints(Store);
+        Forms = new ResponseForms(options.UnauthorizedResponse, options.NotFoundResponse);
+        Traffic = new TenantTrafficMeter(Time, options.EnforceRateLimit, options.RateLimitPerSecond);
+        Processes = new ProcessEndpoints(Store, Lifecycle, Time, process.OriginalString, SelfieImage.Create(), Journal, Forms);
+        Signature = new SignatureEndpoints(Store, Forms);
     }
 
     public TimeProvider Time { get; }
@@ -43,6 +45,10 @@ internal sealed class EmulatorComponents : IAsyncDisposable
     public ProcessLifecycle Lifecycle { get; }
 
     public TokenEndpoint Token { get; }
+
+    public ResponseForms Forms { get; }
+
+    public TenantTrafficMeter Traffic { get; }
 
     public ProcessEndpoints Processes { get; }
 

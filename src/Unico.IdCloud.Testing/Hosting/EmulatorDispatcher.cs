@@ -16,13 +16,19 @@ internal sealed class EmulatorDispatcher
     private static readonly byte[] TruncatedPdf = [.. "%PDF-1.4\n%"u8, 0xE2, 0xE3, 0xCF, 0xD3, .. "\n1 0 obj\n<< /Type /Catalog /Pa"u8];
 
     private readonly CancellationToken _stopping;
+    private readonly bool _identifyByHostPort;
 
     // Set once Kestrel has bound its ports: the components need the real base addresses.
     private volatile Attachment? _attachment;
 
-    public EmulatorDispatcher(CancellationToken stopping)
+    /// <param name="identifyByHostPort">
+    /// In memory there are no listeners: the port of the request's Host header names the host instead of the local port.
+    /// </param>
+    /// <param name="stopping">Signalled when the emulator stops.</param>
+    public EmulatorDispatcher(bool identifyByHostPort, CancellationToken stopping)
     {
         _stopping = stopping;
+        _identifyByHostPort = identifyByHostPort;
     }
 
     private EmulatorComponents Parts => _attachment!.Components;
@@ -43,7 +49,7 @@ internal sealed class EmulatorDispatcher
         var path = request.Path.Value ?? "/";
         var timestamp = Parts.Time.GetUtcNow();
         var hasAuthorization = request.Headers.ContainsKey("Authorization");
-        var listener = Identify(context.Connection.LocalPort);
+        var listener = Identify(_identifyByHostPort ? request.Host.Port ?? 0 : context.Connection.LocalPort);
         if (listener is null)
         {
             await EmulatorResponse.Text(500, "IDCloud emulator: the request arrived on a port the emulator did not open.").WriteAsync(context, context.RequestAborted).ConfigureAwait(false);
@@ -52,6 +58,7 @@ internal sealed class EmulatorDispatcher
 
         var match = EmulatorRouteMatch.Find(listener.Value, path);
         EmulatedFault? fault = null;
+        string? tenant = null;
         int? status = null;
         var recorded = 0;
         void Record(int? answered)
@@ -59,6 +66,10 @@ internal sealed class EmulatorDispatcher
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
                 Parts.Journal.Add(new EmulatorRequest(listener.Value, request.Method, path, match?.Route, answered, timestamp, hasAuthorization, fault?.Kind));
+                if (answered == 429 && tenant is not null)
+                {
+                    Parts.Traffic.CountRateLimited(tenant);
+                }
             }
         }
 
@@ -72,7 +83,7 @@ internal sealed class EmulatorDispatcher
         });
         try
         {
-            status = await HandleMatchAsync(context, match, f => fault = f).ConfigureAwait(false);
+            status = await HandleMatchAsync(context, match, f => fault = f, t => tenant = t).ConfigureAwait(false);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -96,7 +107,7 @@ internal sealed class EmulatorDispatcher
         }
     }
 
-    private async Task<int?> HandleMatchAsync(HttpContext context, EmulatorRouteMatch? match, Action<EmulatedFault> applied)
+    private async Task<int?> HandleMatchAsync(HttpContext context, EmulatorRouteMatch? match, Action<EmulatedFault> applied, Action<string> attributed)
     {
         var cancellationToken = context.RequestAborted;
         if (match is not { } m)
@@ -115,6 +126,20 @@ internal sealed class EmulatorDispatcher
             Parts.Journal.CountTokenRequest();
         }
 
+        // The bearer is read first so the request counts against its tenant's budget. The limit sits in front of
+        // everything else, as a gateway's does: a refused request consumes no injected fault and reaches no endpoint.
+        var bearer = m.RequiresBearer
+            ? Parts.AccessTokens.Check(context.Request.Headers.Authorization.ToString() is { Length: > 0 } value ? value : null)
+            : BearerCheck.Invalid;
+        if (bearer is { Status: BearerStatus.Valid, TenantId: { } tenant })
+        {
+            attributed(tenant);
+            if (Parts.Traffic.Admit(tenant) is { } retryAfter)
+            {
+                return await WriteAsync(context, RateLimited(retryAfter)).ConfigureAwait(false);
+            }
+        }
+
         var fault = m.Route is { } route ? Parts.Faults.TakeNext(route) : null;
         if (fault is not null)
         {
@@ -126,7 +151,7 @@ internal sealed class EmulatorDispatcher
             }
         }
 
-        var response = await RunEndpointAsync(context, m, cancellationToken).ConfigureAwait(false);
+        var response = await RunEndpointAsync(context, m, bearer, cancellationToken).ConfigureAwait(false);
         if (fault is not null)
         {
             switch (fault.Kind)
@@ -169,10 +194,7 @@ internal sealed class EmulatorDispatcher
                 AbortScripted(context);
                 return (true, null);
             case EmulatedFaultKind.RateLimited:
-                var seconds = ((long)fault.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var limited = EmulatorResponse.Json(429, WireJson.ProcessApiError("8", "Too many requests: slow down and retry after " + seconds + " s"))
-                    .WithHeader("Retry-After", seconds);
-                return (true, await WriteAsync(context, limited).ConfigureAwait(false));
+                return (true, await WriteAsync(context, RateLimited((long)fault.RetryAfter.TotalSeconds)).ConfigureAwait(false));
             case EmulatedFaultKind.GatewayError:
                 return (true, await WriteAsync(context, EmulatorResponse.Text(502, GatewayPage, "text/html")).ConfigureAwait(false));
             case EmulatedFaultKind.Delay:
@@ -187,7 +209,15 @@ internal sealed class EmulatorDispatcher
         }
     }
 
-    private async Task<EmulatorResponse> RunEndpointAsync(HttpContext context, EmulatorRouteMatch match, CancellationToken cancellationToken)
+    /// <summary>429 with <c>Retry-After</c> in whole seconds and code 8 (gRPC ResourceExhausted).</summary>
+    private static EmulatorResponse RateLimited(long retryAfterSeconds)
+    {
+        var seconds = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return EmulatorResponse.Json(429, WireJson.ProcessApiError("8", "Too many requests: slow down and retry after " + seconds + " s"))
+            .WithHeader("Retry-After", seconds);
+    }
+
+    private async Task<EmulatorResponse> RunEndpointAsync(HttpContext context, EmulatorRouteMatch match, BearerCheck bearer, CancellationToken cancellationToken)
     {
         if (match.IsJourneyPage)
         {
@@ -199,21 +229,20 @@ internal sealed class EmulatorDispatcher
             return await Parts.Token.HandleAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        var bearer = Parts.AccessTokens.Check(context.Request.Headers.Authorization.ToString() is { Length: > 0 } value ? value : null);
-        if (bearer.Status != BearerStatus.Valid)
+        if (bearer is not { Status: BearerStatus.Valid, Account: { } account })
         {
-            // The gateway's own words (plain text), the only two the vendor documents.
-            var message = bearer.Status == BearerStatus.Expired ? "Jwt is expired" : "Jwt header is an invalid JSON";
-            return EmulatorResponse.Text(401, message).WithHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            // The two messages the vendor documents, as JSON (documented) or plain text (a gateway's), as configured.
+            return Parts.Forms.Unauthorized(expired: bearer.Status == BearerStatus.Expired);
         }
 
-        var tenant = bearer.TenantId!;
+        var tenant = account.TenantId;
         return match.Route switch
         {
             EmulatorRoute.CreateProcess => await Parts.Processes.CreateAsync(context, tenant, cancellationToken).ConfigureAwait(false),
             EmulatorRoute.GetProcess => Parts.Processes.Get(match.Id, tenant),
-            EmulatorRoute.GetSelfie => Parts.Processes.GetSelfie(match.Id, tenant),
-            EmulatorRoute.GetEvidenceSet => Parts.Processes.GetEvidenceSet(match.Id, tenant),
+            EmulatorRoute.GetSelfie => Parts.Processes.GetSelfie(match.Id, account),
+            EmulatorRoute.GetEvidenceSet => Parts.Processes.GetEvidenceSet(match.Id, account),
+            EmulatorRoute.SetProcessDocument => await Parts.Processes.SetDocumentAsync(context, match.Id, tenant, cancellationToken).ConfigureAwait(false),
             EmulatorRoute.GetSignedDocument => Parts.Signature.GetFile(match.Id, tenant),
             EmulatorRoute.GetSignatureEvidence => Parts.Signature.GetEvidence(match.Id, tenant),
             _ => throw new InvalidOperationException($"No endpoint is wired for route {match.Route}."),

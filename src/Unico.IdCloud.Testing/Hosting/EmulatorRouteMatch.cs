@@ -36,6 +36,7 @@ internal readonly record struct EmulatorRouteMatch(EmulatorRoute? Route, string 
             ["", "client", "v1", "process", { Length: > 0 } id] => new(EmulatorRoute.GetProcess, "GET", id, true, false),
             ["", "client", "v1", "process", { Length: > 0 } id, "selfie"] => new(EmulatorRoute.GetSelfie, "GET", id, true, false),
             ["", "client", "v1", "process", { Length: > 0 } id, "evidenceset"] => new(EmulatorRoute.GetEvidenceSet, "GET", id, true, false),
+            ["", "client", "v1", "process", { Length: > 0 } id, "document"] => new(EmulatorRoute.SetProcessDocument, "POST", id, true, false),
             ["", "process", { Length: > 0 } id] => new(null, "GET", id, false, true),
             _ => null,
         };

@@ -51,28 +51,28 @@ internal sealed class AccessTokenIssuer : IDisposable
         }
 
         var token = header + "." + payload + "." + Base64Url.Encode(signature);
-        _issued[token] = new IssuedToken(account.TenantId, expiresAt);
+        _issued[token] = new IssuedToken(account, expiresAt);
         return token;
     }
 
-    /// <summary>Checks an <c>Authorization</c> header value. Returns the caller's tenant when the token is valid.</summary>
+    /// <summary>Checks an <c>Authorization</c> header value. Returns the caller's account when the token is known.</summary>
     public BearerCheck Check(string? authorization)
     {
         const string scheme = "Bearer ";
         if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return new BearerCheck(BearerStatus.Invalid, null);
+            return BearerCheck.Invalid;
         }
 
         var token = authorization[scheme.Length..].Trim();
         if (!_issued.TryGetValue(token, out var issued))
         {
-            return new BearerCheck(BearerStatus.Invalid, null);
+            return BearerCheck.Invalid;
         }
 
         return _time.GetUtcNow() >= issued.ExpiresAt
-            ? new BearerCheck(BearerStatus.Expired, issued.TenantId)
-            : new BearerCheck(BearerStatus.Valid, issued.TenantId);
+            ? new BearerCheck(BearerStatus.Expired, issued.Account)
+            : new BearerCheck(BearerStatus.Valid, issued.Account);
     }
 
     /// <summary>Forgets every token issued so far: API calls with them answer 401 as for an unknown token.</summary>
@@ -80,7 +80,7 @@ internal sealed class AccessTokenIssuer : IDisposable
 
     public void Dispose() => _signer.Dispose();
 
-    private sealed record IssuedToken(string TenantId, DateTimeOffset ExpiresAt);
+    private sealed record IssuedToken(EmulatedServiceAccount Account, DateTimeOffset ExpiresAt);
 }
 
 internal enum BearerStatus
@@ -90,4 +90,10 @@ internal enum BearerStatus
     Expired,
 }
 
-internal readonly record struct BearerCheck(BearerStatus Status, string? TenantId);
+/// <summary>The outcome of a bearer check: the account (and so the tenant and permissions) the token was issued to.</summary>
+internal readonly record struct BearerCheck(BearerStatus Status, EmulatedServiceAccount? Account)
+{
+    public static BearerCheck Invalid => new(BearerStatus.Invalid, null);
+
+    public string? TenantId => Account?.TenantId;
+}

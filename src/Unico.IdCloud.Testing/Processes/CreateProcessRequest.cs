@@ -161,6 +161,12 @@ internal sealed record CreateProcessRequest(
 
         var duiType = WireJson.GetString(person, "duiType");
         var duiValue = WireJson.GetString(person, "duiValue");
+        if (!WireJson.HasValue(person, "duiType") && !WireJson.HasValue(person, "duiValue"))
+        {
+            // No document at all: the process waits for one (PROCESS_STATE_AWAITING_FOR_DOCUMENT, Set Process Document).
+            return new PersonData(null, null, friendlyName, phone, email, channels);
+        }
+
         if (string.IsNullOrEmpty(duiType) || !duiType.StartsWith("DUI_TYPE_", StringComparison.Ordinal))
         {
             error = "invalid person: invalid dui type";

@@ -17,6 +17,21 @@ internal static class ProcessJson
         w.WriteEndObject();
     });
 
+    /// <summary>Set Process Document's answer: <c>{"process":{"id":...,"person":{"duiType":...,"duiValue":...}}}</c>.</summary>
+    public static byte[] DocumentSet(EmulatedProcess process) => WireJson.Write(w =>
+    {
+        var person = process.Person!;
+        w.WriteStartObject();
+        w.WriteStartObject("process");
+        w.WriteString("id", process.IdText);
+        w.WriteStartObject("person");
+        w.WriteString("duiType", person.DuiType);
+        w.WriteString("duiValue", person.DuiValue);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
     private static void WriteProcess(Utf8JsonWriter w, EmulatedProcess p, string processBaseAddress)
     {
         w.WriteStartObject();
@@ -30,7 +45,7 @@ internal static class ProcessJson
         w.WriteString("callbackUri", p.CallbackUri);
         w.WriteString("userRedirectUrl", p.UserRedirectUrl);
         var finish = p.Finish; // one snapshot for the whole body
-        w.WriteString("state", finish is not null ? "PROCESS_STATE_FINISHED" : "PROCESS_STATE_CREATED");
+        w.WriteString("state", finish is not null ? "PROCESS_STATE_FINISHED" : p.State);
         var results = finish is not null ? OutcomeResults.For(finish.Outcome, p.Flow) : null;
         if (results is not null)
         {

@@ -55,6 +55,21 @@ internal sealed class ProcessStore
         }
     }
 
+    /// <summary>Sets the document of a process that awaits one. False when it does not (any more).</summary>
+    public bool TrySetDocument(EmulatedProcess process, string duiType, string duiValue)
+    {
+        lock (_gate)
+        {
+            if (!process.AwaitsDocument)
+            {
+                return false;
+            }
+
+            process.SetDocument(duiType, duiValue);
+            return true;
+        }
+    }
+
     /// <summary>Moves a CREATED process to FINISHED. False when it had already finished.</summary>
     public bool TryFinish(EmulatedProcess process, Func<ProcessFinish> finish)
     {

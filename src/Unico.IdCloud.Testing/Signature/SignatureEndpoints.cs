@@ -7,10 +7,12 @@ namespace Unico.IdCloud.Testing;
 internal sealed class SignatureEndpoints
 {
     private readonly ProcessStore _store;
+    private readonly ResponseForms _forms;
 
-    public SignatureEndpoints(ProcessStore store)
+    public SignatureEndpoints(ProcessStore store, ResponseForms forms)
     {
         _store = store;
+        _forms = forms;
     }
 
     /// <summary>
@@ -23,7 +25,7 @@ internal sealed class SignatureEndpoints
         var document = Find(documentId, tenantId);
         if (document is null || document.TakeFileNotReady())
         {
-            return EmulatorResponse.Json(404, WireJson.Write(w =>
+            return _forms.SignatureNotFound(WireJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteBoolean("sucess", false); // sic: the vendor's field name
@@ -42,7 +44,7 @@ internal sealed class SignatureEndpoints
         var document = Find(documentId, tenantId);
         if (document is null || document.TakeEvidenceNotReady())
         {
-            return EmulatorResponse.Json(404, WireJson.Write(w =>
+            return _forms.SignatureNotFound(WireJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("Message", "Not Found - Documento não existe");

@@ -231,6 +231,9 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
     {
         public IdCloudApp App { get; private set; } = null!;
 
+        // The 404 form with a code 5 body (AnUnknownProcessIsATypedNotFound reads it); the bare form is proven in Fidelity/.
+        protected override IdCloudEmulatorOptions? EmulatorOptions => new() { NotFoundResponse = EmulatedNotFoundResponse.WithBody };
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();

@@ -4,7 +4,7 @@ namespace Unico.IdCloud.Testing.Tests.Infrastructure;
 /// One emulator (on a manual clock) and one service account per test class: RSA 2048 key generation costs up to a
 /// second on a small machine, so tests share them and reset the rest (see <see cref="EmulatorTest"/>).
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     public ManualTimeProvider Clock { get; } = new();
 
@@ -14,13 +14,23 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await IdCloudEmulator.StartAsync(new IdCloudEmulatorOptions
+        var options = new IdCloudEmulatorOptions
         {
             TimeProvider = Clock,
             WebhookInitialRetryDelay = TimeSpan.FromMilliseconds(10),
             WebhookMaxRetryDelay = TimeSpan.FromMilliseconds(40),
-        });
+        };
+        Configure(options);
+        Emulator = InMemory ? await IdCloudEmulator.StartInMemoryAsync(options) : await IdCloudEmulator.StartAsync(options);
         Account = Emulator.CreateServiceAccount();
+    }
+
+    /// <summary>Whether the emulator runs without sockets (<see cref="IdCloudEmulator.StartInMemoryAsync"/>).</summary>
+    public virtual bool InMemory => false;
+
+    /// <summary>Changes to the default options, for fixtures that test another documented form.</summary>
+    protected virtual void Configure(IdCloudEmulatorOptions options)
+    {
     }
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();

@@ -78,6 +78,21 @@ public static class EmulatorHttp
         return json.RootElement.GetProperty("process").Clone();
     }
 
+    /// <summary>Reads the documented 401 body, <c>{"message":"..."}</c>.</summary>
+    public static async Task<string> ReadUnauthorizedMessageAsync(HttpResponseMessage response)
+    {
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("message").GetString()!;
+    }
+
+    /// <summary>Asserts a 404 that carries nothing but its status: no body, no content type.</summary>
+    public static async Task AssertBareNotFoundAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>Reads <c>{"error":{"code","description"}}</c>.</summary>
     public static async Task<(string Code, string Description)> ReadApiErrorAsync(HttpResponseMessage response)
     {

@@ -6,13 +6,21 @@ namespace Unico.IdCloud.Testing.Tests.Infrastructure;
 /// Base of the emulator tests: the class's shared emulator, reset before each test, a clock moved one minute on
 /// (so no two tests build byte-identical assertions), and a plain HttpClient.
 /// </summary>
-public abstract class EmulatorTest : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public abstract class EmulatorTest(EmulatorFixture fixture) : EmulatorTest<EmulatorFixture>(fixture)
 {
-    private readonly EmulatorFixture _fixture;
+}
 
-    protected EmulatorTest(EmulatorFixture fixture)
+/// <summary>The same, for a fixture that starts its emulator with other options.</summary>
+/// <typeparam name="TFixture">The fixture.</typeparam>
+public abstract class EmulatorTest<TFixture> : IClassFixture<TFixture>, IAsyncLifetime
+    where TFixture : EmulatorFixture
+{
+    private readonly TFixture _fixture;
+
+    protected EmulatorTest(TFixture fixture)
     {
         _fixture = fixture;
+        Http = fixture.InMemory ? new HttpClient(fixture.Emulator.CreateHandler()) : EmulatorHttp.NewClient();
     }
 
     protected ManualTimeProvider Clock => _fixture.Clock;
@@ -21,7 +29,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>, IAsyncLifet
 
     protected EmulatedServiceAccount Account => _fixture.Account;
 
-    protected HttpClient Http { get; } = EmulatorHttp.NewClient();
+    protected HttpClient Http { get; }
 
     public Task InitializeAsync()
     {
