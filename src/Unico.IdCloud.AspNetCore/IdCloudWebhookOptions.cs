@@ -47,12 +47,20 @@ public sealed class IdCloudWebhookOptions
     /// </summary>
     public bool FetchProcess { get; set; } = true;
 
+    /// <summary>
+    /// When IDCloud gets its 2xx. <see cref="IdCloudWebhookAcknowledgement.AfterRecording"/> (default): once the
+    /// notification is in the <see cref="IIdCloudWebhookInbox"/> (in memory unless you register a durable one);
+    /// <see cref="IdCloudWebhookAcknowledgement.AfterHandling"/>: only once the handler succeeded.
+    /// </summary>
+    public IdCloudWebhookAcknowledgement Acknowledgement { get; set; }
+
     /// <summary>Largest accepted request body, in bytes. Default 64 KiB (a notification is about 200 bytes); larger → 413.</summary>
     public int MaxRequestBodySize { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// How many accepted notifications may wait for the handler. Default 1000. When full, the receiver answers 503
-    /// with <c>Retry-After</c> so IDCloud delivers again later instead of the notification being dropped.
+    /// How many accepted notifications the default in-memory inbox holds while they wait for the handler. Default
+    /// 1000. When full, the receiver answers 503 with <c>Retry-After</c> so IDCloud delivers again later instead of
+    /// the notification being dropped.
     /// </summary>
     public int QueueCapacity { get; set; } = 1000;
 
@@ -95,6 +103,11 @@ public sealed class IdCloudWebhookOptions
         Positive(HandlerTimeout, nameof(HandlerTimeout));
         Positive(ClaimDuration, nameof(ClaimDuration));
         Positive(DeduplicationRetention, nameof(DeduplicationRetention));
+        if (!Enum.IsDefined(Acknowledgement))
+        {
+            problems.Add($"{nameof(Acknowledgement)} must be AfterRecording or AfterHandling");
+        }
+
         if (HandlerRetryDelay < TimeSpan.Zero)
         {
             problems.Add($"{nameof(HandlerRetryDelay)} must not be negative");
@@ -122,7 +135,7 @@ public sealed class IdCloudWebhookOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"IdCloudWebhookOptions {{ Authentication = {Authentication}, BasicCredentials = {Redact(BasicCredentials)}, ApiKey = {Redact(ApiKey)}, AdditionalSecrets = {AdditionalSecrets.Count}, FetchProcess = {FetchProcess} }}";
+        $"IdCloudWebhookOptions {{ Authentication = {Authentication}, BasicCredentials = {Redact(BasicCredentials)}, ApiKey = {Redact(ApiKey)}, AdditionalSecrets = {AdditionalSecrets.Count}, FetchProcess = {FetchProcess}, Acknowledgement = {Acknowledgement} }}";
 
     private static string Redact(string? secret) => secret is null ? "(not set)" : "***";
 }

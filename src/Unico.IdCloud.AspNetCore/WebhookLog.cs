@@ -49,10 +49,38 @@ internal static partial class WebhookLog
     public static partial void HandlerGaveUp(ILogger logger, Exception exception, string processId, int attempt);
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Warning,
-        Message = "The application is stopping: the IDCloud notification for process {ProcessId} was not handled and is released.")]
-    public static partial void DroppedOnShutdown(ILogger logger, string processId);
+        Message = "The application is stopping: the IDCloud notification for process {ProcessId} was acknowledged but not handled ({Reason}). It is released; IDCloud will not deliver it again, so reconcile it (GetProcess).")]
+    public static partial void DroppedOnShutdown(ILogger logger, string processId, string reason);
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Error,
         Message = "The IDCloud webhook de-duplication store failed for process {ProcessId} while {Operation}.")]
     public static partial void StoreFailed(ILogger logger, Exception exception, string processId, string operation);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Information,
+        Message = "The application is stopping: the IDCloud notification for process {ProcessId} was not handled here ({Reason}); it stays in the durable inbox for another instance or the next start.")]
+    public static partial void LeftInInbox(ILogger logger, string processId, string reason);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Error,
+        Message = "IDCloud answered {StatusCode} when reading process {ProcessId} for its notification: the id cannot be read, so it is not retried. The notification is released.")]
+    public static partial void ProcessUnreadable(ILogger logger, Exception exception, string processId, int? statusCode);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Warning,
+        Message = "IDCloud webhook handler did not finish for process {ProcessId} ({Reason}); answered 503 so IDCloud delivers it again.")]
+    public static partial void NotAcknowledged(ILogger logger, Exception? exception, string processId, string reason);
+
+    [LoggerMessage(EventId = 6015, Level = LogLevel.Error,
+        Message = "The IDCloud webhook inbox failed while {Operation}.")]
+    public static partial void InboxFailed(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(EventId = 6016, Level = LogLevel.Warning,
+        Message = "Rejected an IDCloud webhook call (400): the processId cannot be a process id (shown escaped and shortened: {ProcessId}).")]
+    public static partial void ImplausibleProcessId(ILogger logger, string processId);
+
+    [LoggerMessage(EventId = 6017, Level = LogLevel.Information,
+        Message = "The application is stopping: the IDCloud webhook receiver takes no new notifications (503) and finishes {Running} running and {Queued} queued ones within the shutdown budget.")]
+    public static partial void Draining(ILogger logger, int running, int queued);
+
+    [LoggerMessage(EventId = 6018, Level = LogLevel.Information,
+        Message = "The IDCloud webhook receiver stopped: {Handled} notifications handled while draining, {Dropped} not handled (each logged).")]
+    public static partial void Drained(ILogger logger, int handled, int dropped);
 }

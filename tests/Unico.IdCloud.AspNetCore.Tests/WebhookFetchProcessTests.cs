@@ -51,6 +51,46 @@ public sealed class WebhookFetchProcessTests
         Assert.Equal(2, client.GetProcessCalls.Count);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, IdCloudErrorKind.NotFound)]
+    [InlineData(HttpStatusCode.BadRequest, IdCloudErrorKind.InvalidArgument)]
+    public async Task FetchAnswering404Or400_IsNotRetried(HttpStatusCode status, IdCloudErrorKind kind)
+    {
+        // Before: 6 reads over 155 s, each spending the tenant's 10 req/s, for an id no retry can fix.
+        var client = new FakeProcessClient();
+        client.Throws(new IdCloudException($"HTTP {(int)status}") { Kind = kind, StatusCode = status });
+        await using var server = await StartAsync(client, o => { o.HandlerRetryDelay = TimeSpan.FromSeconds(5); o.HandlerTimeout = TimeSpan.FromHours(1); o.MaxConcurrentHandlers = 1; });
+
+        using var response = await server.PostAsync(WebhookTestServer.Notification(ProcessId), Credentials);
+        await client.NextCallAsync();
+        await WaitUntilAsync(() => server.Logs.Entries.Any(e => e.EventId.Id == 6013));
+        server.Time.Advance(TimeSpan.FromHours(1)); // past every retry the schedule would have made
+
+        const string sentinel = "99999999-9999-9999-9999-999999999999";
+        using var next = await server.PostAsync(WebhookTestServer.Notification(sentinel), Credentials);
+        await server.Handler.NextRunAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal([ProcessId, sentinel], client.GetProcessCalls);
+        Assert.DoesNotContain(server.Logs.Entries, e => e.EventId.Id == 6008);
+        var unreadable = Assert.Single(server.Logs.Entries, e => e.EventId.Id == 6013);
+        Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), unreadable.Message, StringComparison.Ordinal);
+        Assert.Equal([sentinel], server.Handler.Runs.Select(r => r.ProcessId));
+    }
+
+    [Fact]
+    public async Task FetchOfABracedOrUpperCaseGuid_ReadsTheCanonicalId()
+    {
+        var client = new FakeProcessClient();
+        client.Returns(FakeProcessClient.Finished(ProcessId));
+        await using var server = await StartAsync(client);
+
+        using var response = await server.PostAsync(WebhookTestServer.Notification("{" + ProcessId.ToUpperInvariant() + "}"), Credentials);
+        await server.Handler.NextRunAsync();
+
+        Assert.Equal([ProcessId], client.GetProcessCalls);
+    }
+
     [Fact]
     public void FetchProcess_without_a_process_client_fails_at_start_up_with_what_to_do()
     {
@@ -75,4 +115,13 @@ public sealed class WebhookFetchProcessTests
                 more?.Invoke(o);
             },
             services: s => s.AddSingleton<IIdCloudProcessClient>(client));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(5, guard.Token);
+        }
+    }
 }

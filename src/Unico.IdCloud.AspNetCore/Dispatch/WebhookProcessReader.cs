@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Unico.IdCloud.AspNetCore.Endpoint;
 using Unico.IdCloud.Client;
 
 namespace Unico.IdCloud.AspNetCore.Dispatch;
 
 /// <summary>
 /// Builds the handler's context for one run, reading the process first when <see cref="IdCloudWebhookOptions.FetchProcess"/>
-/// is on. A failed read fails the run, which is then retried like a failed handler.
+/// is on (a GUID id in its canonical lower-case form, the one IDCloud issues). A failed read fails the run, which is
+/// then retried like a failed handler — except 404/400, which no retry can change.
 /// </summary>
 internal sealed class WebhookProcessReader(IOptions<IdCloudWebhookOptions> options)
 {
@@ -15,8 +17,8 @@ internal sealed class WebhookProcessReader(IOptions<IdCloudWebhookOptions> optio
     public async Task<IdCloudWebhookContext> CreateContextAsync(WebhookWorkItem item, IServiceProvider scope, CancellationToken cancellationToken)
     {
         var process = _fetchProcess
-            ? await scope.GetRequiredService<IIdCloudProcessClient>().GetProcessAsync(item.Notification.ProcessId, cancellationToken).ConfigureAwait(false)
+            ? await scope.GetRequiredService<IIdCloudProcessClient>().GetProcessAsync(WebhookProcessIds.Canonical(item.Item.Notification.ProcessId), cancellationToken).ConfigureAwait(false)
             : null;
-        return new IdCloudWebhookContext(item.Notification, item.ReceivedAt, item.Attempt, scope, process);
+        return new IdCloudWebhookContext(item.Item.Notification, item.Item.ReceivedAt, item.Attempt, scope, process);
     }
 }

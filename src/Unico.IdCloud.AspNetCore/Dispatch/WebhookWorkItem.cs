@@ -1,15 +1,19 @@
-using Unico.IdCloud.Client;
-
 namespace Unico.IdCloud.AspNetCore.Dispatch;
 
-/// <summary>One accepted notification on its way to the handler; <see cref="Attempt"/> counts the runs so far.</summary>
-internal sealed class WebhookWorkItem(IdCloudWebhookNotification notification, IdCloudWebhookDeliveryKey key, DateTimeOffset receivedAt)
+/// <summary>
+/// One inbox item on its way through the handler; <see cref="Attempt"/> counts the runs so far, and
+/// <see cref="TryConclude"/> makes sure exactly one final outcome (given up, or abandoned at stop) is logged.
+/// </summary>
+internal sealed class WebhookWorkItem(IdCloudWebhookInboxItem item)
 {
-    public IdCloudWebhookNotification Notification { get; } = notification;
+    private int _concluded;
 
-    public IdCloudWebhookDeliveryKey Key { get; } = key;
+    public IdCloudWebhookInboxItem Item { get; } = item;
 
-    public DateTimeOffset ReceivedAt { get; } = receivedAt;
+    public IdCloudWebhookDeliveryKey Key => Item.Key;
 
     public int Attempt { get; set; }
+
+    /// <summary><see langword="true"/> for the first caller only.</summary>
+    public bool TryConclude() => Interlocked.Exchange(ref _concluded, 1) == 0;
 }

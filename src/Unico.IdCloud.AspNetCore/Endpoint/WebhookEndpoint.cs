@@ -9,10 +9,13 @@ using Unico.IdCloud.Client;
 namespace Unico.IdCloud.AspNetCore.Endpoint;
 
 /// <summary>
-/// The request path of the webhook, kept short so IDCloud gets its 2xx quickly: authenticate → read a bounded body
-/// → parse → wake in-process waiters → claim in the de-duplication store → queue for the handler. Answers:
-/// 401 bad credentials, 413 body too large, 400 malformed body or no processId, 202 queued, 200 duplicate or no
-/// handler registered, 503 queue full (IDCloud delivers again later).
+/// The request path of the webhook: authenticate → read a bounded body → parse → refuse implausible ids → wake
+/// in-process waiters → claim in the de-duplication store → record in the inbox (202) or, with
+/// <see cref="IdCloudWebhookAcknowledgement.AfterHandling"/>, run the handler (200 on success). Answers: 401 bad
+/// credentials, 413 body too large, 400 malformed body (invalid UTF-8 included) or no/implausible processId, 202
+/// recorded, 200 handled, duplicate or no handler registered, 503 (inbox full, store or inbox down, application
+/// stopping, or — after handling — the handler failed or the same notification is still running): IDCloud delivers
+/// again later.
 /// </summary>
 internal sealed class WebhookEndpoint
 {
@@ -78,6 +81,15 @@ internal sealed class WebhookEndpoint
             return;
         }
 
+        if (!WebhookProcessIds.IsPlausible(notification.ProcessId))
+        {
+            // Refused before it reaches any log line, store key or GetProcess call: CR/LF would forge log lines, and
+            // an id that can never name a process would only spend the tenant's budget.
+            WebhookLog.ImplausibleProcessId(_logger, WebhookProcessIds.ForLog(notification.ProcessId));
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         // Waiters in this application learn about it at once, whatever happens with the handler.
         _notifier.NotifyFinished(notification);
 
@@ -88,39 +100,112 @@ internal sealed class WebhookEndpoint
             return;
         }
 
-        var key = new IdCloudWebhookDeliveryKey(notification.ProcessId.ToLowerInvariant(), notification.State?.Value ?? string.Empty);
+        if (_dispatcher.IsStopping)
+        {
+            RetryLater(response);
+            return;
+        }
+
+        var afterHandling = _options.Acknowledgement == IdCloudWebhookAcknowledgement.AfterHandling;
+        var key = WebhookProcessIds.KeyFor(notification);
         IdCloudWebhookClaim claim;
         try
         {
-            claim = await _store.TryClaimAsync(key, _options.ClaimDuration, aborted).ConfigureAwait(false);
+            claim = await _store.TryClaimAsync(key, ClaimLease(), aborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !aborted.IsCancellationRequested)
         {
             // A shared store that is down must not lose the notification: 503 makes IDCloud deliver it again later.
             WebhookLog.StoreFailed(_logger, ex, notification.ProcessId, "claiming it");
-            response.Headers[HeaderNames.RetryAfter] = QueueFullRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            RetryLater(response);
             return;
         }
 
         if (claim != IdCloudWebhookClaim.Claimed)
         {
             WebhookLog.Duplicate(_logger, notification.ProcessId, notification.State?.Value, claim);
+            // After handling, "in progress" is not "done": that run may still fail, so IDCloud must keep the notification.
+            if (afterHandling && claim == IdCloudWebhookClaim.InProgress)
+            {
+                RetryLater(response);
+                return;
+            }
+
             response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
-        if (!_dispatcher.TryEnqueue(new WebhookWorkItem(notification, key, _timeProvider.GetUtcNow())))
+        var item = new IdCloudWebhookInboxItem(notification, key, _timeProvider.GetUtcNow());
+        if (afterHandling)
         {
-            await _store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
-            WebhookLog.QueueFull(_logger, _options.QueueCapacity, notification.ProcessId);
-            response.Headers[HeaderNames.RetryAfter] = QueueFullRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            var handled = await _dispatcher.HandleNowAsync(item, aborted).ConfigureAwait(false);
+            if (handled is WebhookAcceptResult.Accepted or WebhookAcceptResult.Unreadable)
+            {
+                response.StatusCode = StatusCodes.Status200OK;
+            }
+            else
+            {
+                RetryLater(response);
+            }
+
+            return;
+        }
+
+        WebhookAcceptResult accepted;
+        try
+        {
+            accepted = await _dispatcher.TryAcceptAsync(item, aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            WebhookLog.InboxFailed(_logger, ex, "recording a notification (answered 503)");
+            accepted = WebhookAcceptResult.Failed;
+        }
+
+        if (accepted != WebhookAcceptResult.Accepted)
+        {
+            await ReleaseQuietlyAsync(key).ConfigureAwait(false);
+            if (accepted == WebhookAcceptResult.Full)
+            {
+                WebhookLog.QueueFull(_logger, _options.QueueCapacity, notification.ProcessId);
+            }
+
+            RetryLater(response);
             return;
         }
 
         WebhookLog.Accepted(_logger, notification.ProcessId, notification.State?.Value);
         response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
+    /// <summary>
+    /// After handling, the claim must not outlive the run by much: if this instance dies mid-run, IDCloud's
+    /// redelivery has to find the key free again before its retries run out.
+    /// </summary>
+    private TimeSpan ClaimLease() =>
+        _options.Acknowledgement == IdCloudWebhookAcknowledgement.AfterHandling
+            ? TimeSpan.FromTicks(Math.Min(_options.ClaimDuration.Ticks, (_options.HandlerTimeout + TimeSpan.FromMinutes(1)).Ticks))
+            : _options.ClaimDuration;
+
+    private async Task ReleaseQuietlyAsync(IdCloudWebhookDeliveryKey key)
+    {
+        try
+        {
+            await _store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The caller answers 503 anyway; the claim expires on its own.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            WebhookLog.StoreFailed(_logger, ex, key.ProcessId, "releasing it");
+        }
+    }
+
+    /// <summary>503 with Retry-After: IDCloud delivers the notification again later.</summary>
+    private static void RetryLater(HttpResponse response)
+    {
+        response.Headers[HeaderNames.RetryAfter] = QueueFullRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
     }
 
     /// <summary>Reads the whole body unless it exceeds <paramref name="limit"/> bytes (then <see langword="null"/>).</summary>

@@ -55,12 +55,13 @@ public sealed class IdCloudWebhookNotification
     /// Reads a notification body tolerantly: unknown members are ignored, member names match regardless of case and
     /// of <c>_</c> (so <c>processId</c>, <c>ProcessId</c> and <c>process_id</c> all work), optional members of an
     /// unexpected JSON type are treated as absent, comments and trailing commas are accepted, and a UTF-8 byte
-    /// order mark is skipped.
+    /// order mark is skipped. Never throws: a body that is not valid UTF-8 (or not JSON at all) is simply unusable.
     /// </summary>
     /// <param name="utf8Json">The raw request body.</param>
     /// <param name="notification">The notification, when the body is usable.</param>
     /// <returns>
-    /// <see langword="false"/> when the body is not a JSON object or has no non-empty string <c>processId</c>.
+    /// <see langword="false"/> when the body is not valid UTF-8, not a JSON object, or has no non-empty string
+    /// <c>processId</c>.
     /// </returns>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out IdCloudWebhookNotification? notification)
     {
@@ -68,6 +69,13 @@ public sealed class IdCloudWebhookNotification
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
+        }
+
+        // The reader validates the JSON structure but only transcodes strings on GetString(), where invalid UTF-8
+        // throws InvalidOperationException; a receiver must answer 400 for such a body, never 500.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return false;
         }
 
         string? processId = null, state = null, flow = null, lastEvent = null, lastEventDescription = null;
@@ -113,6 +121,12 @@ public sealed class IdCloudWebhookNotification
         }
         catch (JsonException)
         {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Belt and braces: GetString() on text that cannot be transcoded. Checked above, kept so a Try method
+            // stays a Try method whatever the reader's rules become.
             return false;
         }
 
