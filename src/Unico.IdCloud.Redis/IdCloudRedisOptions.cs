@@ -26,12 +26,16 @@ public sealed class IdCloudRedisOptions
 
     /// <summary>
     /// The longest a single Redis command may take before the SDK treats Redis as unreachable and uses its in-process
-    /// fallback for that call. Default 1 s.
+    /// fallback for that call. Default 3 s: a busy machine (a cold start on two cores) can hold a healthy command up
+    /// for a second, and a fallback then costs more than the wait (a dead connection is noticed at once anyway).
     /// </summary>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long the first connection attempt may take. Default 2 s.</summary>
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long the first connection may take; calls made meanwhile wait for it (after that, while Redis is
+    /// unreachable, calls use the in-process fallback at once). Default 5 s.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Share the access token through Redis. Default <see langword="true"/>.</summary>
     public bool ShareTokens { get; set; } = true;

@@ -16,7 +16,13 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
     [Fact]
     public async Task ThreeInstancesTogetherAdmitNoMoreThanTheBudgetAndPollsLeaveTheReservedShareToCreations()
     {
-        var limiters = await StartThreeAsync(budget => { budget.RequestsPerSecond = 10; budget.ReservedForHighPriority = 2; budget.WindowSafetyMargin = TimeSpan.FromSeconds(1); });
+        var limiters = await StartThreeAsync(budget =>
+        {
+            budget.RequestsPerSecond = 10;
+            budget.ReservedForHighPriority = 2;
+            budget.WindowSafetyMargin = TimeSpan.FromSeconds(1);
+            budget.SpreadEvenly = false; // counts the window alone; spacing has its own test
+        });
 
         // 30 polls over the three instances at once: only 8 (10 minus the 2 reserved) get in within the window.
         var polls = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => limiters[i % 3].TryAcquireAsync(IdCloudRequestPriority.Normal).AsTask()));
@@ -27,6 +33,24 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
         var creations = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => limiters[i % 3].TryAcquireAsync(IdCloudRequestPriority.High).AsTask()));
         Assert.Equal(2, creations.Count(w => w == TimeSpan.Zero));
         Assert.Equal(10, await fixture.Direct.GetDatabase().SortedSetLengthAsync(limiters[0].LogKey));
+    }
+
+    [Fact]
+    public async Task AdmissionsAreSpreadEvenlyOverTheWindowAcrossInstances()
+    {
+        var limiters = await StartThreeAsync(budget =>
+        {
+            budget.RequestsPerSecond = 10;
+            budget.WindowSafetyMargin = TimeSpan.FromSeconds(1); // window 2 s: one admission per 200 ms
+        });
+
+        Assert.Equal(TimeSpan.Zero, await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High));
+        var second = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High);
+        var third = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.Normal);
+
+        Assert.InRange(second!.Value, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
+        Assert.InRange(third!.Value, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, await fixture.Direct.GetDatabase().SortedSetLengthAsync(limiters[0].LogKey));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Unico.IdCloud.Client.RateLimiting;
 /// <summary>
 /// The in-process <see cref="IIdCloudRateLimiter"/>: a sliding log of the requests admitted in the last window (one
 /// second plus a safety margin). A request is admitted while fewer than its priority's limit were admitted in the
-/// window; otherwise the caller waits until the oldest admission that blocks it leaves the window. A 429 pauses
+/// window and the previous admission is at least window / budget old (admissions are spread evenly); otherwise the caller waits until the oldest admission that blocks it leaves the window. A 429 pauses
 /// every caller until its <c>Retry-After</c> has passed. Right for one instance; the Redis package shares the same
 /// algorithm between instances and falls back to this one when Redis is unreachable.
 /// </summary>
@@ -12,6 +12,7 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
 {
     private readonly TimeProvider _time;
     private readonly long _windowTicks;
+    private readonly long _spacingTicks;
     private readonly int _highLimit;
     private readonly int _normalLimit;
     private readonly TimeSpan _defaultRetryAfter;
@@ -34,6 +35,7 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
         options.Validate();
         _time = timeProvider;
         _windowTicks = (long)(options.Window.TotalSeconds * timeProvider.TimestampFrequency);
+        _spacingTicks = (long)(options.Spacing.TotalSeconds * timeProvider.TimestampFrequency);
         _highLimit = options.LimitFor(IdCloudRequestPriority.High);
         _normalLimit = options.LimitFor(IdCloudRequestPriority.Normal);
         _defaultRetryAfter = options.DefaultRetryAfter;
@@ -80,6 +82,16 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
             {
                 _head = (_head + 1) % _admitted.Length;
                 _count--;
+            }
+
+            if (_count > 0 && _spacingTicks > 0)
+            {
+                // Admissions are spread evenly over the window (see IdCloudRateLimitOptions.Spacing).
+                var next = _admitted[(_head + _count - 1) % _admitted.Length] + _spacingTicks;
+                if (next > now)
+                {
+                    return ToTimeSpan(next - now);
+                }
             }
 
             if (_count < limit)

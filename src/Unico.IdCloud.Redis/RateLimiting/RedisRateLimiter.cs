@@ -9,14 +9,16 @@ namespace Unico.IdCloud.Redis.RateLimiting;
 /// The tenant's request budget shared by every instance: a sliding log of admissions in a sorted set,
 /// <c>{prefix}rate:{identityHost|tenant}</c>, kept by one atomic script that uses Redis' own clock (instances' clocks
 /// never matter). A request is admitted while fewer than its priority's limit were admitted in the last window (one
-/// second plus a safety margin); otherwise the script answers how long until the blocking admission leaves the window
+/// second plus a safety margin) and the previous admission is at least window / budget old (admissions are spread
+/// evenly, so a burst delayed on its way to the server cannot pile onto the next one); otherwise the script answers how long until the blocking admission leaves the window
 /// and the caller waits that long (plus a little jitter, so waiters do not return in lock-step). A 429 sets
 /// <c>{prefix}rate-pause:{…}</c> for its <c>Retry-After</c>, and every instance's next admission waits for it.
 /// </summary>
 /// <remarks>Redis unreachable: the in-process limiter with the same budget is used for that call, with a warning and a metric.</remarks>
 internal sealed class RedisRateLimiter : IIdCloudRateLimiter
 {
-    // KEYS[1] log, KEYS[2] pause; ARGV[1] limit, ARGV[2] window ms, ARGV[3] member. Returns 0 (admitted) or ms to wait.
+    // KEYS[1] log, KEYS[2] pause; ARGV[1] limit, ARGV[2] window ms, ARGV[3] member, ARGV[4] spacing ms.
+    // Returns 0 (admitted) or the ms to wait.
     private const string AcquireScript = """
         local pause = redis.call('PTTL', KEYS[2])
         if pause > 0 then return pause end
@@ -26,6 +28,11 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         local limit = tonumber(ARGV[1])
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
         local n = redis.call('ZCARD', KEYS[1])
+        if n > 0 and tonumber(ARGV[4]) > 0 then
+          local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+          local next = tonumber(last[2]) + tonumber(ARGV[4])
+          if next > now then return next - now end
+        end
         if n < limit then
           redis.call('ZADD', KEYS[1], now, ARGV[3])
           redis.call('PEXPIRE', KEYS[1], window)
@@ -49,6 +56,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
     private readonly long _windowMs;
     private readonly long _highLimit;
     private readonly long _normalLimit;
+    private readonly long _spacingMs;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private long _sequence;
 
@@ -67,6 +75,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         _windowMs = (long)budget.Window.TotalMilliseconds;
         _highLimit = budget.LimitFor(IdCloudRequestPriority.High);
         _normalLimit = budget.LimitFor(IdCloudRequestPriority.Normal);
+        _spacingMs = (long)budget.Spacing.TotalMilliseconds;
         var client = clientOptions.Value;
         var scope = $"{{{client.GetIdentityBaseAddress().GetLeftPart(UriPartial.Authority)}|{client.ServiceAccount.TenantId}}}";
         _keys = [$"{connection.KeyPrefix}rate:{scope}", $"{connection.KeyPrefix}rate-pause:{scope}"];
@@ -136,7 +145,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         {
             var limit = priority == IdCloudRequestPriority.High ? _highLimit : _normalLimit;
             var member = _instance + ":" + Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var waitMs = (long)await database.ScriptEvaluateAsync(AcquireScript, _keys, [limit, _windowMs, member]).ConfigureAwait(false);
+            var waitMs = (long)await database.ScriptEvaluateAsync(AcquireScript, _keys, [limit, _windowMs, member, _spacingMs]).ConfigureAwait(false);
             _fallback.Succeeded(IdCloudRedisFeature.RateLimiter);
             return TimeSpan.FromMilliseconds(waitMs);
         }
