@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Unico.IdCloud.AspNetCore.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Unico.IdCloud.AspNetCore.Tests;
 
@@ -11,7 +12,7 @@ namespace Unico.IdCloud.AspNetCore.Tests;
 /// Issue 14 item 2: what a graceful stop does with notifications that were already acknowledged. Real Kestrel, real
 /// host shutdown (<see cref="HostOptions.ShutdownTimeout"/> is the budget), real clock for the handlers.
 /// </summary>
-public sealed class WebhookShutdownTests
+public sealed class WebhookShutdownTests(ITestOutputHelper output)
 {
     private static readonly (string, string) Credentials = ("X-API-Key", "k");
 
@@ -37,6 +38,7 @@ public sealed class WebhookShutdownTests
         var stopwatch = Stopwatch.StartNew();
         await server.App.StopAsync();
         stopwatch.Stop();
+        output.WriteLine($"stop took {stopwatch.Elapsed.TotalSeconds:F1} s; handled {handled.Count} of 12");
 
         Assert.Equal(ids.Order(), handled.Order());
         Assert.DoesNotContain(server.Logs.Entries, e => e.EventId.Id == 6010);
@@ -64,7 +66,9 @@ public sealed class WebhookShutdownTests
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
+        var stopwatch = Stopwatch.StartNew();
         await server.App.StopAsync();
+        output.WriteLine($"stop took {stopwatch.Elapsed.TotalSeconds:F1} s; {server.Logs.Entries.Count(e => e.EventId.Id == 6010)} of 12 logged as 6010 at return");
         var droppedAtReturn = server.Logs.Entries.Where(e => e.EventId.Id == 6010).Select(e => e.Message).ToList();
         release.SetResult();
 

@@ -19,8 +19,10 @@ public static class IdCloudWebhookEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> as the IDCloud webhook: it authenticates the caller as configured
     /// (constant-time comparison; anything else → 401), parses the notification tolerantly (malformed or no
-    /// processId → 400), wakes in-process waiters, and queues your <see cref="IIdCloudWebhookHandler"/> once per
-    /// process and state (202; duplicates → 200). Needs <c>services.AddIdCloudWebhook(...)</c>.
+    /// processId, invalid UTF-8 or an id that cannot name a process → 400), wakes in-process waiters, and runs your
+    /// <see cref="IIdCloudWebhookHandler"/> once per process and state: recorded in the inbox and answered 202 by
+    /// default, or answered 200 only after it succeeded with <see cref="IdCloudWebhookAcknowledgement.AfterHandling"/>
+    /// (duplicates → 200). Needs <c>services.AddIdCloudWebhook(...)</c>.
     /// </summary>
     /// <remarks>
     /// The configuration is checked here, at start-up: a missing or unusable setting throws
