@@ -9,7 +9,7 @@ namespace Unico.IdCloud.Redis;
 /// its in-process fallback; StackExchange.Redis keeps reconnecting in the background. Only at start-up, until the first
 /// connection is made or <see cref="IdCloudRedisOptions.ConnectTimeout"/> has passed, do callers wait for it.
 /// </summary>
-internal sealed class IdCloudRedisConnection : IAsyncDisposable
+internal sealed class IdCloudRedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly IdCloudRedisOptions _options;
     private static readonly TimeSpan StartupPollInterval = TimeSpan.FromMilliseconds(20);
@@ -78,6 +78,21 @@ internal sealed class IdCloudRedisConnection : IAsyncDisposable
         while (!multiplexer.IsConnected && _time.GetUtcNow() < _startupDeadline)
         {
             await Task.Delay(StartupPollInterval, _time).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>For containers disposed synchronously (<c>ServiceProvider.Dispose()</c> refuses async-only singletons).</summary>
+    public void Dispose()
+    {
+        Task<ConnectionMultiplexer?>? connecting;
+        lock (_gate)
+        {
+            connecting = _connecting;
+        }
+
+        if (connecting is { IsCompletedSuccessfully: true, Result: { } multiplexer })
+        {
+            multiplexer.Dispose();
         }
     }
 
