@@ -35,4 +35,12 @@ internal static partial class IdCloudAuthenticationLog
     [LoggerMessage(EventId = 3007, EventName = "IdCloudTokenRequestPaused", Level = LogLevel.Debug,
         Message = "Token request for {Issuer} not sent: requests are paused until {PausedUntil:O} after error {ErrorCode}.")]
     public static partial void TokenRequestPaused(this ILogger logger, string issuer, DateTimeOffset pausedUntil, string? errorCode);
+
+    [LoggerMessage(EventId = 3008, EventName = "IdCloudSharedTokenUsed", Level = LogLevel.Information,
+        Message = "Using the IDCloud access token for {Issuer} that another instance shared; it expires at {ExpiresOn:O}.")]
+    public static partial void SharedTokenUsed(this ILogger logger, string issuer, DateTimeOffset expiresOn);
+
+    [LoggerMessage(EventId = 3009, EventName = "IdCloudSharedTokenWaitExceeded", Level = LogLevel.Warning,
+        Message = "Waited {Waited} for another instance to share an IDCloud access token for {Issuer}; requesting one here instead.")]
+    public static partial void SharedTokenWaitExceeded(this ILogger logger, string issuer, TimeSpan waited);
 }

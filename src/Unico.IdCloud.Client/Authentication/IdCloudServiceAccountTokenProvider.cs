@@ -20,16 +20,26 @@ namespace Unico.IdCloud.Client.Authentication;
 /// <para><b>Distinct assertions.</b> RS256 is deterministic and Unico forbids <c>jti</c>, so two assertions with the
 /// same <c>iat</c> would be byte-identical and the second rejected as a replay (1.2.7). Each assertion gets
 /// <c>iat = max(now, previous iat + 1)</c> in whole seconds: when two requests fall in the same second the second is
-/// dated one second ahead (never more; if that would be needed, the request waits for the clock instead) and
-/// <c>exp = iat + AssertionLifetime</c>, so <c>exp - iat</c> never exceeds the configured lifetime. Nothing is
-/// back-dated. This also caps token requests per account at about one per second.</para>
+/// dated one second ahead (never more; if that would be needed, the request waits for the clock instead). Nothing is
+/// back-dated. This also caps token requests per account at about one per second. That keeps one process apart from
+/// itself; other instances of the application that share the account mint in the same second too, so <c>exp</c> is
+/// drawn at random per assertion between <c>iat + AssertionLifetime</c> and <c>iat + 3600</c> (Unico's ceiling):
+/// assertions from different instances differ even within one second (the claim set stays exactly the five Unico
+/// accepts). An assertion is single-use and exchanged at once, so a later <c>exp</c> lengthens no token's life.</para>
 /// <para><b>Failures.</b> Transient failures (network, timeout, HTTP 5xx/408/429, code 1.2.7) are retried up to
 /// <see cref="IdCloudTokenOptions.MaxTransientAttempts"/> attempts in total, 1 s, 2 s, 4 s… apart (longer if the
-/// service sends <c>Retry-After</c>, capped at 30 s), each with a freshly signed assertion. Any other refusal
+/// service sends <c>Retry-After</c>, capped at 30 s), each with a freshly signed assertion. After a 1.2.7 replay the
+/// wait is jittered (between half and one and a half times the back-off) so instances that collided once do not
+/// collide again on the retry. Any other refusal
 /// (misconfiguration codes, unknown codes, 4xx without a code) is not retried and pauses token requests for
 /// <see cref="IdCloudTokenOptions.ConfigurationErrorThrottle"/>: during the pause callers get the same error at once
 /// and nothing is sent, because repeated invalid attempts lock the account (1.2.18). A failed request leaves nothing
 /// behind: the next caller after it (and after any pause) tries again.</para>
+/// <para><b>Shared store.</b> With an <see cref="IIdCloudSharedTokenStore"/> (several instances of the application),
+/// the one acquisition in flight first reads the shared token; only if none is usable does it take the store's lease,
+/// read again, request a token and publish it. Instances without the lease poll the store until the token appears;
+/// if none appears within the token request's own budget (a holder that hangs), they request one themselves. A token
+/// the API rejected (401) is removed from the store too, unless it was replaced meanwhile.</para>
 /// <para>All time comes from the <see cref="TimeProvider"/>.</para>
 /// </remarks>
 internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider, IDisposable
@@ -39,6 +49,16 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    /// <summary>How often an instance without the shared lease looks for the token another instance is requesting.</summary>
+    private static readonly TimeSpan SharedPollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A shared token is used only with this much life left: instances' clocks differ a little.</summary>
+    private static readonly TimeSpan SharedMinimumRemaining = TimeSpan.FromSeconds(10);
+
+    /// <summary>While another instance renews a token that is due, this instance looks again after this long.</summary>
+    private static readonly TimeSpan SharedRecheckDelay = TimeSpan.FromSeconds(2);
+
+    private static readonly long AssertionMaxLifetimeSeconds = (long)IdCloudTokenOptions.MaxAssertionLifetime.TotalSeconds;
 
     private readonly IdCloudServiceAccountCredentials _credentials;
     private readonly IdCloudAssertionFactory _assertions;
@@ -50,6 +70,9 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private readonly TimeSpan _requestTimeout;
     private readonly int _maxAttempts;
     private readonly TimeSpan _pauseAfterRefusal;
+    private readonly Random _random;
+    private readonly IIdCloudSharedTokenStore? _sharedStore;
+    private readonly IdCloudTokenCacheKey _cacheKey;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly object _gate = new();
 
@@ -61,6 +84,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _nextBackgroundAttempt;
     private bool _disposed;
+    private string? _rejectedValue;
     private readonly IdCloudTelemetry? _telemetry;
 
     /// <summary>Creates the provider. Validates the options (throws <see cref="IdCloudConfigurationException"/>).</summary>
@@ -74,6 +98,11 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// <param name="timeProvider">The clock for expiry, refresh, <c>iat</c>, timeouts and back-off.</param>
     /// <param name="logger">Where token events are logged (never secrets).</param>
     /// <param name="telemetry">Counts token acquisitions (the <c>Unico.IdCloud</c> meter); optional.</param>
+    /// <param name="random">
+    /// Draws each assertion's <c>exp</c> and the jitter after a 1.2.7 replay; tests pass a seeded one. Default
+    /// <see cref="Random.Shared"/>. Only the single acquisition in flight uses it, never two threads at once.
+    /// </param>
+    /// <param name="sharedStore">Shares tokens between instances of the application; optional.</param>
     public IdCloudServiceAccountTokenProvider(
         IdCloudServiceAccountCredentials credentials,
         Uri identityBaseAddress,
@@ -81,7 +110,9 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         IdCloudTokenOptions options,
         TimeProvider timeProvider,
         ILogger<IdCloudServiceAccountTokenProvider> logger,
-        IdCloudTelemetry? telemetry = null)
+        IdCloudTelemetry? telemetry = null,
+        Random? random = null,
+        IIdCloudSharedTokenStore? sharedStore = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(identityBaseAddress);
@@ -112,7 +143,13 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         _requestTimeout = options.TokenRequestTimeout;
         _maxAttempts = options.MaxTransientAttempts;
         _pauseAfterRefusal = options.ConfigurationErrorThrottle;
+        _random = random ?? Random.Shared;
+        _sharedStore = sharedStore;
+        _cacheKey = new IdCloudTokenCacheKey(audience, credentials.TenantId, credentials.AccountName);
     }
+
+    /// <summary>The service account this provider's tokens belong to (the key of a shared store).</summary>
+    public IdCloudTokenCacheKey CacheKey => _cacheKey;
 
     /// <inheritdoc />
     public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
@@ -172,6 +209,9 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
             }
 
             _cached = null;
+
+            // With a shared store the next acquisition would read the same rejected token back: it removes it instead.
+            _rejectedValue = _sharedStore is null ? null : token.Value;
         }
 
         _logger.TokenInvalidated(_credentials.Issuer);
@@ -307,13 +347,102 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         completion.SetResult(outcome);
     }
 
-    private async Task<Outcome> AcquireAsync()
+    private Task<Outcome> AcquireAsync() =>
+        _sharedStore is null ? RequestTokenAsync() : AcquireSharedAsync(_sharedStore);
+
+    /// <summary>Takes the token another instance shared, or requests one under the store's lease and shares it.</summary>
+    private async Task<Outcome> AcquireSharedAsync(IIdCloudSharedTokenStore store)
+    {
+        // How long to wait for another instance: about what one token request of ours may take with its retries.
+        var waitLimit = _requestTimeout * _maxAttempts;
+        var started = _time.GetTimestamp();
+        using var waitBudget = new CancellationTokenSource(waitLimit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(waitBudget.Token, _shutdown.Token);
+        var cancellationToken = linked.Token;
+        try
+        {
+            while (true)
+            {
+                var shared = await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false);
+                if (shared is not null && _time.GetUtcNow() < SharedRefreshTimeOf(shared))
+                {
+                    _logger.SharedTokenUsed(_credentials.Issuer, shared.ExpiresOn);
+                    return new Outcome(shared, SharedRefreshTimeOf(shared), null);
+                }
+
+                var lease = await store.TryAcquireLeaseAsync(_cacheKey, cancellationToken).ConfigureAwait(false);
+                if (lease is not null)
+                {
+                    await using (lease.ConfigureAwait(false))
+                    {
+                        // Another instance may have published between the read and the lease.
+                        var again = await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false);
+                        if (again is not null && _time.GetUtcNow() < SharedRefreshTimeOf(again))
+                        {
+                            return new Outcome(again, SharedRefreshTimeOf(again), null);
+                        }
+
+                        var outcome = await RequestTokenAsync().ConfigureAwait(false);
+                        if (outcome.Token is { } token)
+                        {
+                            await lease.PublishAsync(token, _shutdown.Token).ConfigureAwait(false);
+                        }
+
+                        return outcome;
+                    }
+                }
+
+                if (shared is not null)
+                {
+                    // Due for renewal and another instance is renewing it: keep using it and look again shortly.
+                    return new Outcome(shared, _time.GetUtcNow() + SharedRecheckDelay, null);
+                }
+
+                await Task.Delay(SharedPollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (waitBudget.IsCancellationRequested && !_shutdown.IsCancellationRequested)
+        {
+            // The holder of the lease is alive (it keeps the lease) but produced nothing in time: do not wait forever.
+            _logger.SharedTokenWaitExceeded(_credentials.Issuer, _time.GetElapsedTime(started));
+            return await RequestTokenAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the shared token; drops one this instance saw rejected, and one too close to expiry.</summary>
+    private async ValueTask<IdCloudAccessToken?> ReadSharedAsync(IIdCloudSharedTokenStore store, CancellationToken cancellationToken)
+    {
+        var shared = await store.GetAsync(_cacheKey, cancellationToken).ConfigureAwait(false);
+        if (shared is null)
+        {
+            return null;
+        }
+
+        string? rejected;
+        lock (_gate)
+        {
+            rejected = _rejectedValue;
+        }
+
+        if (rejected is not null && string.Equals(rejected, shared.Value, StringComparison.Ordinal))
+        {
+            await store.RemoveAsync(_cacheKey, shared, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return shared.ExpiresOn - _time.GetUtcNow() > SharedMinimumRemaining ? shared : null;
+    }
+
+    /// <summary>A shared token's lifetime is unknown here; renewal starts RefreshBeforeExpiry before its expiry.</summary>
+    private DateTimeOffset SharedRefreshTimeOf(IdCloudAccessToken token) => token.ExpiresOn - _refreshBeforeExpiry;
+
+    private async Task<Outcome> RequestTokenAsync()
     {
         var shutdown = _shutdown.Token;
         for (var attempt = 1; ; attempt++)
         {
             var issuedAt = await ReserveIssuedAtAsync(shutdown).ConfigureAwait(false);
-            var assertion = _assertions.Create(issuedAt, _assertionLifetimeSeconds);
+            var assertion = _assertions.Create(issuedAt, AssertionLifetimeSeconds());
 
             // Expiry is measured from before the request left, so network time makes the token expire early, not late,
             // and the identity service's clock does not matter (expires_in is relative).
@@ -341,7 +470,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
                 return new Outcome(null, default, failure);
             }
 
-            var delay = RetryDelay(attempt, failure.RetryAfter);
+            var delay = RetryDelay(attempt, failure.RetryAfter, jitter: failure.ErrorCode == IdCloudTokenErrorCatalog.AssertionReplayed);
             _logger.TokenAttemptFailed(_credentials.Issuer, attempt, _maxAttempts, failure.Reason, delay, failure.Cause);
             await Task.Delay(delay, _time, shutdown).ConfigureAwait(false);
         }
@@ -378,9 +507,25 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         return expiresOn - lead;
     }
 
-    private static TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
+    /// <summary>
+    /// <c>exp - iat</c> for the next assertion: uniform in [AssertionLifetime, 3600] seconds, so instances that share
+    /// the account and sign in the same second still send different assertions (RS256 is deterministic and Unico
+    /// forbids <c>jti</c>). With the default 5 minutes there are 3301 values: ten instances in one second collide with
+    /// a chance of about 1.4 %, and a collision costs one jittered retry, not a failure.
+    /// </summary>
+    private long AssertionLifetimeSeconds() =>
+        _random.NextInt64(_assertionLifetimeSeconds, AssertionMaxLifetimeSeconds + 1);
+
+    private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter, bool jitter)
     {
         var backoff = FirstRetryDelay * Math.Pow(2, attempt - 1);
+        if (jitter)
+        {
+            // Instances that sent identical assertions also got the same answer at the same time: a fixed back-off
+            // would make them sign in the same second again.
+            backoff *= 0.5 + _random.NextDouble();
+        }
+
         var delay = retryAfter is { } asked && asked > backoff ? asked : backoff;
         return delay < MaxRetryDelay ? delay : MaxRetryDelay;
     }

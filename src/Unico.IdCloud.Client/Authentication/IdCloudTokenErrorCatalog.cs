@@ -15,6 +15,9 @@ internal static class IdCloudTokenErrorCatalog
     /// <param name="Advice">An English explanation of what to fix.</param>
     internal sealed record Entry(string Code, bool IsTransient, bool IsConfigurationError, string Advice);
 
+    /// <summary>The replay code: the same assertion was already used (retried with a fresh, jittered one).</summary>
+    internal const string AssertionReplayed = "1.2.7";
+
     private const string AccountSettings = "IdCloud:ServiceAccount";
 
     private static readonly FrozenDictionary<string, Entry> Entries = new Entry[]
@@ -25,7 +28,7 @@ internal static class IdCloudTokenErrorCatalog
         Config("1.2.4", "The assertion had already expired when the identity service checked it. Check that this machine's clock is synchronised (NTP): the assertion is valid from its iat for IdCloud:Token:AssertionLifetime."),
         Config("1.2.5", $"The assertion could not be validated: its signature or parameters do not match the service account. Check that the private key belongs to this account and environment, and that {AccountSettings}:AccountName and {AccountSettings}:TenantId match the payload Unico sent with the key."),
         Config("1.2.6", $"The signing key is no longer accepted (revoked or replaced). Request new credentials from Unico and update {AccountSettings}:PrivateKeyPath (or PrivateKeyPem)."),
-        new("1.2.7", IsTransient: true, IsConfigurationError: false, "The assertion had already been used: assertions are single-use. The SDK signs a fresh one for every attempt; if this persists, another process may be using the same service account and sending identical assertions in the same second."),
+        new(AssertionReplayed, IsTransient: true, IsConfigurationError: false, "The assertion had already been used: assertions are single-use. The SDK signs a fresh one for every attempt; if this persists, another process may be using the same service account and sending identical assertions in the same second."),
         Config("1.2.11", "The service account is not active. Ask your Unico project manager to activate it."),
         Config("1.2.14", "The service account lacks the permissions needed. Ask your Unico project manager to grant them."),
         Config("1.2.18", "The service account is temporarily locked after too many invalid authentication attempts. Fix the configuration error that caused them, stop other processes retrying with the same account, and wait before trying again; contact Unico if it stays locked."),

@@ -19,9 +19,11 @@ public sealed class IdCloudTokenOptions
     public static readonly TimeSpan MinAssertionLifetime = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The lifetime of each signed assertion (<c>exp - iat</c>, whole seconds). Default 5 minutes; between
-    /// 10 seconds and one hour (Unico rejects more than one hour). An assertion is used once, right after it is signed,
-    /// so a short lifetime costs nothing.
+    /// The shortest lifetime of each signed assertion (<c>exp - iat</c>, whole seconds). Default 5 minutes; between
+    /// 10 seconds and one hour (Unico rejects more than one hour). Each assertion's <c>exp</c> is drawn at random
+    /// between this and one hour, so instances sharing the account that sign in the same second still send different
+    /// assertions (RS256 is deterministic and Unico forbids <c>jti</c>); at one hour that variation is lost. An
+    /// assertion is used once, right after it is signed, so its lifetime does not extend any token.
     /// </summary>
     public TimeSpan AssertionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -231,6 +231,7 @@ public static class IdCloudServiceCollectionExtensions
             options.Token,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<IdCloudServiceAccountTokenProvider>>(),
-            services.GetRequiredService<IdCloudTelemetry>());
+            services.GetRequiredService<IdCloudTelemetry>(),
+            sharedStore: services.GetService<IIdCloudSharedTokenStore>());
     }
 }

@@ -25,7 +25,7 @@ public sealed class AssertionAndExchangeTests
         Assert.Equal(JsonValueKind.Number, assertion.Claim("iat").ValueKind);
         Assert.Equal(JsonValueKind.Number, assertion.Claim("exp").ValueKind);
         Assert.Equal(expectedIat, assertion.IssuedAt);
-        Assert.Equal(expectedIat + 300, assertion.Expires);
+        Assert.InRange(assertion.Expires - expectedIat, 300, 3600);
 
         using var publicKey = RSA.Create();
         publicKey.ImportSubjectPublicKeyInfo(TestKeys.Rsa2048.ExportSubjectPublicKeyInfo(), out _);
@@ -44,6 +44,37 @@ public sealed class AssertionAndExchangeTests
 
         var assertion = JwtAssertion.Parse(harness.Endpoint.Requests[0].Assertion);
         Assert.Equal(3600, assertion.Expires - assertion.IssuedAt);
+    }
+
+    [Theory]
+    [InlineData(0.0, 300)]
+    [InlineData(0.5, 1950)]
+    [InlineData(0.9999999, 3600)]
+    public async Task Assertion_exp_is_drawn_between_the_configured_lifetime_and_one_hour_so_instances_signing_in_one_second_differ(double draw, long expectedLifetime)
+    {
+        using var harness = new TokenProviderHarness(o => o.AssertionLifetime = TimeSpan.FromMinutes(5), random: new FixedRandom(draw));
+
+        await harness.Provider.GetTokenAsync();
+
+        var assertion = JwtAssertion.Parse(Assert.Single(harness.Endpoint.Requests).Assertion);
+        Assert.Equal(expectedLifetime, assertion.Expires - assertion.IssuedAt);
+        Assert.Equal(["iss", "aud", "scope", "iat", "exp"], assertion.ClaimNames());
+    }
+
+    [Fact]
+    public async Task Two_instances_signing_in_the_same_second_send_different_assertions_when_their_draws_differ()
+    {
+        using var first = new TokenProviderHarness(random: new FixedRandom(0.1));
+        using var second = new TokenProviderHarness(random: new FixedRandom(0.2));
+
+        await first.Provider.GetTokenAsync();
+        await second.Provider.GetTokenAsync();
+
+        var a = JwtAssertion.Parse(Assert.Single(first.Endpoint.Requests).Assertion);
+        var b = JwtAssertion.Parse(Assert.Single(second.Endpoint.Requests).Assertion);
+        Assert.Equal(a.IssuedAt, b.IssuedAt);
+        Assert.NotEqual(a.Expires, b.Expires);
+        Assert.NotEqual(first.Endpoint.Requests[0].Assertion, second.Endpoint.Requests[0].Assertion);
     }
 
     [Theory]
@@ -125,7 +156,7 @@ public sealed class AssertionAndExchangeTests
         var now0 = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         Assert.Equal([now0, now0 + 1, now0 + 2, now0 + 6], iats);
         Assert.Equal(iats.Count, harness.Endpoint.Requests.Select(r => r.Assertion).Distinct().Count());
-        Assert.All(assertions, a => Assert.Equal(300, a.Expires - a.IssuedAt));
+        Assert.All(assertions, a => Assert.InRange(a.Expires - a.IssuedAt, 300, 3600));
     }
 
     [Fact]

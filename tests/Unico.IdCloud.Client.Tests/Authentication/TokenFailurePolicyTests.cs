@@ -162,7 +162,7 @@ public sealed class TokenFailurePolicyTests
     [Fact]
     public async Task A_replayed_assertion_1_2_7_is_retried_with_a_new_iat()
     {
-        using var harness = new TokenProviderHarness();
+        using var harness = new TokenProviderHarness(random: new FixedRandom(0.5));
         harness.Endpoint.Responder = (_, n, _) => Task.FromResult(n == 1 ? TokenEndpointStub.Refusal("1.2.7") : TokenEndpointStub.Ok("fresh"));
 
         var call = harness.Provider.GetTokenAsync().AsTask();
@@ -173,6 +173,26 @@ public sealed class TokenFailurePolicyTests
         var iats = harness.Endpoint.Requests.Select(r => JwtAssertion.Parse(r.Assertion).IssuedAt).ToList();
         Assert.Equal(2, iats.Count);
         Assert.NotEqual(iats[0], iats[1]);
+    }
+
+    [Theory]
+    [InlineData(0.0, 500)]
+    [InlineData(0.25, 750)]
+    [InlineData(0.9, 1400)]
+    public async Task Retry_after_a_1_2_7_replay_is_jittered_so_instances_that_collided_drift_apart(double draw, int expectedMilliseconds)
+    {
+        using var harness = new TokenProviderHarness(random: new FixedRandom(draw));
+        harness.Endpoint.Responder = (_, n, _) => Task.FromResult(n == 1 ? TokenEndpointStub.Refusal("1.2.7") : TokenEndpointStub.Ok("fresh"));
+
+        var call = harness.Provider.GetTokenAsync().AsTask();
+        var expected = TimeSpan.FromMilliseconds(expectedMilliseconds);
+        await harness.Time.WaitForTimerAsync(expected);
+        harness.Time.Advance(expected - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal("fresh", (await call).Value);
+        Assert.Equal(2, harness.Endpoint.RequestCount);
     }
 
     [Fact]

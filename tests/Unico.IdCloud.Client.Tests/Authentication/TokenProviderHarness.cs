@@ -10,13 +10,13 @@ internal sealed class TokenProviderHarness : IDisposable
 {
     private readonly Lazy<IdCloudServiceAccountTokenProvider> _provider;
 
-    public TokenProviderHarness(Action<IdCloudTokenOptions>? configure = null, Uri? identityBaseAddress = null)
+    public TokenProviderHarness(Action<IdCloudTokenOptions>? configure = null, Uri? identityBaseAddress = null, Random? random = null)
     {
         configure?.Invoke(Options);
         IdentityBaseAddress = identityBaseAddress ?? IdCloudHosts.UatIdentity;
         TokenHttpClient = new HttpClient(Endpoint);
         _provider = new Lazy<IdCloudServiceAccountTokenProvider>(() => new IdCloudServiceAccountTokenProvider(
-            Credentials, IdentityBaseAddress, TokenHttpClient, Options, Time, Logger));
+            Credentials, IdentityBaseAddress, TokenHttpClient, Options, Time, Logger, telemetry: null, random));
     }
 
     public ManualTimeProvider Time { get; } = new();

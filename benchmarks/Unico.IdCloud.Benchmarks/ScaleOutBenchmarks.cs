@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Unico.IdCloud.Benchmarks.Infrastructure;
+using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.RateLimiting;
+using Unico.IdCloud.Redis;
+using Unico.IdCloud.Redis.RateLimiting;
+
+namespace Unico.IdCloud.Benchmarks;
+
+/// <summary>
+/// What scale-out costs per call on a warm path (docs/scale-out.md): the token-cache hit with a Redis shared store
+/// configured (the in-process cache answers; Redis is not touched), the in-process rate limiter's admission decision,
+/// and the Redis rate limiter's admission (one script round trip to a local redis-server, which the set-up starts on a
+/// free loopback port: <c>eng/install-redis.sh</c> installs it). Budgets are huge so the decision, not a wait, is measured.
+/// </summary>
+[MemoryDiagnoser]
+public class ScaleOutBenchmarks
+{
+    private readonly InMemoryIdCloudHandler handler = new();
+    private Process redisServer = null!;
+    private ServiceProvider sdk = null!;
+    private IIdCloudTokenProvider provider = null!;
+    private IdCloudInProcessRateLimiter inProcess = null!;
+    private RedisRateLimiter redis = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var port = FreePort();
+        redisServer = StartRedis(port);
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection().SetApplicationName("idcloud-benchmarks");
+        using var rsa = RSA.Create(2048);
+        var key = rsa.ExportPkcs8PrivateKeyPem();
+        var budget = new Action<IdCloudRateLimitOptions>(b =>
+        {
+            b.RequestsPerSecond = 1_000_000;
+            b.SpreadEvenly = false;
+        });
+        var idCloud = services.AddIdCloud(options =>
+            {
+                options.ProcessApiBaseAddress = SdkHost.InMemoryProcessApi;
+                options.SignatureApiBaseAddress = SdkHost.InMemorySignatureApi;
+                options.IdentityBaseAddress = SdkHost.InMemoryIdentity;
+                options.ServiceAccount.AccountName = "benchmark";
+                options.ServiceAccount.TenantId = "benchmark-tenant";
+                options.ServiceAccount.PrivateKeyPem = key;
+            })
+            .AddRedis(r => r.Configuration = $"127.0.0.1:{port}", budget);
+        idCloud.IdentityHttpClient.ConfigurePrimaryHttpMessageHandler(() => handler);
+        sdk = services.BuildServiceProvider();
+        provider = sdk.GetRequiredService<IIdCloudTokenProvider>();
+        redis = (RedisRateLimiter)sdk.GetRequiredService<IIdCloudRateLimiter>();
+        var options = new IdCloudRateLimitOptions();
+        budget(options);
+        inProcess = new IdCloudInProcessRateLimiter(options, TimeProvider.System);
+
+        var token = provider.GetTokenAsync().AsTask().GetAwaiter().GetResult();
+        Check.That(token.Value == InMemoryIdCloudHandler.AccessToken, "the shared cache holds the token the endpoint issued");
+        Check.That(handler.TokenRequests == 1, "the cache is warm: no further token request");
+        Check.That(redis.TryAcquireAsync(IdCloudRequestPriority.Normal).AsTask().GetAwaiter().GetResult() == TimeSpan.Zero, "Redis admits (it is reachable)");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        redisServer.Kill(entireProcessTree: true);
+        sdk.Dispose();
+        redisServer.WaitForExit();
+        redisServer.Dispose();
+    }
+
+    [Benchmark(Description = "Token cache hit, Redis shared store configured")]
+    public ValueTask<IdCloudAccessToken> SharedTokenCacheHit() => provider.GetTokenAsync();
+
+    [Benchmark(Description = "Rate limiter admission, in process")]
+    public TimeSpan InProcessAdmission() => inProcess.TryAcquire(IdCloudRequestPriority.Normal);
+
+    [Benchmark(Description = "Rate limiter admission, Redis (loopback)")]
+    public ValueTask<TimeSpan?> RedisAdmission() => redis.TryAcquireAsync(IdCloudRequestPriority.Normal);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process StartRedis(int port)
+    {
+        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (eng/install-redis.sh installs it).");
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return process;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(25);
+            }
+        }
+
+        throw new TimeoutException("redis-server did not accept connections within 5 s.");
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Unico.IdCloud.Redis;
+
+/// <summary>
+/// The one Redis connection of the SDK (a singleton). Connects on first use without ever failing the caller: while
+/// Redis is unreachable <see cref="GetDatabaseAsync"/> answers <see langword="null"/> at once and each feature uses
+/// its in-process fallback; StackExchange.Redis keeps reconnecting in the background. Only at start-up, until the first
+/// connection is made or <see cref="IdCloudRedisOptions.ConnectTimeout"/> has passed, do callers wait for it.
+/// </summary>
+internal sealed class IdCloudRedisConnection : IAsyncDisposable, IDisposable
+{
+    private readonly IdCloudRedisOptions _options;
+    private static readonly TimeSpan StartupPollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private Task<ConnectionMultiplexer?>? _connecting;
+    private DateTimeOffset _startupDeadline = DateTimeOffset.MaxValue;
+
+    public IdCloudRedisConnection(IOptions<IdCloudRedisOptions> options, TimeProvider timeProvider)
+    {
+        _options = options.Value;
+        _time = timeProvider;
+        KeyPrefix = _options.KeyPrefix;
+    }
+
+    public string KeyPrefix { get; }
+
+    public IdCloudRedisOptions Options => _options;
+
+    /// <summary>The database, or <see langword="null"/> while Redis is unreachable.</summary>
+    public async ValueTask<IDatabase?> GetDatabaseAsync()
+    {
+        Task<ConnectionMultiplexer?> connecting;
+        lock (_gate)
+        {
+            if (_connecting is null)
+            {
+                // Until the first connection succeeds or ConnectTimeout has passed, callers wait for it.
+                _startupDeadline = _time.GetUtcNow() + _options.ConnectTimeout;
+                _connecting = ConnectAsync();
+            }
+
+            connecting = _connecting;
+        }
+
+        var multiplexer = connecting.IsCompletedSuccessfully ? connecting.Result : await connecting.ConfigureAwait(false);
+        if (multiplexer is null)
+        {
+            return null;
+        }
+
+        if (!multiplexer.IsConnected && _time.GetUtcNow() < _startupDeadline)
+        {
+            // Starting up (a cold process, a busy machine): the first connection may still be in progress. Falling
+            // back now would make this instance act alone (its own token, its own budget) for no reason.
+            await WaitForFirstConnectionAsync(multiplexer).ConfigureAwait(false);
+        }
+
+        if (!multiplexer.IsConnected)
+        {
+            return null;
+        }
+
+        if (_startupDeadline != DateTimeOffset.MinValue)
+        {
+            // Connected once: from now on an outage falls back at once.
+            _startupDeadline = DateTimeOffset.MinValue;
+        }
+
+        return multiplexer.GetDatabase();
+    }
+
+    private async Task WaitForFirstConnectionAsync(ConnectionMultiplexer multiplexer)
+    {
+        while (!multiplexer.IsConnected && _time.GetUtcNow() < _startupDeadline)
+        {
+            await Task.Delay(StartupPollInterval, _time).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>For containers disposed synchronously (<c>ServiceProvider.Dispose()</c> refuses async-only singletons).</summary>
+    public void Dispose()
+    {
+        Task<ConnectionMultiplexer?>? connecting;
+        lock (_gate)
+        {
+            connecting = _connecting;
+        }
+
+        if (connecting is { IsCompletedSuccessfully: true, Result: { } multiplexer })
+        {
+            multiplexer.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task<ConnectionMultiplexer?>? connecting;
+        lock (_gate)
+        {
+            connecting = _connecting;
+        }
+
+        if (connecting is not null && await connecting.ConfigureAwait(false) is { } multiplexer)
+        {
+            await multiplexer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ConnectionMultiplexer?> ConnectAsync()
+    {
+        try
+        {
+            // AbortOnConnectFail = false: returns after the first attempt even when Redis is down, then reconnects.
+            return await ConnectionMultiplexer.ConnectAsync(_options.ToConfigurationOptions()).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A Redis that cannot be reached must never fail the application: features fall back.
+        catch (Exception ex) when (ex is not Client.IdCloudConfigurationException)
+#pragma warning restore CA1031
+        {
+            _ = ex;
+            return null;
+        }
+    }
+}

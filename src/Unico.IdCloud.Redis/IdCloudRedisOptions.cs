@@ -1,0 +1,66 @@
+using StackExchange.Redis;
+
+namespace Unico.IdCloud.Redis;
+
+/// <summary>Where Redis is and how the SDK uses it. Only <see cref="Configuration"/> is required.</summary>
+public sealed class IdCloudRedisOptions
+{
+    /// <summary>The configuration section of these options: <c>IdCloud:Redis</c>.</summary>
+    public const string DefaultConfigurationPath = "IdCloud:Redis";
+
+    /// <summary>
+    /// The StackExchange.Redis configuration string, e.g. <c>redis:6379</c> or
+    /// <c>redis:6380,ssl=true,password=…</c>. Connection failures never stop the application: the SDK keeps working
+    /// in process until Redis is back.
+    /// </summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Prefix of every key the SDK writes. Default <c>idcloud:</c>.</summary>
+    public string KeyPrefix { get; set; } = "idcloud:";
+
+    /// <summary>
+    /// How long the token lease lives without renewal: the longest time a killed instance that was requesting the
+    /// shared token can hold up the others. The holder renews it every third of this while it works. Default 10 s.
+    /// </summary>
+    public TimeSpan TokenLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest a single Redis command may take before the SDK treats Redis as unreachable and uses its in-process
+    /// fallback for that call. Default 3 s: a busy machine (a cold start on two cores) can hold a healthy command up
+    /// for a second, and a fallback then costs more than the wait (a dead connection is noticed at once anyway).
+    /// </summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long the first connection may take; calls made meanwhile wait for it (after that, while Redis is
+    /// unreachable, calls use the in-process fallback at once). Default 5 s.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Share the access token through Redis. Default <see langword="true"/>.</summary>
+    public bool ShareTokens { get; set; } = true;
+
+    /// <summary>Share the tenant's request budget through Redis. Default <see langword="true"/>.</summary>
+    public bool ShareRateLimit { get; set; } = true;
+
+    /// <summary>Share webhook de-duplication through Redis. Default <see langword="true"/>.</summary>
+    public bool ShareWebhookDeduplication { get; set; } = true;
+
+    /// <summary>Builds the client configuration: fail fast while disconnected, never abort on a failed connect.</summary>
+    internal ConfigurationOptions ToConfigurationOptions()
+    {
+        if (string.IsNullOrWhiteSpace(Configuration))
+        {
+            throw new Client.IdCloudConfigurationException($"{DefaultConfigurationPath}:{nameof(Configuration)}", $"{DefaultConfigurationPath}:{nameof(Configuration)} is required, e.g. \"localhost:6379\".");
+        }
+
+        var options = ConfigurationOptions.Parse(Configuration);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
+        options.AsyncTimeout = (int)CommandTimeout.TotalMilliseconds;
+        options.SyncTimeout = (int)CommandTimeout.TotalMilliseconds;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ConnectRetry = 1;
+        return options;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Unico.IdCloud.AspNetCore;
+using Unico.IdCloud.Client;
+using Unico.IdCloud.Redis.TestHost;
+
+// One instance of an application using the SDK with Redis, driven by the multi-process tests through environment
+// variables, stdin ("go" starts the burst) and stdout (one "result ..." line, or "listening"/"handled" lines).
+var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: calls | poll | webhook");
+var settings = HostSettings.FromEnvironment();
+
+if (mode == "webhook")
+{
+    await WebhookInstance.RunAsync(settings);
+    return 0;
+}
+
+var services = new ServiceCollection();
+settings.AddSdk(services);
+await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+var processes = provider.GetRequiredService<IIdCloudProcessClient>();
+
+if (Environment.GetEnvironmentVariable("WARM_UP") == "1")
+{
+    // One call before the measured run: the connection to the API exists and the code paths are compiled, as in an
+    // instance that has been running for a while.
+    await processes.GetProcessAsync(settings.ProcessIds[0]);
+}
+
+Console.Out.WriteLine("ready");
+await Console.Out.FlushAsync();
+if (Console.In.ReadLine() != "go")
+{
+    return 2;
+}
+
+var ok = 0;
+var failed = 0;
+var throttled = 0;
+var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+async Task CallAsync(string processId)
+{
+    try
+    {
+        await processes.GetProcessAsync(processId);
+        Interlocked.Increment(ref ok);
+    }
+    catch (IdCloudException ex)
+    {
+        Interlocked.Increment(ref failed);
+        if (ex.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Interlocked.Increment(ref throttled);
+        }
+
+        failures.Add(ex.GetType().Name + " " + (int?)ex.StatusCode + " " + ex.ErrorCode);
+    }
+}
+
+if (mode == "calls")
+{
+    var processId = settings.ProcessIds[0];
+    await Task.WhenAll(Enumerable.Range(0, settings.Callers).Select(_ => Task.Run(() => CallAsync(processId))));
+}
+else if (mode == "poll")
+{
+    // One poller per process, polling until the duration ends, as an app waiting for many processes would.
+    var until = DateTimeOffset.UtcNow + settings.Duration;
+    await Task.WhenAll(settings.ProcessIds.Select(id => Task.Run(async () =>
+    {
+        while (DateTimeOffset.UtcNow < until)
+        {
+            await CallAsync(id);
+        }
+    })));
+}
+else
+{
+    return 3;
+}
+
+Console.Out.WriteLine($"result ok={ok} failed={failed} throttled={throttled} failures={string.Join(";", failures.Distinct())}");
+return 0;
+
+namespace Unico.IdCloud.Redis.TestHost
+{
+    /// <summary>What the test passes in: the emulator's addresses and account, Redis, the key ring, the workload.</summary>
+    internal sealed record HostSettings(
+        Uri Identity,
+        Uri ProcessApi,
+        Uri SignatureApi,
+        string AccountName,
+        string TenantId,
+        string PrivateKeyPem,
+        string Redis,
+        string KeyPrefix,
+        string KeyRingDirectory,
+        int RequestsPerSecond,
+        int Callers,
+        IReadOnlyList<string> ProcessIds,
+        TimeSpan Duration,
+        TimeSpan HandlerDelay)
+    {
+        public static HostSettings FromEnvironment()
+        {
+            static string Get(string name) => Environment.GetEnvironmentVariable(name) ?? throw new ArgumentException($"{name} is not set");
+            static string Or(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
+            return new HostSettings(
+                new Uri(Get("EMU_IDENTITY")),
+                new Uri(Get("EMU_PROCESS")),
+                new Uri(Get("EMU_SIGNATURE")),
+                Get("ACCOUNT_NAME"),
+                Get("TENANT_ID"),
+                Get("PRIVATE_KEY_PEM"),
+                Get("REDIS"),
+                Get("KEY_PREFIX"),
+                Get("KEY_RING"),
+                int.Parse(Or("RATE_LIMIT", "10"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(Or("CALLERS", "1"), System.Globalization.CultureInfo.InvariantCulture),
+                Or("PROCESS_IDS", "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                TimeSpan.FromMilliseconds(int.Parse(Or("DURATION_MS", "0"), System.Globalization.CultureInfo.InvariantCulture)),
+                TimeSpan.FromMilliseconds(int.Parse(Or("HANDLER_DELAY_MS", "0"), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        /// <summary>The SDK wired as the README says: AddIdCloud, AddRedis, a shared Data Protection key ring.</summary>
+        public void AddSdk(IServiceCollection services)
+        {
+            services.AddLogging(logging => logging.AddProvider(new StderrLoggerProvider()).SetMinimumLevel(LogLevel.Warning));
+            services.AddDataProtection()
+                .SetApplicationName("idcloud-redis-tests")
+                .PersistKeysToFileSystem(new DirectoryInfo(KeyRingDirectory));
+            services.AddIdCloud(options =>
+                {
+                    options.IdentityBaseAddress = Identity;
+                    options.ProcessApiBaseAddress = ProcessApi;
+                    options.SignatureApiBaseAddress = SignatureApi;
+                    options.ServiceAccount.AccountName = AccountName;
+                    options.ServiceAccount.TenantId = TenantId;
+                    options.ServiceAccount.PrivateKeyPem = PrivateKeyPem;
+                })
+                .AddRedis(
+                    redis =>
+                    {
+                        redis.Configuration = Redis;
+                        redis.KeyPrefix = KeyPrefix;
+                    },
+                    budget =>
+                    {
+                        budget.RequestsPerSecond = RequestsPerSecond;
+                        budget.ReservedForHighPriority = Math.Min(2, RequestsPerSecond - 1);
+                    });
+        }
+    }
+
+    /// <summary>An ASP.NET Core app with the webhook receiver; its handler writes "handled ..." to stdout.</summary>
+    internal static class WebhookInstance
+    {
+        public static async Task RunAsync(HostSettings settings)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            settings.AddSdk(builder.Services);
+            builder.Services.AddIdCloudWebhook(options =>
+            {
+                options.Authentication = IdCloudWebhookAuthentication.ApiKey;
+                options.ApiKey = "X-API-Key:multi-process-test";
+                options.FetchProcess = false;
+            });
+            builder.Services.AddIdCloudWebhookHandler(async (context, cancellationToken) =>
+            {
+                Console.Out.WriteLine($"started {context.ProcessId}");
+                await Console.Out.FlushAsync(cancellationToken);
+                await Task.Delay(settings.HandlerDelay, cancellationToken);
+                Console.Out.WriteLine($"handled {context.ProcessId}");
+                await Console.Out.FlushAsync(cancellationToken);
+            });
+            await using var app = builder.Build();
+            app.MapIdCloudWebhook("/webhook");
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            Console.Out.WriteLine($"listening {address}/webhook");
+            await Console.Out.FlushAsync();
+
+            // Runs until the test closes stdin (or kills the process).
+            while (Console.In.ReadLine() is { } line && line != "stop")
+            {
+            }
+
+            await app.StopAsync();
+        }
+    }
+
+    /// <summary>Warnings and errors to stderr, so the test can show what an instance logged.</summary>
+    internal sealed class StderrLoggerProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                Console.Error.WriteLine($"{logLevel} {eventId.Id} {category}: {formatter(state, exception)}");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using System.Text;
+using Unico.IdCloud.Client;
+using Unico.IdCloud.Redis.Tests.Infrastructure;
+using Unico.IdCloud.Testing;
+
+namespace Unico.IdCloud.Redis.Tests.MultiProcess;
+
+/// <summary>
+/// Several instances of an application as separate OS processes (<c>dotnet Unico.IdCloud.Redis.TestHost.dll</c>)
+/// against one emulator and one real redis-server: the figures of issue 11 item 5. Each test is bounded (&lt; 60 s).
+/// </summary>
+public sealed class MultiProcessTests(RedisFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RedisFixture>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(50);
+
+    private readonly string _prefix = "m" + Guid.NewGuid().ToString("N")[..8] + ":";
+
+    [Fact]
+    public async Task FourInstancesWith250ConcurrentCallersEachFromAColdStartMakeExactlyOneTokenRequestAndNoCallFails()
+    {
+        await using var emulator = await IdCloudEmulator.StartAsync();
+        var account = emulator.CreateServiceAccount();
+        var processId = await CreateProcessAsync(emulator, account);
+        emulator.ResetRequestLog();
+
+        var hosts = Enumerable.Range(0, 4).Select(_ => HostProcess.Start("calls", emulator, account, fixture.Redis.Configuration, _prefix, fixture.KeyRing, new Dictionary<string, string>
+        {
+            ["CALLERS"] = "250",
+            ["PROCESS_IDS"] = processId,
+            ["RATE_LIMIT"] = "100000", // the budget is not under test here: the token is
+        })).ToList();
+        try
+        {
+            await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("ready", Bound)));
+            await Task.WhenAll(hosts.Select(h => h.SendAsync("go")));
+            var results = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("result", Bound)))).Select(HostProcess.ParseResult).ToList();
+
+            Assert.True(results.All(r => r.Failed == 0), string.Join(" / ", results.Select(r => r.Failures)) + string.Join("\n", hosts.Select(h => h.Errors)));
+            Assert.Equal(1000, results.Sum(r => r.Ok));
+            Assert.Equal(1, emulator.TokenRequestCount);
+            output.WriteLine($"measured: 4 processes x 250 callers: ok={results.Sum(r => r.Ok)} failed={results.Sum(r => r.Failed)} token requests={emulator.TokenRequestCount}");
+        }
+        finally
+        {
+            await DisposeAllAsync(hosts);
+        }
+    }
+
+    [Fact]
+    public async Task FourInstancesPolling40ProcessesStayWithinTheTenantBudgetAndEarnNo429()
+    {
+        await using var emulator = await IdCloudEmulator.StartAsync(new IdCloudEmulatorOptions { EnforceRateLimit = true, RateLimitPerSecond = 10 });
+        var account = emulator.CreateServiceAccount();
+        var ids = new List<string>();
+        await using (var setup = Instance.Start(account, fixture.Redis.Configuration, "setup" + _prefix, fixture.KeyRing))
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                ids.Add((await setup.Processes.CreateProcessAsync(Requests.IdLive(100 + i))).Id!);
+            }
+        }
+
+        var hosts = Enumerable.Range(0, 4).Select(h => HostProcess.Start("poll", emulator, account, fixture.Redis.Configuration, _prefix, fixture.KeyRing, new Dictionary<string, string>
+        {
+            ["PROCESS_IDS"] = string.Join(',', ids.Skip(h * 10).Take(10)),
+            ["DURATION_MS"] = "6000",
+            ["RATE_LIMIT"] = "10",
+            ["WARM_UP"] = "1",
+        })).ToList();
+        try
+        {
+            // Instances that have been running (one call each, through the shared budget, before the measured run).
+            await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("ready", Bound)));
+            await Task.Delay(TimeSpan.FromSeconds(1.2)); // the warm-up calls leave the emulator's window and ours
+            emulator.ResetRequestLog();
+            await Task.WhenAll(hosts.Select(h => h.SendAsync("go")));
+            var results = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("result", Bound)))).Select(HostProcess.ParseResult).ToList();
+
+            var traffic = emulator.GetTenantTraffic(account.TenantId);
+            output.WriteLine($"measured: 4 processes polling 40 processes for 6 s: {traffic}; per instance ok={string.Join(",", results.Select(r => r.Ok))}");
+            Assert.True(traffic.RateLimitedResponses == 0, $"{traffic} " + string.Join("\n", hosts.Select(h => h.Errors)));
+            Assert.InRange(traffic.BusiestSecondRequests, 1, 10);
+            Assert.True(results.All(r => r.Failed == 0), string.Join(" / ", results.Select(r => r.Failures)));
+
+            // Every instance got a share of the budget (no instance starved), and together they used most of it.
+            Assert.All(results, r => Assert.True(r.Ok > 0));
+            Assert.True(traffic.Requests >= 30, traffic.ToString());
+        }
+        finally
+        {
+            await DisposeAllAsync(hosts);
+        }
+    }
+
+    [Fact]
+    public async Task TheSameNotificationDeliveredTenTimesOverThreeInstancesConcurrentlyRunsTheHandlerOnce()
+    {
+        await using var emulator = await IdCloudEmulator.StartAsync();
+        var account = emulator.CreateServiceAccount();
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start("webhook", emulator, account, fixture.Redis.Configuration, _prefix, fixture.KeyRing)).ToList();
+        try
+        {
+            var urls = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("listening", Bound)))).Select(l => new Uri(l["listening ".Length..])).ToList();
+            var processId = Guid.NewGuid().ToString();
+            using var http = new HttpClient();
+            using var go = new ManualResetEventSlim();
+            var deliveries = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+            {
+                go.Wait();
+                using var request = new HttpRequestMessage(HttpMethod.Post, urls[i % 3])
+                {
+                    Content = new StringContent($$"""{"processId":"{{processId}}","state":"PROCESS_STATE_FINISHED","flow":"idlive"}""", Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("X-API-Key", "multi-process-test");
+                using var response = await http.SendAsync(request);
+                return (int)response.StatusCode;
+            })).ToList();
+            go.Set();
+            var statuses = await Task.WhenAll(deliveries);
+
+            Assert.All(statuses, s => Assert.InRange(s, 200, 299));
+            await Task.WhenAny(hosts.Select(h => h.WaitForLineAsync("handled " + processId, Bound)));
+
+            // Every delivery was answered, so every claim was decided; give a wrongly admitted duplicate time to show.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            output.WriteLine($"measured: 10 deliveries over 3 processes: statuses={string.Join(",", statuses)} handler runs={hosts.Sum(h => h.Output.Count(l => l == "started " + processId))}");
+            Assert.True(1 == hosts.Sum(h => h.Output.Count(l => l == "started " + processId)), string.Join("\n", hosts.Select(h => h.Errors)));
+        }
+        finally
+        {
+            await DisposeAllAsync(hosts);
+        }
+    }
+
+    private async Task<string> CreateProcessAsync(IdCloudEmulator emulator, EmulatedServiceAccount account)
+    {
+        await using var setup = Instance.Start(emulator.CreateServiceAccount(tenantId: account.TenantId), fixture.Redis.Configuration, "setup" + _prefix, fixture.KeyRing);
+        return (await setup.Processes.CreateProcessAsync(Requests.IdLive(42))).Id!;
+    }
+
+    private static async Task DisposeAllAsync(IEnumerable<HostProcess> hosts)
+    {
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

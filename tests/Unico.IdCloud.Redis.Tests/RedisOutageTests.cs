@@ -1,0 +1,74 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Unico.IdCloud.AspNetCore;
+using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.Diagnostics;
+using Unico.IdCloud.Redis.Tests.Infrastructure;
+
+namespace Unico.IdCloud.Redis.Tests;
+
+/// <summary>
+/// Redis stops in the middle of a run (the redis-server process is killed): calls keep succeeding on in-process
+/// behaviour, nothing escapes to the caller, the log says what degraded and a metric counts it.
+/// </summary>
+public sealed class RedisOutageTests(RedisOutageTests.Fixture fixture) : IClassFixture<RedisOutageTests.Fixture>
+{
+    [Fact]
+    public async Task WhenRedisStopsMidRunCallsKeepSucceedingAndTheLogSaysWhatDegraded()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var account = fixture.Emulator.CreateServiceAccount();
+        var fallbacks = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == IdCloudTelemetry.MeterName && instrument.Name == IdCloudRedisFallback.FallbacksInstrumentName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            lock (fallbacks)
+            {
+                fallbacks.Add(tags.ToArray().Single(t => t.Key == "feature").Value!.ToString()!);
+            }
+        });
+        listener.Start();
+
+        await using var instance = Instance.Start(account, redis.Configuration, "o:", fixture.KeyRing, budget: b => b.RequestsPerSecond = 50);
+        var created = await instance.Processes.CreateProcessAsync(Requests.IdLive(7));
+        await instance.Processes.GetProcessAsync(created.Id!);
+        Assert.Equal(IdCloudWebhookClaim.Claimed, await instance.Deduplication.TryClaimAsync(new(created.Id!, "A"), TimeSpan.FromMinutes(1)));
+        Assert.DoesNotContain(instance.Logs.Entries, e => e.EventId == 7001);
+
+        await redis.StopAsync();
+
+        // Every piece is exercised after the outage: API calls (rate limiter), a token the API rejects (token cache),
+        // webhook claims (de-duplication). None of them throws.
+        for (var i = 0; i < 5; i++)
+        {
+            await instance.Processes.GetProcessAsync(created.Id!);
+        }
+
+        fixture.Emulator.RevokeAccessTokens();
+        await instance.Processes.GetProcessAsync(created.Id!);
+        var second = await instance.Processes.CreateProcessAsync(Requests.IdLive(8));
+        Assert.Equal(IdCloudWebhookClaim.Claimed, await instance.Deduplication.TryClaimAsync(new(second.Id!, "A"), TimeSpan.FromMinutes(1)));
+        Assert.Equal(IdCloudWebhookClaim.InProgress, await instance.Deduplication.TryClaimAsync(new(second.Id!, "A"), TimeSpan.FromMinutes(1)));
+
+        var degraded = instance.Logs.Entries.Where(e => e.EventId == 7001).Select(e => e.Message).ToList();
+        Assert.Contains(degraded, m => m.Contains("token-cache", StringComparison.Ordinal));
+        Assert.Contains(degraded, m => m.Contains("rate-limiter", StringComparison.Ordinal));
+        Assert.Contains(degraded, m => m.Contains("webhook-deduplication", StringComparison.Ordinal));
+        Assert.Equal(3, degraded.Count); // once per feature and outage, not once per call
+        lock (fallbacks)
+        {
+            Assert.Contains("token-cache", fallbacks);
+            Assert.Contains("rate-limiter", fallbacks);
+            Assert.Contains("webhook-deduplication", fallbacks);
+        }
+    }
+
+    public sealed class Fixture : RedisFixture;
+}
