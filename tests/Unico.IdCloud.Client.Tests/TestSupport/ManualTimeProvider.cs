@@ -7,8 +7,9 @@ namespace Unico.IdCloud.Client.Tests.TestSupport;
 /// order, with the clock set to each timer's due time while its callback runs.
 /// </summary>
 /// <remarks>
-/// Written here because the FakeTimeProvider package is not available from this machine's registry. Callbacks run
-/// synchronously on the thread calling <see cref="Advance"/>, outside the provider's lock.
+/// Written before Microsoft.Extensions.TimeProvider.Testing restored on this machine; moving these tests to its
+/// FakeTimeProvider is open work (this class also lets a test await a timer's creation). Callbacks run synchronously
+/// on the thread calling <see cref="Advance"/>, outside the provider's lock.
 /// </remarks>
 public sealed class ManualTimeProvider : TimeProvider
 {
