@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using Unico.IdCloud.Client.Tests.Completion;
 
 namespace Unico.IdCloud.AspNetCore.Tests;
@@ -5,7 +6,7 @@ namespace Unico.IdCloud.AspNetCore.Tests;
 public sealed class InMemoryDeduplicationStoreTests
 {
     private static readonly IdCloudWebhookDeliveryKey Key = new("8263a268-5388-492a-bca2-28e1ff4a69f0", "PROCESS_STATE_FINISHED");
-    private readonly ManualTimeProvider _time = new();
+    private readonly ObservedTimeProvider _time = new();
 
     [Fact]
     public async Task A_claim_is_exclusive_until_marked_handled_or_released()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using Unico.IdCloud.Testing.Tests.Infrastructure;
@@ -95,7 +96,7 @@ public sealed class BearerTokenTests(EmulatorFixture fixture) : EmulatorTest(fix
     [Fact]
     public async Task The_access_token_lifetime_is_configurable()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(EmulatorFixture.ClockStart);
         await using var emulator = await IdCloudEmulator.StartAsync(new IdCloudEmulatorOptions { TimeProvider = clock, AccessTokenLifetime = TimeSpan.FromMinutes(2) });
         var account = emulator.CreateServiceAccount();
 

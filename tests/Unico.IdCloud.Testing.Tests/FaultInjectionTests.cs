@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.Json;
 using Unico.IdCloud.Testing.Tests.Infrastructure;
@@ -213,7 +214,7 @@ public sealed class FaultInjectionTests(EmulatorFixture fixture) : EmulatorTest(
     [Fact]
     public async Task Disposing_the_emulator_ends_a_pending_delayed_request()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(EmulatorFixture.ClockStart);
         var emulator = await IdCloudEmulator.StartAsync(new IdCloudEmulatorOptions { TimeProvider = clock });
         emulator.InjectFault(EmulatorRoute.Token, EmulatedFault.Latency(TimeSpan.FromMinutes(5)));
         var pending = EmulatorHttp.PostTokenAsync(Http, emulator, "x");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -97,7 +98,7 @@ public sealed class HostingTests(EmulatorFixture fixture) : EmulatorTest(fixture
     {
         var sink = new CollectingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(sink));
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(EmulatorFixture.ClockStart);
         await using (var emulator = await IdCloudEmulator.StartAsync(new IdCloudEmulatorOptions { TimeProvider = clock, LoggerFactory = loggerFactory }))
         {
             var account = emulator.CreateServiceAccount();

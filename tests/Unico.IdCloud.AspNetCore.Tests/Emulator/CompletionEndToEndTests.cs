@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
 
     private readonly EmulatorFixture _fixture;
     private readonly IdCloudEmulator _emulator;
-    private ManualTimeProvider _clock = null!;
+    private ObservedTimeProvider _clock = null!;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "idcloud-e2e-" + Guid.NewGuid().ToString("N"));
 
     public CompletionEndToEndTests(EmulatorFixture fixture)
@@ -224,7 +225,7 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
 
     private Task<WebhookTestServer> StartAppAsync(bool webhook)
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new ObservedTimeProvider(DateTimeOffset.UtcNow);
         var task = WebhookTestServer.StartAsync(
             o => { o.Authentication = IdCloudWebhookAuthentication.ApiKey; o.ApiKey = "X-API-Key:e2e-secret"; },
             registerHandler: false,

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ public sealed class WebhookTestServer : IAsyncDisposable
 {
     public const string Path = "/webhooks/idcloud";
 
-    private WebhookTestServer(WebApplication app, Uri address, RecordingHandler handler, ListLoggerProvider logs, ManualTimeProvider time)
+    private WebhookTestServer(WebApplication app, Uri address, RecordingHandler handler, ListLoggerProvider logs, ObservedTimeProvider time)
     {
         App = app;
         Handler = handler;
@@ -37,7 +38,7 @@ public sealed class WebhookTestServer : IAsyncDisposable
 
     public ListLoggerProvider Logs { get; }
 
-    public ManualTimeProvider Time { get; }
+    public ObservedTimeProvider Time { get; }
 
     /// <summary>Starts the server; <see cref="Time"/> is the application's clock unless <paramref name="manualClockForTheApplication"/> is false.</summary>
     public static async Task<WebhookTestServer> StartAsync(
@@ -53,7 +54,7 @@ public sealed class WebhookTestServer : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         // The clock stands still unless a test advances it; it starts at the real time so that the SDK's assertions
         // (iat/exp from this clock) are valid for the emulator, which checks them against the real clock.
-        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        var time = new ObservedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var handler = new RecordingHandler();
         if (manualClockForTheApplication)
         {

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -11,7 +12,7 @@ public sealed class DownloadAllTests : IDisposable
 {
     private const string ProcessId = "53060f52-f146-4c12-a234-5bb5031f6f5b";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "idcloud-artifacts-" + Guid.NewGuid().ToString("N"));
-    private readonly ManualTimeProvider _time = new();
+    private readonly ObservedTimeProvider _time = new();
     private readonly FakeProcessClient _process = new();
     private readonly FakeSignatureClient _signature = new();
 

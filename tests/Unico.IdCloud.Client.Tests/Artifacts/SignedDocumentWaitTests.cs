@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using Unico.IdCloud.Client.Tests.Completion;
 
@@ -8,7 +9,7 @@ public sealed class SignedDocumentWaitTests
 {
     private const string DocumentId = "03307601-b518-49ca-b368-ae3919e24e54";
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly ObservedTimeProvider _time = new();
     private readonly FakeSignatureClient _signature = new();
 
     [Fact]

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using Unico.IdCloud.Client.Authentication;
 using Unico.IdCloud.Client.Tests.TestSupport;
 
@@ -19,7 +20,7 @@ internal sealed class TokenProviderHarness : IDisposable
             Credentials, IdentityBaseAddress, TokenHttpClient, Options, Time, Logger, telemetry: null, random));
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public ObservedTimeProvider Time { get; } = new();
 
     public TokenEndpointStub Endpoint { get; } = new();
 

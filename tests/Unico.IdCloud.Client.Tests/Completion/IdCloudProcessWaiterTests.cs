@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using Unico.IdCloud.Client.Models;
 
@@ -17,7 +18,7 @@ public sealed class IdCloudProcessWaiterTests
         Deadline = TimeSpan.FromMinutes(30),
     };
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly ObservedTimeProvider _time = new();
     private readonly FakeProcessClient _client = new();
     private readonly IdCloudCompletionSignals _signals = new();
 
@@ -110,7 +111,7 @@ public sealed class IdCloudProcessWaiterTests
         Assert.Equal(TimeSpan.FromMinutes(2), error.Deadline);
         Assert.Equal(ProcessState.Created, error.LastKnownProcess?.State);
         Assert.Equal(_client.GetProcessCalls.Count, error.Reads);
-        Assert.Equal(new ManualTimeProvider().GetUtcNow() + TimeSpan.FromMinutes(2), _time.GetUtcNow());
+        Assert.Equal(new ObservedTimeProvider().GetUtcNow() + TimeSpan.FromMinutes(2), _time.GetUtcNow());
         Assert.Contains("PROCESS_STATE_CREATED", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _signals.WatchedProcessCount);
     }

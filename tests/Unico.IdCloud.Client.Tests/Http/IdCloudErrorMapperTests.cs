@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -284,7 +285,7 @@ public sealed class IdCloudErrorMapperTests
     public async Task A_Retry_After_date_without_a_response_Date_is_measured_with_the_time_provider()
     {
         var now = new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero);
-        var clock = new PipelineTimeProvider(now);
+        var clock = new ObservedTimeProvider(now);
         using var response = Response(429, null);
         response.Headers.RetryAfter = new RetryConditionHeaderValue(now.AddSeconds(30));
 

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
@@ -28,7 +29,7 @@ internal sealed class PipelineHarness : IDisposable
     {
         Stub = stub;
         _options = options;
-        Time = new PipelineTimeProvider();
+        Time = new ObservedTimeProvider();
         Log = new CapturingLogger();
         Rules = new IdCloudResiliencePipeline(options, Time, telemetry, Log);
         var chain = Chain(clientName, stub);
@@ -42,7 +43,7 @@ internal sealed class PipelineHarness : IDisposable
 
     public StubHttpHandler Stub { get; }
 
-    public PipelineTimeProvider Time { get; }
+    public ObservedTimeProvider Time { get; }
 
     public CapturingLogger Log { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 namespace Unico.IdCloud.Testing.Tests.Infrastructure;
 
 /// <summary>
@@ -6,7 +7,10 @@ namespace Unico.IdCloud.Testing.Tests.Infrastructure;
 /// </summary>
 public class EmulatorFixture : IAsyncLifetime
 {
-    public ManualTimeProvider Clock { get; } = new();
+    /// <summary>Where the emulator's clock starts: a fixed instant, so token lifetimes are easy to read.</summary>
+    public static readonly DateTimeOffset ClockStart = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(ClockStart);
 
     public IdCloudEmulator Emulator { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 
 namespace Unico.IdCloud.Testing.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public abstract class EmulatorTest<TFixture> : IClassFixture<TFixture>, IAsyncLi
         Http = fixture.InMemory ? new HttpClient(fixture.Emulator.CreateHandler()) : EmulatorHttp.NewClient();
     }
 
-    protected ManualTimeProvider Clock => _fixture.Clock;
+    protected FakeTimeProvider Clock => _fixture.Clock;
 
     protected IdCloudEmulator Emulator => _fixture.Emulator;
 
