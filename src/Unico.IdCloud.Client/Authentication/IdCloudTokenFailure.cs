@@ -52,7 +52,7 @@ internal sealed record IdCloudTokenFailure
     /// <param name="issuer">The service account's issuer (not secret), to say which account failed.</param>
     /// <param name="pausedUntil">Set when the caller was turned away because token requests are paused.</param>
     /// <param name="now">The current time, to compute the remaining pause.</param>
-    public IdCloudAuthenticationException ToException(string issuer, DateTimeOffset? pausedUntil = null, DateTimeOffset? now = null)
+    public IdCloudException ToException(string issuer, DateTimeOffset? pausedUntil = null, DateTimeOffset? now = null)
     {
         var message = new System.Text.StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Could not obtain an IDCloud access token for {issuer}: {Reason}");
@@ -73,18 +73,34 @@ internal sealed record IdCloudTokenFailure
             message.Append(" Not retried automatically: retrying cannot fix this and repeated invalid attempts lock the account (1.2.18).");
         }
 
-        return new IdCloudAuthenticationException(message.ToString(), Cause)
-        {
-            Kind = IdCloudErrorKind.Authentication,
-            StatusCode = StatusCode,
-            ErrorCode = ErrorCode,
-            Description = Description,
-            Advice = Advice,
-            IsConfigurationError = IsConfigurationError,
-            RetryAfter = retryAfter,
-            RetryCount = Attempts - 1,
-            RequestMethod = HttpMethod.Post.Method,
-            RequestUri = RequestUri,
-        };
+        // An answer from the identity service is an API exception like any other error answer (StatusCode, ErrorCode,
+        // Description); a token request that got no answer (network, timeout) is the base type. Both are Authentication.
+        return StatusCode is null
+            ? new IdCloudException(message.ToString(), Cause)
+            {
+                Kind = IdCloudErrorKind.Authentication,
+                Description = Description,
+                Advice = Advice,
+                IsConfigurationError = IsConfigurationError,
+                RetryAfter = retryAfter,
+                RetryCount = Attempts - 1,
+                RequestMethod = HttpMethod.Post.Method,
+                RequestUri = RequestUri,
+                Operation = Http.IdCloudOperation.RequestToken.Name,
+            }
+            : new IdCloudApiException(message.ToString(), Cause)
+            {
+                Kind = IdCloudErrorKind.Authentication,
+                StatusCode = StatusCode,
+                ErrorCode = ErrorCode,
+                Description = Description,
+                Advice = Advice,
+                IsConfigurationError = IsConfigurationError,
+                RetryAfter = retryAfter,
+                RetryCount = Attempts - 1,
+                RequestMethod = HttpMethod.Post.Method,
+                RequestUri = RequestUri,
+                Operation = Http.IdCloudOperation.RequestToken.Name,
+            };
     }
 }

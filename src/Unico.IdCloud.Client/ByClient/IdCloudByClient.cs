@@ -78,10 +78,11 @@ internal sealed class IdCloudByClient : IIdCloudByClient
         var list = await _api.GetReusableDocumentsAsync(_apiKey, cpf, wireType!, cancellationToken).ConfigureAwait(false);
         if (list.Items is not { } items)
         {
-            throw new IdCloudInvalidResponseException(
+            throw new IdCloudException(
                 $"{ByClientOperations.GetReusableDocuments.Name} succeeded but the body could not be read as a document list (\"items\" is missing). IDCloud may have changed its response format; update the SDK or report it.")
             {
                 Kind = IdCloudErrorKind.InvalidResponse,
+                Operation = ByClientOperations.GetReusableDocuments.Name,
             };
         }
 
@@ -98,11 +99,13 @@ internal sealed class IdCloudByClient : IIdCloudByClient
 
     private static ByClientProcess Map(Wire.ByClientProcess wire, string? clientReference, IdCloudOperation operation) =>
         ByClientProcess.FromWire(wire, clientReference)
-        ?? throw new IdCloudInvalidResponseException(
+        ?? throw new IdCloudException(
             $"{operation.Name} succeeded but the body could not be read as a process (\"id\" is empty). IDCloud may have changed its response format; update the SDK or report it.")
         {
             Kind = IdCloudErrorKind.InvalidResponse,
             RequestMayHaveBeenProcessed = !operation.IsIdempotent,
+            Operation = operation.Name,
+            ClientReference = clientReference,
         };
 
     private static IdCloudByClientException OutcomeUnknown(IdCloudException ex, string? clientReference)
@@ -125,6 +128,9 @@ internal sealed class IdCloudByClient : IIdCloudByClient
             RetryCount = ex.RetryCount,
             RequestMayHaveBeenProcessed = true,
             ClientReference = clientReference,
+            Operation = ex.Operation,
+            Advice = ex.Advice,
+            MustRedoCapture = (ex as IdCloudByClientException)?.MustRedoCapture ?? false,
         };
     }
 }

@@ -167,6 +167,8 @@ internal static class IdCloudErrorMapper
             RequestId = RequestIdOf(response),
             RetryCount = IdCloudRequestOptions.GetRetryCount(request),
             RequestMayHaveBeenProcessed = processed,
+            Operation = operation.Name,
+            ClientReference = IdCloudRequestOptions.GetClientReference(request),
         };
     }
 
@@ -218,6 +220,7 @@ internal static class IdCloudErrorMapper
                 StatusCode = response.StatusCode,
                 RequestMethod = response.RequestMessage?.Method.Method,
                 RequestUri = SafeUri(response.RequestMessage?.RequestUri),
+                Operation = operation.Name,
             };
         }
     }
@@ -264,13 +267,15 @@ internal static class IdCloudErrorMapper
             message.Append(" This is usually temporary; try again later.");
         }
 
-        return new IdCloudTransportException(message.ToString(), exception)
+        return new IdCloudException(message.ToString(), exception)
         {
             Kind = timedOut ? IdCloudErrorKind.Timeout : IdCloudErrorKind.Transport,
             RequestUri = uri,
             RequestMethod = request?.Method.Method,
             RetryCount = retryCount,
             RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            Operation = operation.Name,
+            ClientReference = IdCloudRequestOptions.GetClientReference(request),
         };
     }
 
@@ -285,13 +290,14 @@ internal static class IdCloudErrorMapper
             : "after the break duration";
         var message = $"{operation.Name} was not sent: the circuit breaker for {host} is open because recent calls kept failing. " +
             $"Calls fail fast until it lets a trial call through {when}; check IDCloud's status and your network if this persists.";
-        return new IdCloudCircuitOpenException(message, exception)
+        return new IdCloudException(message, exception)
         {
             Kind = IdCloudErrorKind.CircuitOpen,
             RequestUri = uri,
             RequestMethod = request.Method.Method,
             RetryAfter = retryAfter,
             RetryCount = IdCloudRequestOptions.GetRetryCount(request),
+            Operation = operation.Name,
         };
     }
 
@@ -303,14 +309,14 @@ internal static class IdCloudErrorMapper
     public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException) =>
         FromUnreadableBody(response, operation, expected, innerException, composed: false);
 
-    private static IdCloudInvalidResponseException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException, bool composed)
+    private static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException, bool composed)
     {
         var processed = !operation.IsIdempotent && !IsTokenRequest(operation);
         var message = composed
             ? expected + "A server answering this way is broken or hostile; raise the limit only if IDCloud really sends such bodies."
             : $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
               "IDCloud may have changed its response format; update the SDK or report it with the request id.";
-        return new IdCloudInvalidResponseException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message, innerException)
+        return new IdCloudException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message, innerException)
         {
             Kind = IdCloudErrorKind.InvalidResponse,
             StatusCode = response.StatusCode,
@@ -319,6 +325,8 @@ internal static class IdCloudErrorMapper
             RequestId = RequestIdOf(response),
             RetryCount = IdCloudRequestOptions.GetRetryCount(response.RequestMessage),
             RequestMayHaveBeenProcessed = processed,
+            Operation = operation.Name,
+            ClientReference = IdCloudRequestOptions.GetClientReference(response.RequestMessage),
         };
     }
 
@@ -404,33 +412,23 @@ internal static class IdCloudErrorMapper
             message = ComposeMessage(operation, status, body, kind, description, advice, requestId, retryCount);
         }
 
-        return kind switch
-        {
-            IdCloudErrorKind.Unauthenticated or IdCloudErrorKind.Authentication => new IdCloudAuthenticationException(message)
+        // One type for every error answer; a subtype only where the caller reacts differently (429: back off).
+        var clientReference = IdCloudRequestOptions.GetClientReference(request);
+        return kind == IdCloudErrorKind.RateLimited
+            ? new IdCloudRateLimitedException(message)
             {
                 Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
                 RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Advice = advice, IsConfigurationError = isConfigurationError,
-            },
-            IdCloudErrorKind.NotFound => new IdCloudNotFoundException(message)
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Operation = operation.Name, ClientReference = clientReference,
+                Advice = advice,
+            }
+            : new IdCloudApiException(message)
             {
                 Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
                 RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
-            },
-            IdCloudErrorKind.RateLimited => new IdCloudRateLimitedException(message)
-            {
-                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
-                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
-            },
-            _ => new IdCloudApiException(message)
-            {
-                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
-                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
-            },
-        };
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Operation = operation.Name, ClientReference = clientReference,
+                Advice = advice, IsConfigurationError = isConfigurationError,
+            };
     }
 
     private static IdCloudErrorKind ClassifyKind(HttpStatusCode status, string? code, IdCloudApi api)
