@@ -73,12 +73,15 @@ internal sealed record IdCloudTokenFailure
             message.Append(" Not retried automatically: retrying cannot fix this and repeated invalid attempts lock the account (1.2.18).");
         }
 
-        // An answer from the identity service is an API exception like any other error answer (StatusCode, ErrorCode,
-        // Description); a token request that got no answer (network, timeout) is the base type. Both are Authentication.
-        return StatusCode is null
+        // An error answer from the identity service is an API exception like any other error answer (StatusCode,
+        // ErrorCode, Description); no answer (network, timeout) or a success without a usable token is the base type.
+        // All are Authentication.
+        return StatusCode is not { } status || (int)status < 400
             ? new IdCloudException(message.ToString(), Cause)
             {
                 Kind = IdCloudErrorKind.Authentication,
+                StatusCode = StatusCode,
+                ErrorCode = ErrorCode,
                 Description = Description,
                 Advice = Advice,
                 IsConfigurationError = IsConfigurationError,

@@ -49,8 +49,8 @@ public sealed class IdCloudErrorMapperTests
         Assert.Contains(description, error.Message);
         Assert.StartsWith(operationName + " failed: ", error.Message);
         Assert.Equal(ProcessUri.AbsolutePath, error.RequestUri!.AbsolutePath);
-        Assert.Equal(kind == IdCloudErrorKind.NotFound, error is IdCloudNotFoundException);
-        Assert.IsAssignableFrom<IdCloudApiException>(error);
+        // Every error answer is exactly an IdCloudApiException (429 aside); NotFound is a kind, not a type.
+        Assert.IsType<IdCloudApiException>(error);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(401, body, IdCloudOperation.GetProcess, mediaType: mediaType);
 
-        var auth = Assert.IsType<IdCloudAuthenticationException>(error);
+        var auth = IdCloudAssert.IsAssignableFrom<IdCloudException>(IdCloudAssert.NoToken, error);
         Assert.Equal(IdCloudErrorKind.Unauthenticated, auth.Kind);
         Assert.StartsWith("Jwt ", auth.Description);
         Assert.Contains("environment", auth.Message);
@@ -81,7 +81,7 @@ public sealed class IdCloudErrorMapperTests
         Assert.Equal("5", asString.ErrorCode);
         Assert.Equal("99999", large.ErrorCode);
         Assert.Equal(IdCloudErrorKind.ServerError, large.Kind);
-        Assert.IsType<IdCloudNotFoundException>(asNumber);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, asNumber);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, """{"error":{"code":404,"message":"resource not found"}}""", IdCloudOperation.GetProcess);
 
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal("404", error.ErrorCode);
         Assert.Equal("resource not found", error.Description);
     }
@@ -100,7 +100,7 @@ public sealed class IdCloudErrorMapperTests
         var error = await MapAsync(400, """{"error":{"code":"5","description":"process not found"}}""", IdCloudOperation.GetProcess);
 
         Assert.Equal(IdCloudErrorKind.NotFound, error.Kind);
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, body, IdCloudOperation.GetSignedDocument, api: IdCloudApi.Signature);
 
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal("Falha ao consultar o arquivo do documento. Documento não existe.", error.Description);
         Assert.Null(error.ErrorCode);
     }
@@ -120,7 +120,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, """{"Message":"Not Found - Documento não existe","StatusCode":404,"Errors":null}""", IdCloudOperation.GetSignatureEvidence, api: IdCloudApi.Signature);
 
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal("Not Found - Documento não existe", error.Description);
     }
 
@@ -142,7 +142,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, body, IdCloudOperation.GetSignedDocument, api: IdCloudApi.Signature);
 
-        var notFound = Assert.IsType<IdCloudNotFoundException>(error);
+        var notFound = IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal(IdCloudErrorKind.NotFound, notFound.Kind);
         Assert.Null(notFound.ErrorCode);
         Assert.Null(notFound.Description);
@@ -350,7 +350,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = await MapAsync(401, body, IdCloudOperation.RequestToken, api: IdCloudApi.Identity);
 
-        var auth = Assert.IsType<IdCloudAuthenticationException>(error);
+        var auth = IdCloudAssert.IsAssignableFrom<IdCloudException>(IdCloudAssert.NoToken, error);
         Assert.Equal(IdCloudErrorKind.Authentication, auth.Kind);
         Assert.Equal(code, auth.ErrorCode);
         Assert.Equal(isConfigurationError, auth.IsConfigurationError);
@@ -378,8 +378,6 @@ public sealed class IdCloudErrorMapperTests
         Assert.Equal(kind, error.Kind);
         var expectedType = status switch
         {
-            401 => typeof(IdCloudAuthenticationException),
-            404 => typeof(IdCloudNotFoundException),
             429 => typeof(IdCloudRateLimitedException),
             _ => typeof(IdCloudApiException),
         };
@@ -394,7 +392,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = IdCloudErrorMapper.FromTransportFailure(request, IdCloudOperation.CreateProcess, refused);
 
-        Assert.IsType<IdCloudTransportException>(error);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudAssert.NoAnswer, error);
         Assert.Equal(IdCloudErrorKind.Transport, error.Kind);
         Assert.False(error.RequestMayHaveBeenProcessed);
         Assert.Contains("could not connect to api.cadastro.uat.unico.app (ConnectionError)", error.Message);
@@ -421,7 +419,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = IdCloudErrorMapper.FromBrokenCircuit(request, IdCloudOperation.GetProcess, new BrokenCircuitException(TimeSpan.FromSeconds(7.2)));
 
-        Assert.IsType<IdCloudCircuitOpenException>(error);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.CircuitOpen, error);
         Assert.Equal(IdCloudErrorKind.CircuitOpen, error.Kind);
         Assert.Equal(TimeSpan.FromSeconds(7.2), error.RetryAfter);
         Assert.Contains("in 8 s", error.Message);
@@ -434,7 +432,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.GetProcess, "ProcessResponse", new FormatException());
 
-        Assert.IsType<IdCloudInvalidResponseException>(error);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.InvalidResponse, error);
         Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
         Assert.DoesNotContain("not json", error.Message);
     }
@@ -449,7 +447,7 @@ public sealed class IdCloudErrorMapperTests
         var create = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.CreateProcess, "ProcessResponse", new FormatException());
         var get = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.GetProcess, "ProcessResponse", new FormatException());
 
-        Assert.IsType<IdCloudInvalidResponseException>(create);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.InvalidResponse, create);
         Assert.True(create.RequestMayHaveBeenProcessed);
         Assert.Contains("clientReference", create.Message);
         Assert.False(get.RequestMayHaveBeenProcessed);
