@@ -78,12 +78,7 @@ internal sealed class IdCloudByClient : IIdCloudByClient
         var list = await _api.GetReusableDocumentsAsync(_apiKey, cpf, wireType!, cancellationToken).ConfigureAwait(false);
         if (list.Items is not { } items)
         {
-            throw new IdCloudException(
-                $"{ByClientOperations.GetReusableDocuments.Name} succeeded but the body could not be read as a document list (\"items\" is missing). IDCloud may have changed its response format; update the SDK or report it.")
-            {
-                Kind = IdCloudErrorKind.InvalidResponse,
-                Operation = ByClientOperations.GetReusableDocuments.Name,
-            };
+            throw IdCloudErrorMapper.FromUnusableModel(ByClientOperations.GetReusableDocuments, "a document list (\"items\" is missing)");
         }
 
         return [.. items.Where(i => i is { DocumentType: not null, DocumentId: not null }).Select(i => new ByClientReusableDocument(i.DocumentType!, i.DocumentId!))];
@@ -99,14 +94,7 @@ internal sealed class IdCloudByClient : IIdCloudByClient
 
     private static ByClientProcess Map(Wire.ByClientProcess wire, string? clientReference, IdCloudOperation operation) =>
         ByClientProcess.FromWire(wire, clientReference)
-        ?? throw new IdCloudException(
-            $"{operation.Name} succeeded but the body could not be read as a process (\"id\" is empty). IDCloud may have changed its response format; update the SDK or report it.")
-        {
-            Kind = IdCloudErrorKind.InvalidResponse,
-            RequestMayHaveBeenProcessed = !operation.IsIdempotent,
-            Operation = operation.Name,
-            ClientReference = clientReference,
-        };
+        ?? throw IdCloudErrorMapper.FromUnusableModel(operation, "a process (\"id\" is empty)", clientReference);
 
     private static IdCloudByClientException OutcomeUnknown(IdCloudException ex, string? clientReference)
     {
