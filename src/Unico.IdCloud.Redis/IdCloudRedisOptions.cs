@@ -51,7 +51,7 @@ public sealed class IdCloudRedisOptions
     {
         if (string.IsNullOrWhiteSpace(Configuration))
         {
-            throw new Client.IdCloudConfigurationException($"{DefaultConfigurationPath}:{nameof(Configuration)}", $"{DefaultConfigurationPath}:{nameof(Configuration)} is required, e.g. \"localhost:6379\".");
+            throw Client.IdCloudErrors.Configuration($"{DefaultConfigurationPath}:{nameof(Configuration)}", $"{DefaultConfigurationPath}:{nameof(Configuration)} is required, e.g. \"localhost:6379\".");
         }
 
         var options = ConfigurationOptions.Parse(Configuration);

@@ -54,7 +54,7 @@ public sealed class VerificationStarter(IIdCloudProcessClient processes, Verific
         if (string.IsNullOrEmpty(process.Id) || !IsSafeRedirect(process.UserRedirectUrl))
         {
             // Never redirect a browser to something unexpected (a javascript: URL, plain http to another host).
-            throw new IdCloudInvalidResponseException("IDCloud created a process but its answer has no id or no usable https userRedirectUrl.");
+            throw new IdCloudException("IDCloud created a process but its answer has no id or no usable https userRedirectUrl.") { Kind = IdCloudErrorKind.InvalidResponse };
         }
 
         var verification = new Verification(reference, process.Id, request.Flow, request.Cpf.ToMaskedString(), time.GetUtcNow());

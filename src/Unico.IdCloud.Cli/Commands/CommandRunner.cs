@@ -41,7 +41,7 @@ internal static class CommandRunner
 
             return ExitCodes.InvalidInput;
         }
-        catch (IdCloudConfigurationException ex)
+        catch (IdCloudException ex) when (ex.Kind == IdCloudErrorKind.Configuration)
         {
             console.Problem(ex.Message);
             return ExitCodes.InvalidInput;
@@ -80,7 +80,7 @@ internal static class CommandRunner
         }
 
         console.Error.WriteLine("  " + string.Join(", ", facts));
-        if (ex is IdCloudAuthenticationException { Advice: { Length: > 0 } advice })
+        if (ex is IdCloudException { Kind: IdCloudErrorKind.Authentication or IdCloudErrorKind.Unauthenticated, Advice: { Length: > 0 } advice })
         {
             console.Error.WriteLine("  fix: " + advice);
         }

@@ -43,7 +43,7 @@ internal static class DoctorRunner
             results.Add(CheckResult.Skip("token request", "skipped: the SDK refuses the settings"));
             return results;
         }
-        catch (IdCloudConfigurationException ex)
+        catch (IdCloudException ex) when (ex.Kind == IdCloudErrorKind.Configuration)
         {
             results.Add(CheckResult.Fail("sdk validation", ex.SettingName ?? settings.Path, ex.Message, "Fix the setting the message names."));
             results.Add(CheckResult.Skip("token request", "skipped: the SDK refuses the settings"));

@@ -127,7 +127,7 @@ internal static class ServiceAccountChecks
 
             return CheckResult.Pass(Name, pem is null ? pathKey : pemKey, string.Create(CultureInfo.InvariantCulture, $"RSA {credentials.KeySizeInBits}-bit from {source}"));
         }
-        catch (IdCloudConfigurationException ex)
+        catch (IdCloudException ex) when (ex.Kind == IdCloudErrorKind.Configuration)
         {
             var setting = ex.SettingName ?? pathKey;
             return CheckResult.Fail(Name, setting, ex.Message, KeyFix(ex.Message, setting));

@@ -17,7 +17,7 @@ internal static class TokenCheck
             var remaining = token.ExpiresOn - time.GetUtcNow();
             return CheckResult.Pass(Name, null, string.Create(CultureInfo.InvariantCulture, $"{token.TokenType} token obtained, expires {token.ExpiresOn:u} (in {Math.Max(0, (int)remaining.TotalMinutes)} min); the token itself is not shown"));
         }
-        catch (IdCloudAuthenticationException ex)
+        catch (IdCloudException ex) when (ex.Kind is IdCloudErrorKind.Authentication or IdCloudErrorKind.Unauthenticated)
         {
             var code = ex.ErrorCode is { Length: > 0 } c ? $" (code {c}; `idcloud explain {c}`)" : string.Empty;
             return CheckResult.Fail(Name, settings.Key("ServiceAccount"), $"the identity service refused the token request{code}: {ex.Message}", ex.Advice ?? "Check the service account settings and that they belong to this environment.");

@@ -28,7 +28,7 @@ internal sealed class IdCloudServices : IAsyncDisposable
 
     /// <summary>Builds the container and validates the settings the way the SDK does at start-up.</summary>
     /// <exception cref="OptionsValidationException">A setting is wrong; each failure names its key.</exception>
-    /// <exception cref="IdCloudConfigurationException">The service account cannot be loaded; names the key.</exception>
+    /// <exception cref="IdCloudException">(<see cref="IdCloudErrorKind.Configuration"/>) The service account cannot be loaded; names the key.</exception>
     public static IdCloudServices Create(SettingsSource settings)
     {
         var services = new ServiceCollection();

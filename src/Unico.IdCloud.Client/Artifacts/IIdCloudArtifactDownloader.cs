@@ -17,7 +17,7 @@ public interface IIdCloudArtifactDownloader
     /// <param name="cancellationToken">Cancels the wait and the request.</param>
     /// <returns>The open download; the caller disposes it.</returns>
     /// <exception cref="ArgumentException"><paramref name="documentId"/> is null, empty or white space.</exception>
-    /// <exception cref="IdCloudArtifactNotReadyException">Still not available after the last attempt (<see cref="IdCloudErrorKind.NotReady"/>).</exception>
+    /// <exception cref="IdCloudException">Still not available after the last attempt (<see cref="IdCloudErrorKind.NotReady"/>), or the download failed.</exception>
     /// <exception cref="IdCloudException">A failure waiting cannot fix (authentication, permission, invalid id).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<IdCloudFileStream> GetSignedDocumentWhenReadyAsync(string documentId, IdCloudSignedDocumentWaitOptions? options = null, CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface IIdCloudArtifactDownloader
     /// <param name="cancellationToken">Cancels the wait and the request.</param>
     /// <returns>The open download; the caller disposes it.</returns>
     /// <exception cref="ArgumentException"><paramref name="documentId"/> is null, empty or white space.</exception>
-    /// <exception cref="IdCloudArtifactNotReadyException">Still not available after the last attempt.</exception>
+    /// <exception cref="IdCloudException">Still not available after the last attempt (<see cref="IdCloudErrorKind.NotReady"/>), or the download failed.</exception>
     /// <exception cref="IdCloudException">A failure waiting cannot fix.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<IdCloudFileStream> GetSignatureEvidenceWhenReadyAsync(string documentId, IdCloudSignedDocumentWaitOptions? options = null, CancellationToken cancellationToken = default);
@@ -39,7 +39,7 @@ public interface IIdCloudArtifactDownloader
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The manifest, also written as <c>manifest.json</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="processId"/> or <paramref name="folder"/> is null, empty or white space.</exception>
-    /// <exception cref="IdCloudArtifactNotReadyException">The process is not finished, or a signed document never became available.</exception>
+    /// <exception cref="IdCloudException">The process is not finished, or a signed document never became available (<see cref="IdCloudErrorKind.NotReady"/>), or a download failed.</exception>
     /// <exception cref="IdCloudException">A download failed.</exception>
     Task<IdCloudArtifactManifest> DownloadAllAsync(string processId, string folder, CancellationToken cancellationToken = default);
 
@@ -63,7 +63,7 @@ public interface IIdCloudArtifactDownloader
     /// <returns>The manifest, also written as <c>manifest.json</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="process"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="folder"/> is null, empty or white space, or the process has no id.</exception>
-    /// <exception cref="IdCloudArtifactNotReadyException">The process is not finished, or a signed document never became available.</exception>
+    /// <exception cref="IdCloudException">The process is not finished, or a signed document never became available (<see cref="IdCloudErrorKind.NotReady"/>), or a download failed.</exception>
     /// <exception cref="IdCloudException">A download failed.</exception>
     Task<IdCloudArtifactManifest> DownloadAllAsync(IdCloudProcess process, string folder, CancellationToken cancellationToken = default);
 }

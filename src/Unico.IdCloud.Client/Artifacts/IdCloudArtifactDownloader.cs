@@ -8,7 +8,7 @@ using Unico.IdCloud.Client.Models;
 namespace Unico.IdCloud.Client;
 
 /// <summary>The default <see cref="IIdCloudArtifactDownloader"/>. Thread-safe; register it as a singleton (the DI extensions do).</summary>
-public sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
+internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
 {
     private readonly IIdCloudProcessClient _processClient;
     private readonly IIdCloudSignatureClient _signatureClient;
@@ -68,7 +68,7 @@ public sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
 
         if (!ProcessStates.IsDone(process.State))
         {
-            throw new IdCloudArtifactNotReadyException(
+            throw IdCloudErrors.NotReady(
                 IdCloudArtifactKind.EvidenceSet,
                 processId,
                 attempts: 0,
@@ -145,7 +145,7 @@ public sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
                 if (attempt >= policy.MaxAttempts)
                 {
                     CompletionLog.ArtifactGaveUp(_logger, name, documentId, attempt);
-                    throw new IdCloudArtifactNotReadyException(
+                    throw IdCloudErrors.NotReady(
                         artifact,
                         documentId,
                         attempt,

@@ -19,7 +19,7 @@ public interface IIdCloudTokenProvider
     /// </summary>
     /// <param name="cancellationToken">Cancels this caller's wait only; a token request shared with other callers goes on.</param>
     /// <returns>The access token.</returns>
-    /// <exception cref="IdCloudAuthenticationException">No token could be obtained.</exception>
+    /// <exception cref="IdCloudException">No token could be obtained (<see cref="IdCloudErrorKind.Authentication"/>; an <see cref="IdCloudApiException"/> when the identity service answered).</exception>
     ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

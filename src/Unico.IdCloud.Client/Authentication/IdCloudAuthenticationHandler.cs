@@ -11,7 +11,7 @@ namespace Unico.IdCloud.Client.Authentication;
 /// Puts <c>Authorization: Bearer &lt;token&gt;</c> on every API request. When the API answers 401, the token that
 /// request carried is invalidated (only if it is still the cached one, so concurrent 401s cause one refresh) and the
 /// request is sent once more with the current token; a second 401 becomes an
-/// <see cref="IdCloudAuthenticationException"/> with <see cref="IdCloudErrorKind.Unauthenticated"/>.
+/// <see cref="IdCloudApiException"/> with <see cref="IdCloudErrorKind.Unauthenticated"/>.
 /// </summary>
 /// <remarks>
 /// <para>Resending is safe for every method, POST included: a 401 means the API refused the request before acting on it.</para>

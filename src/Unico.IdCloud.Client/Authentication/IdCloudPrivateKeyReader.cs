@@ -18,7 +18,7 @@ internal static class IdCloudPrivateKeyReader
     private const string FixHint =
         "Use the .key.pem file Unico sent for this service account: it starts with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.";
 
-    /// <summary>Loads the key, or throws <see cref="IdCloudConfigurationException"/> naming <paramref name="settingName"/>.</summary>
+    /// <summary>Loads the key, or throws <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Configuration"/> naming <paramref name="settingName"/>.</summary>
     /// <param name="pemText">The PEM text (may hold several blocks, e.g. a certificate and the key).</param>
     /// <param name="settingName">The configuration key the text came from, used in messages.</param>
     /// <param name="origin">Where the text came from, for messages (e.g. "The file '/keys/a.pem'"), never the text itself.</param>
@@ -194,15 +194,15 @@ internal static class IdCloudPrivateKeyReader
         _ => $"a key of algorithm {oid}",
     };
 
-    private static IdCloudConfigurationException Encrypted(string settingName, string origin) =>
+    private static IdCloudException Encrypted(string settingName, string origin) =>
         Fail(settingName, $"{origin} holds an encrypted (password-protected) private key, which the SDK cannot use. Store the unencrypted key Unico issued in a secret store instead, or decrypt it with `openssl pkcs8 -in <file> -out <new file>` (or `openssl rsa -in <file> -out <new file>` for a BEGIN RSA PRIVATE KEY file).");
 
-    private static IdCloudConfigurationException NotRsa(string settingName, string origin, string what) =>
+    private static IdCloudException NotRsa(string settingName, string origin, string what) =>
         Fail(settingName, $"{origin} holds {what}, not an RSA key. IDCloud assertions are signed with RS256 and need an RSA private key. {FixHint}");
 
-    private static IdCloudConfigurationException Malformed(string settingName, string origin) =>
+    private static IdCloudException Malformed(string settingName, string origin) =>
         Fail(settingName, $"{origin} does not hold a readable private key: the PEM block is damaged or truncated. {FixHint} Copy the whole file, including the BEGIN and END lines.");
 
-    private static IdCloudConfigurationException Fail(string settingName, string detail) =>
-        new(settingName, $"{settingName}: {detail}");
+    private static IdCloudException Fail(string settingName, string detail) =>
+        IdCloudErrors.Configuration(settingName, $"{settingName}: {detail}");
 }

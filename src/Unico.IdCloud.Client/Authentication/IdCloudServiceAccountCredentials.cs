@@ -54,7 +54,7 @@ public sealed class IdCloudServiceAccountCredentials : IDisposable
 
     /// <summary>
     /// Validates the settings and loads the private key. Every problem is reported as an
-    /// <see cref="IdCloudConfigurationException"/> whose <see cref="IdCloudConfigurationException.SettingName"/> is the
+    /// <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Configuration"/> whose <see cref="IdCloudException.SettingName"/> is the
     /// configuration key to fix; the message says what belongs there and never contains key material.
     /// </summary>
     /// <param name="options">The service-account settings.</param>
@@ -63,7 +63,7 @@ public sealed class IdCloudServiceAccountCredentials : IDisposable
     /// <c>IdCloud:ServiceAccount</c>.
     /// </param>
     /// <returns>The loaded credentials; the caller disposes them.</returns>
-    /// <exception cref="IdCloudConfigurationException">A setting is missing or wrong.</exception>
+    /// <exception cref="IdCloudException">(<see cref="IdCloudErrorKind.Configuration"/>) A setting is missing or wrong.</exception>
     public static IdCloudServiceAccountCredentials FromOptions(
         IdCloudServiceAccountOptions options,
         string configurationPath = DefaultConfigurationPath)
@@ -80,12 +80,12 @@ public sealed class IdCloudServiceAccountCredentials : IDisposable
         var hasPath = !string.IsNullOrWhiteSpace(options.PrivateKeyPath);
         if (hasPem && hasPath)
         {
-            throw new IdCloudConfigurationException(pemSetting, $"{pemSetting} and {pathSetting} are both set. Set only one: the key as PEM text, or the path of the .key.pem file.");
+            throw IdCloudErrors.Configuration(pemSetting, $"{pemSetting} and {pathSetting} are both set. Set only one: the key as PEM text, or the path of the .key.pem file.");
         }
 
         if (!hasPem && !hasPath)
         {
-            throw new IdCloudConfigurationException(pathSetting, $"{pathSetting} is not set (nor {pemSetting}). Set it to the path of the .key.pem file Unico sent for this service account, or put the PEM text in {pemSetting}.");
+            throw IdCloudErrors.Configuration(pathSetting, $"{pathSetting} is not set (nor {pemSetting}). Set it to the path of the .key.pem file Unico sent for this service account, or put the PEM text in {pemSetting}.");
         }
 
         RSA key;
@@ -124,18 +124,18 @@ public sealed class IdCloudServiceAccountCredentials : IDisposable
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new IdCloudConfigurationException(settingName, $"{settingName} is not set. Set it to {what}.");
+            throw IdCloudErrors.Configuration(settingName, $"{settingName} is not set. Set it to {what}.");
         }
 
         var trimmed = value.Trim();
         if (trimmed.Contains('@', StringComparison.Ordinal) || trimmed.EndsWith(IssuerDomain, StringComparison.OrdinalIgnoreCase))
         {
-            throw new IdCloudConfigurationException(settingName, $"{settingName} looks like a whole issuer (it contains '@' or '{IssuerDomain}'). Set it to {what} only; the SDK builds iss = <AccountName>@<TenantId>{IssuerDomain} itself.");
+            throw IdCloudErrors.Configuration(settingName, $"{settingName} looks like a whole issuer (it contains '@' or '{IssuerDomain}'). Set it to {what} only; the SDK builds iss = <AccountName>@<TenantId>{IssuerDomain} itself.");
         }
 
         if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '/'))
         {
-            throw new IdCloudConfigurationException(settingName, $"{settingName} contains spaces, slashes or control characters. Set it to {what}.");
+            throw IdCloudErrors.Configuration(settingName, $"{settingName} contains spaces, slashes or control characters. Set it to {what}.");
         }
 
         return trimmed;
@@ -145,12 +145,12 @@ public sealed class IdCloudServiceAccountCredentials : IDisposable
     {
         if (Directory.Exists(path))
         {
-            throw new IdCloudConfigurationException(settingName, $"{settingName}: {origin} is a directory. Set it to the path of the .key.pem file itself.");
+            throw IdCloudErrors.Configuration(settingName, $"{settingName}: {origin} is a directory. Set it to the path of the .key.pem file itself.");
         }
 
         if (!File.Exists(path))
         {
-            throw new IdCloudConfigurationException(settingName, $"{settingName}: {origin} does not exist. Set it to the path of the .key.pem file Unico sent for this service account (relative paths are resolved from the current directory).");
+            throw IdCloudErrors.Configuration(settingName, $"{settingName}: {origin} does not exist. Set it to the path of the .key.pem file Unico sent for this service account (relative paths are resolved from the current directory).");
         }
 
         try
@@ -160,7 +160,7 @@ public sealed class IdCloudServiceAccountCredentials : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The I/O exception names only the path, never the content, so it is safe to keep as the cause.
-            throw new IdCloudConfigurationException(settingName, $"{settingName}: {origin} could not be read ({ex.GetType().Name}). Check that the application's user may read it.", ex);
+            throw IdCloudErrors.Configuration(settingName, $"{settingName}: {origin} could not be read ({ex.GetType().Name}). Check that the application's user may read it.", ex);
         }
     }
 }

@@ -87,7 +87,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private string? _rejectedValue;
     private readonly IdCloudTelemetry? _telemetry;
 
-    /// <summary>Creates the provider. Validates the options (throws <see cref="IdCloudConfigurationException"/>).</summary>
+    /// <summary>Creates the provider. Validates the options (throws <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Configuration"/>).</summary>
     /// <param name="credentials">The validated service account; not owned (the caller disposes it).</param>
     /// <param name="identityBaseAddress">The identity host, e.g. <c>https://identityhomolog.acesso.io</c>; also the assertion's audience.</param>
     /// <param name="tokenHttpClient">
@@ -128,7 +128,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         var errors = options.Validate();
         if (errors.Count > 0)
         {
-            throw new IdCloudConfigurationException(errors[0].Setting, string.Join(" ", errors.Select(e => e.Message)));
+            throw IdCloudErrors.Configuration(errors[0].Setting, string.Join(" ", errors.Select(e => e.Message)));
         }
 
         _credentials = credentials;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace Unico.IdCloud.Client.Authentication;
@@ -52,39 +51,6 @@ internal sealed record IdCloudTokenFailure
     /// <param name="issuer">The service account's issuer (not secret), to say which account failed.</param>
     /// <param name="pausedUntil">Set when the caller was turned away because token requests are paused.</param>
     /// <param name="now">The current time, to compute the remaining pause.</param>
-    public IdCloudAuthenticationException ToException(string issuer, DateTimeOffset? pausedUntil = null, DateTimeOffset? now = null)
-    {
-        var message = new System.Text.StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Could not obtain an IDCloud access token for {issuer}: {Reason}");
-        if (Attempts > 1)
-        {
-            message.Append(CultureInfo.InvariantCulture, $" (after {Attempts} attempts)");
-        }
-
-        message.Append(". ").Append(Advice);
-        TimeSpan? retryAfter = RetryAfter;
-        if (pausedUntil is { } until)
-        {
-            message.Append(CultureInfo.InvariantCulture, $" Token requests for this account are paused until {until:yyyy-MM-dd'T'HH:mm:ss'Z'} so that repeated invalid attempts cannot lock it (1.2.18); this error was not re-checked with the identity service.");
-            retryAfter = now is { } n && until > n ? until - n : TimeSpan.Zero;
-        }
-        else if (PausesTokenRequests)
-        {
-            message.Append(" Not retried automatically: retrying cannot fix this and repeated invalid attempts lock the account (1.2.18).");
-        }
-
-        return new IdCloudAuthenticationException(message.ToString(), Cause)
-        {
-            Kind = IdCloudErrorKind.Authentication,
-            StatusCode = StatusCode,
-            ErrorCode = ErrorCode,
-            Description = Description,
-            Advice = Advice,
-            IsConfigurationError = IsConfigurationError,
-            RetryAfter = retryAfter,
-            RetryCount = Attempts - 1,
-            RequestMethod = HttpMethod.Post.Method,
-            RequestUri = RequestUri,
-        };
-    }
+    public IdCloudException ToException(string issuer, DateTimeOffset? pausedUntil = null, DateTimeOffset? now = null) =>
+        Http.IdCloudErrorMapper.FromTokenFailure(this, issuer, pausedUntil, now);
 }

@@ -88,6 +88,8 @@ internal static class ByClientErrorCatalog
             RetryAfter = retryAfter,
             RetryCount = retryCount,
             RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            Operation = operation.Name,
+            Advice = entry.Advice,
         };
     }
 

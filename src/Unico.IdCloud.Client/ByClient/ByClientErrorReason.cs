@@ -77,7 +77,7 @@ public enum ByClientErrorReason
 
     /// <summary>
     /// CreateProcess may have reached the service although no answer was seen (timeout, broken connection, 5xx):
-    /// a process may exist and be billed. See <see cref="IdCloudByClientException.ClientReference"/>.
+    /// a process may exist and be billed. See <see cref="IdCloudException.ClientReference"/>.
     /// </summary>
     OutcomeUnknown,
 }

@@ -52,6 +52,6 @@ public interface IIdCloudByClientFactory
     /// <summary>A client that sends the API key configured under <paramref name="apiKeyName"/>.</summary>
     /// <param name="apiKeyName">The key's name, e.g. <c>onboarding</c> (case-insensitive).</param>
     /// <returns>The client; cheap to create, safe to keep.</returns>
-    /// <exception cref="IdCloudConfigurationException">No key has this name.</exception>
+    /// <exception cref="IdCloudException">(<see cref="IdCloudErrorKind.Configuration"/>) No key has this name.</exception>
     IIdCloudByClient CreateClient(string apiKeyName);
 }

@@ -78,11 +78,7 @@ internal sealed class IdCloudByClient : IIdCloudByClient
         var list = await _api.GetReusableDocumentsAsync(_apiKey, cpf, wireType!, cancellationToken).ConfigureAwait(false);
         if (list.Items is not { } items)
         {
-            throw new IdCloudInvalidResponseException(
-                $"{ByClientOperations.GetReusableDocuments.Name} succeeded but the body could not be read as a document list (\"items\" is missing). IDCloud may have changed its response format; update the SDK or report it.")
-            {
-                Kind = IdCloudErrorKind.InvalidResponse,
-            };
+            throw IdCloudErrorMapper.FromUnusableModel(ByClientOperations.GetReusableDocuments, "a document list (\"items\" is missing)");
         }
 
         return [.. items.Where(i => i is { DocumentType: not null, DocumentId: not null }).Select(i => new ByClientReusableDocument(i.DocumentType!, i.DocumentId!))];
@@ -98,12 +94,7 @@ internal sealed class IdCloudByClient : IIdCloudByClient
 
     private static ByClientProcess Map(Wire.ByClientProcess wire, string? clientReference, IdCloudOperation operation) =>
         ByClientProcess.FromWire(wire, clientReference)
-        ?? throw new IdCloudInvalidResponseException(
-            $"{operation.Name} succeeded but the body could not be read as a process (\"id\" is empty). IDCloud may have changed its response format; update the SDK or report it.")
-        {
-            Kind = IdCloudErrorKind.InvalidResponse,
-            RequestMayHaveBeenProcessed = !operation.IsIdempotent,
-        };
+        ?? throw IdCloudErrorMapper.FromUnusableModel(operation, "a process (\"id\" is empty)", clientReference);
 
     private static IdCloudByClientException OutcomeUnknown(IdCloudException ex, string? clientReference)
     {
@@ -125,6 +116,9 @@ internal sealed class IdCloudByClient : IIdCloudByClient
             RetryCount = ex.RetryCount,
             RequestMayHaveBeenProcessed = true,
             ClientReference = clientReference,
+            Operation = ex.Operation,
+            Advice = ex.Advice,
+            MustRedoCapture = (ex as IdCloudByClientException)?.MustRedoCapture ?? false,
         };
     }
 }

@@ -2,8 +2,13 @@ namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>
 /// A by Client call failed with one of the API's five-digit codes (or, for CreateProcess, in a way that leaves its
-/// outcome unknown). <see cref="Reason"/> says what it means; the message says what to do.
+/// outcome unknown). <see cref="Reason"/> says what it means; the message says what to do. For a CreateProcess whose
+/// outcome is unknown, <see cref="IdCloudException.ClientReference"/> is the <c>subject.clientReference</c> to reconcile by.
 /// </summary>
+/// <remarks>
+/// A subtype of its own because it carries data no other failure has (<see cref="Reason"/>, <see cref="MustRedoCapture"/>);
+/// it is not an <see cref="IdCloudApiException"/> because an unknown outcome can also follow a broken connection.
+/// </remarks>
 public sealed class IdCloudByClientException : IdCloudException
 {
     /// <summary>Creates the exception.</summary>
@@ -35,7 +40,4 @@ public sealed class IdCloudByClientException : IdCloudException
     /// payload or image will fail the same way.
     /// </summary>
     public bool MustRedoCapture { get; init; }
-
-    /// <summary>The <c>subject.clientReference</c> of the failed CreateProcess, to reconcile a process that may exist.</summary>
-    public string? ClientReference { get; init; }
 }

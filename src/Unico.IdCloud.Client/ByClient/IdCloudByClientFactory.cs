@@ -12,7 +12,7 @@ internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOpti
         if (!keys.TryGetValue(apiKeyName, out var apiKey) || string.IsNullOrWhiteSpace(apiKey))
         {
             var known = keys.Count == 0 ? "none is configured" : "configured names: " + string.Join(", ", keys.Keys.Order(StringComparer.Ordinal));
-            throw new IdCloudConfigurationException(
+            throw IdCloudErrors.Configuration(
                 "IdCloud:ByClient:ApiKeys:" + apiKeyName,
                 $"No by Client API key is named '{apiKeyName}' ({known}). Set IdCloud:ByClient:ApiKeys:{apiKeyName} to the key Unico issued for that use case.");
         }
@@ -26,7 +26,7 @@ internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOpti
         var keys = options.CurrentValue.ByClient.ApiKeys;
         if (keys.Count != 1)
         {
-            throw new IdCloudConfigurationException(
+            throw IdCloudErrors.Configuration(
                 "IdCloud:ByClient:ApiKeys",
                 $"IIdCloudByClient can be injected only when exactly one by Client API key is configured ({keys.Count} are); inject IIdCloudByClientFactory and call CreateClient(name).");
         }

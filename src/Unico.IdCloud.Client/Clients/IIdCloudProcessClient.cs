@@ -7,8 +7,8 @@ namespace Unico.IdCloud.Client;
 /// the evidence set. Thread-safe; get it from dependency injection.
 /// </summary>
 /// <remarks>
-/// Every failure is an <see cref="IdCloudException"/>: <see cref="IdCloudNotFoundException"/> for an unknown process,
-/// <see cref="IdCloudInvalidResponseException"/> for a success answer that cannot be read, and so on. Invalid
+/// Every failure is an <see cref="IdCloudException"/>: <see cref="IdCloudErrorKind.NotFound"/> for an unknown process,
+/// <see cref="IdCloudErrorKind.InvalidResponse"/> for a success answer that cannot be read, and so on. Invalid
 /// arguments are reported before anything is sent.
 /// </remarks>
 public interface IIdCloudProcessClient
@@ -38,7 +38,7 @@ public interface IIdCloudProcessClient
     /// <paramref name="processId"/> is empty or contains characters an id never has (<c>/ \ ? # %</c>, <c>..</c>,
     /// white space or control characters); nothing was sent.
     /// </exception>
-    /// <exception cref="IdCloudException">The call failed (<see cref="IdCloudNotFoundException"/> for an unknown id).</exception>
+    /// <exception cref="IdCloudException">The call failed (an <see cref="IdCloudApiException"/> of kind <see cref="IdCloudErrorKind.NotFound"/> for an unknown id).</exception>
     Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -50,7 +50,7 @@ public interface IIdCloudProcessClient
     /// <returns>The image bytes and media type (for example <c>image/jpeg</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
     /// <exception cref="IdCloudValidationException"><paramref name="processId"/> is empty or not a plausible id; nothing was sent.</exception>
-    /// <exception cref="IdCloudInvalidResponseException">The answer holds no file or its content is not valid base64.</exception>
+    /// <exception cref="IdCloudException">The call failed; <see cref="IdCloudErrorKind.InvalidResponse"/> when the answer holds no file or its content is not valid base64.</exception>
     /// <exception cref="IdCloudException">The call failed.</exception>
     Task<IdCloudFile> GetSelfieAsync(string processId, CancellationToken cancellationToken = default);
 
@@ -63,7 +63,7 @@ public interface IIdCloudProcessClient
     /// <returns>The PDF bytes and media type.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
     /// <exception cref="IdCloudValidationException"><paramref name="processId"/> is empty or not a plausible id; nothing was sent.</exception>
-    /// <exception cref="IdCloudInvalidResponseException">The answer holds no file or its content is not valid base64.</exception>
+    /// <exception cref="IdCloudException">The call failed; <see cref="IdCloudErrorKind.InvalidResponse"/> when the answer holds no file or its content is not valid base64.</exception>
     /// <exception cref="IdCloudException">The call failed.</exception>
     Task<IdCloudFile> GetEvidenceSetAsync(string processId, CancellationToken cancellationToken = default);
 

@@ -21,8 +21,7 @@ public interface IIdCloudSignatureClient
     /// <paramref name="documentId"/> is empty or contains characters an id never has (<c>/ \ ? # %</c>, <c>..</c>,
     /// white space or control characters); nothing was sent.
     /// </exception>
-    /// <exception cref="IdCloudInvalidResponseException">The service answered with success but sent JSON or HTML instead of a file.</exception>
-    /// <exception cref="IdCloudException">The call failed (<see cref="IdCloudNotFoundException"/> for an unknown document).</exception>
+    /// <exception cref="IdCloudException">The call failed: <see cref="IdCloudErrorKind.NotFound"/> (an <see cref="IdCloudApiException"/>) for an unknown document, <see cref="IdCloudErrorKind.InvalidResponse"/> when the service answered with success but sent JSON or HTML instead of a file.</exception>
     Task<IdCloudFileStream> GetSignedDocumentAsync(string documentId, CancellationToken cancellationToken = default);
 
     /// <summary>Streams the signature evidence PDF of a document (<c>GET /api/v1/service/evidence/{documentId}</c>).</summary>
@@ -31,7 +30,6 @@ public interface IIdCloudSignatureClient
     /// <returns>The open download; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="documentId"/> is <see langword="null"/>.</exception>
     /// <exception cref="IdCloudValidationException"><paramref name="documentId"/> is empty or not a plausible id; nothing was sent.</exception>
-    /// <exception cref="IdCloudInvalidResponseException">The service answered with success but sent JSON or HTML instead of a file.</exception>
-    /// <exception cref="IdCloudException">The call failed.</exception>
+    /// <exception cref="IdCloudException">The call failed (<see cref="IdCloudErrorKind.InvalidResponse"/> when the service answered with success but sent JSON or HTML instead of a file).</exception>
     Task<IdCloudFileStream> GetSignatureEvidenceAsync(string documentId, CancellationToken cancellationToken = default);
 }

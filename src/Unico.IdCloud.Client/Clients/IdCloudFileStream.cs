@@ -12,7 +12,7 @@ namespace Unico.IdCloud.Client;
 /// <remarks>
 /// <para>
 /// <see cref="CopyToAsync"/> and <see cref="SaveToFileAsync"/> report a connection that breaks mid-download as an
-/// <see cref="IdCloudTransportException"/>. Reading <see cref="Content"/> directly behaves like any network stream
+/// <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Transport"/> (or <see cref="IdCloudErrorKind.Timeout"/>) that names the request. Reading <see cref="Content"/> directly behaves like any network stream
 /// (<see cref="IOException"/> on failure). Downloads are not retried once the body has started; call again.
 /// </para>
 /// <para>The stream can be read once. <see cref="ToString"/> shows the metadata only.</para>
@@ -27,6 +27,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
 
     private readonly HttpContent? _httpContent;
     private readonly IdCloudOperation? _operation;
+    private readonly HttpRequestMessage? _request;
     private bool _disposed;
 
     /// <summary>Wraps a stream (for tests and fakes of <see cref="IIdCloudSignatureClient"/>). Disposing this disposes the stream.</summary>
@@ -44,10 +45,11 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
         FileName = SafeFileName(fileName);
     }
 
-    internal IdCloudFileStream(HttpContent httpContent, Stream content, IdCloudOperation operation)
+    internal IdCloudFileStream(HttpContent httpContent, Stream content, IdCloudOperation operation, HttpRequestMessage? request)
     {
         _httpContent = httpContent;
         _operation = operation;
+        _request = request;
         Content = content;
         var headers = httpContent.Headers;
         ContentType = IdCloudMediaType.Normalize(headers.ContentType?.MediaType);
@@ -76,7 +78,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when the whole body is copied.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">This download was disposed.</exception>
-    /// <exception cref="IdCloudTransportException">The connection failed while the body was being read.</exception>
+    /// <exception cref="IdCloudException">The connection failed while the body was being read (<see cref="IdCloudErrorKind.Transport"/> or <see cref="IdCloudErrorKind.Timeout"/>).</exception>
     public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -106,7 +108,7 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when the file is written.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or white space.</exception>
     /// <exception cref="ObjectDisposedException">This download was disposed.</exception>
-    /// <exception cref="IdCloudTransportException">The connection failed while the body was being read.</exception>
+    /// <exception cref="IdCloudException">The connection failed while the body was being read (<see cref="IdCloudErrorKind.Transport"/> or <see cref="IdCloudErrorKind.Timeout"/>).</exception>
     public Task SaveToFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -160,7 +162,8 @@ public sealed class IdCloudFileStream : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (_operation is not null && ex is HttpRequestException or IOException or OperationCanceledException)
         {
-            throw IdCloudErrorMapper.FromTransportFailure(request: null, _operation, ex);
+            // Named like every other transport failure: the request (its URI redacted by the mapper) travels with it.
+            throw IdCloudErrorMapper.FromTransportFailure(_request, _operation, ex);
         }
     }
 

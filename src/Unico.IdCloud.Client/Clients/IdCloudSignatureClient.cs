@@ -7,7 +7,7 @@ namespace Unico.IdCloud.Client;
 /// The convenience layer over the generated <see cref="IIdCloudSignatureApi"/>: checks the id and wraps the unread
 /// body in an <see cref="IdCloudFileStream"/> (metadata, mapped read failures, atomic save). The body is never
 /// buffered: Refit returns it as soon as the headers arrived, and a success that is a JSON or HTML page instead of a
-/// file was already turned into <see cref="IdCloudInvalidResponseException"/> by the SDK's exception factory.
+/// file was already turned into an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.InvalidResponse"/> by the SDK's exception factory.
 /// </summary>
 /// <param name="api">The generated Refit interface.</param>
 internal sealed class IdCloudSignatureClient(IIdCloudSignatureApi api) : IIdCloudSignatureClient
@@ -28,10 +28,12 @@ internal sealed class IdCloudSignatureClient(IIdCloudSignatureApi api) : IIdClou
 
     private static async Task<IdCloudFileStream> OpenAsync(HttpContent content, IdCloudOperation operation, CancellationToken cancellationToken)
     {
+        // Refit hands over the body only; the SDK's pipeline wraps it in IdCloudBoundedContent, which knows the request.
+        var request = (content as IdCloudBoundedContent)?.RequestMessage;
         try
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new IdCloudFileStream(content, stream, operation);
+            return new IdCloudFileStream(content, stream, operation, request);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -41,7 +43,7 @@ internal sealed class IdCloudSignatureClient(IIdCloudSignatureApi api) : IIdClou
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
         {
             content.Dispose();
-            throw IdCloudErrorMapper.FromTransportFailure(request: null, operation, ex);
+            throw IdCloudErrorMapper.FromTransportFailure(request, operation, ex);
         }
     }
 }

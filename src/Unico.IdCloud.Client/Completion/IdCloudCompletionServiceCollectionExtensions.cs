@@ -10,8 +10,9 @@ public static class IdCloudCompletionServiceCollectionExtensions
     /// Registers the signals (<see cref="AddIdCloudCompletionSignals"/>), <see cref="IIdCloudProcessWaiter"/> and
     /// <see cref="IIdCloudArtifactDownloader"/> (singletons; they need the <see cref="IIdCloudProcessClient"/> and
     /// <see cref="IIdCloudSignatureClient"/> services), and the options <see cref="IdCloudWaitOptions"/> and
-    /// <see cref="IdCloudSignedDocumentWaitOptions"/> (configure them with <c>services.Configure&lt;T&gt;(...)</c>).
-    /// Safe to call more than once.
+    /// <see cref="IdCloudSignedDocumentWaitOptions"/>, validated when the application starts. <c>AddIdCloud(configuration)</c>
+    /// binds them from <c>IdCloud:Completion:Wait:*</c> and <c>IdCloud:Completion:SignedDocument:*</c>; or configure them
+    /// with <c>services.Configure&lt;T&gt;(...)</c>. Safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
@@ -19,8 +20,7 @@ public static class IdCloudCompletionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddIdCloudCompletionSignals();
-        services.AddOptions<IdCloudWaitOptions>();
-        services.AddOptions<IdCloudSignedDocumentWaitOptions>();
+        IdCloudCompletionOptionsSetup.AddValidation(services);
         services.TryAddSingleton<IIdCloudProcessWaiter, IdCloudProcessWaiter>();
         services.TryAddSingleton<IIdCloudArtifactDownloader, IdCloudArtifactDownloader>();
         return services;

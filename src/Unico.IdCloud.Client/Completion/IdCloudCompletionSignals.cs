@@ -9,7 +9,7 @@ namespace Unico.IdCloud.Client;
 /// A notification that arrives before anyone waits is not remembered: a waiter registers first and then reads the
 /// process, so a process that finished earlier is seen by that first read. Process ids match case-insensitively.
 /// </remarks>
-public sealed class IdCloudCompletionSignals : IIdCloudCompletionNotifier
+internal sealed class IdCloudCompletionSignals : IIdCloudCompletionNotifier
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, List<TaskCompletionSource<IdCloudWebhookNotification>>> _waiters =

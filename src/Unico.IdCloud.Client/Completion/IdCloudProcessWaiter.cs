@@ -9,7 +9,7 @@ namespace Unico.IdCloud.Client;
 /// The default <see cref="IIdCloudProcessWaiter"/>. Thread-safe; register it as a singleton (the DI extensions do) so
 /// that it shares <see cref="IdCloudCompletionSignals"/> with the webhook receiver.
 /// </summary>
-public sealed class IdCloudProcessWaiter : IIdCloudProcessWaiter
+internal sealed class IdCloudProcessWaiter : IIdCloudProcessWaiter
 {
     private readonly IIdCloudProcessClient _processClient;
     private readonly IdCloudCompletionSignals? _signals;
@@ -163,7 +163,7 @@ public sealed class IdCloudProcessWaiter : IIdCloudProcessWaiter
 
     /// <summary>
     /// Decides whether a failure ends the wait: the caller's cancellation as <see cref="OperationCanceledException"/>,
-    /// the deadline as <see cref="IdCloudWaitTimeoutException"/> (whatever the failure looked like when the deadline's
+    /// the deadline as <see cref="IdCloudErrorKind.WaitTimeout"/> (whatever the failure looked like when the deadline's
     /// cancellation reached it). <see langword="null"/> when the wait goes on or the exception should propagate as is.
     /// </summary>
     private Exception? Stopped(Exception exception, WaitState state)
@@ -178,7 +178,7 @@ public sealed class IdCloudProcessWaiter : IIdCloudProcessWaiter
         if (state.Deadline.IsCancellationRequested)
         {
             CompletionLog.DeadlineReached(_logger, state.ProcessId, state.Settings.Deadline, state.Reads);
-            return new IdCloudWaitTimeoutException(
+            return IdCloudErrors.WaitTimeout(
                 state.ProcessId,
                 state.Settings.Deadline,
                 state.Last,

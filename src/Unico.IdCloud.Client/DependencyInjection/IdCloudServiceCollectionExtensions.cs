@@ -43,7 +43,8 @@ public static class IdCloudServiceCollectionExtensions
     /// see <see cref="IdCloudOptions.DefaultSectionName"/>). Keys: <c>Environment</c>, <c>ProcessHostFamily</c>,
     /// <c>ProcessApiBaseAddress</c>, <c>SignatureApiBaseAddress</c>, <c>IdentityBaseAddress</c>,
     /// <c>ServiceAccount:AccountName</c>, <c>ServiceAccount:TenantId</c>, <c>ServiceAccount:PrivateKeyPem</c> or
-    /// <c>ServiceAccount:PrivateKeyPath</c>, <c>Token:*</c>, <c>Resilience:*</c>.
+    /// <c>ServiceAccount:PrivateKeyPath</c>, <c>Token:*</c>, <c>Resilience:*</c>, <c>Completion:Wait:*</c>,
+    /// <c>Completion:SignedDocument:*</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the IdCloud settings.</param>
@@ -54,6 +55,7 @@ public static class IdCloudServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddIdCloudCore(services);
         services.AddOptions<IdCloudOptions>().Bind(configuration);
+        IdCloudCompletionOptionsSetup.Bind(services, configuration);
         return builder;
     }
 

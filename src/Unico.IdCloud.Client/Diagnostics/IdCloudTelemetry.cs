@@ -6,7 +6,7 @@ namespace Unico.IdCloud.Client.Diagnostics;
 
 /// <summary>
 /// The SDK's traces and metrics. Subscribe with OpenTelemetry by name:
-/// <c>tracing.AddSource(IdCloudTelemetry.ActivitySourceName)</c> and <c>metrics.AddMeter(IdCloudTelemetry.MeterName)</c>.
+/// <c>tracing.AddSource("Unico.IdCloud")</c> and <c>metrics.AddMeter("Unico.IdCloud")</c> (the names are documented in docs/observability.md and stay stable; this type is internal).
 /// </summary>
 /// <remarks>
 /// <para>Traces: one <see cref="Activity"/> per API operation (around all retries), named after the operation
@@ -20,7 +20,7 @@ namespace Unico.IdCloud.Client.Diagnostics;
 /// <c>idcloud.token.outcome</c> = <c>success</c> | <c>failure</c>, plus <c>error.type</c> on failure).</para>
 /// <para>No tag ever holds a body, a header value, a token, a query string or personal data.</para>
 /// </remarks>
-public sealed class IdCloudTelemetry : IDisposable
+internal sealed class IdCloudTelemetry : IDisposable
 {
     /// <summary>The name of the SDK's <see cref="ActivitySource"/>: <c>Unico.IdCloud</c>.</summary>
     public const string ActivitySourceName = "Unico.IdCloud";

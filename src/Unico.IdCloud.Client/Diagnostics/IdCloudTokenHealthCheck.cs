@@ -15,7 +15,7 @@ namespace Unico.IdCloud.Client.Diagnostics;
 /// after a misconfiguration error the provider throttles token requests, so probing does not risk locking the
 /// account.
 /// </remarks>
-public sealed class IdCloudTokenHealthCheck : IHealthCheck
+internal sealed class IdCloudTokenHealthCheck : IHealthCheck
 {
     private readonly IIdCloudTokenProvider _tokenProvider;
     private readonly ILogger _logger;
@@ -61,7 +61,7 @@ public sealed class IdCloudTokenHealthCheck : IHealthCheck
             }
 
             var description = $"No IDCloud access token: {ex.Kind} (code {ex.ErrorCode ?? "none"}, HTTP {(statusCode?.ToString(CultureInfo.InvariantCulture) ?? "none")}).";
-            if (ex is IdCloudAuthenticationException { Advice: { } advice })
+            if (ex is IdCloudException { Kind: IdCloudErrorKind.Authentication or IdCloudErrorKind.Unauthenticated, Advice: { } advice })
             {
                 description += " " + advice;
             }

@@ -1,6 +1,17 @@
 namespace Unico.IdCloud.Client;
 
-/// <summary>The IDCloud API answered with a non-success HTTP status.</summary>
+/// <summary>
+/// An IDCloud service (an API host or the identity service) answered with a non-success HTTP status:
+/// <see cref="IdCloudException.StatusCode"/> is always set, and <see cref="IdCloudException.ErrorCode"/>,
+/// <see cref="IdCloudException.Description"/> and <see cref="IdCloudException.RequestId"/> carry what the answer said.
+/// <see cref="IdCloudException.Kind"/> classifies it (<see cref="IdCloudErrorKind.NotFound"/> for an unknown id,
+/// <see cref="IdCloudErrorKind.InvalidArgument"/>, <see cref="IdCloudErrorKind.PermissionDenied"/>, ...).
+/// </summary>
+/// <remarks>
+/// Unlike a transport failure, the service saw the request: a 4xx answer means it was not acted on and repeating it
+/// unchanged fails the same way. A 5xx answer to an operation that is not idempotent sets
+/// <see cref="IdCloudException.RequestMayHaveBeenProcessed"/>.
+/// </remarks>
 public class IdCloudApiException : IdCloudException
 {
     /// <summary>Creates an API exception.</summary>

@@ -39,21 +39,44 @@ public enum IdCloudErrorKind
     /// <summary>The connection failed or broke (DNS, TCP, TLS, connection reset).</summary>
     Transport,
 
-    /// <summary>The circuit breaker is open after repeated failures; the call was not attempted.</summary>
+    /// <summary>
+    /// The circuit breaker is open after repeated failures; the call was not attempted. <see cref="IdCloudException.RetryAfter"/>
+    /// says when the breaker lets a trial call through.
+    /// </summary>
     CircuitOpen,
 
-    /// <summary>The service answered with a success status but a body the SDK could not read.</summary>
+    /// <summary>
+    /// The service answered with a success status but a body the SDK could not read as the documented shape (empty,
+    /// truncated, not JSON, wrong type, invalid base64, HTML instead of a file). The server is sometimes wrong; this is how it shows.
+    /// </summary>
     InvalidResponse,
 
     /// <summary>The request failed client-side validation and was not sent.</summary>
     Validation,
 
-    /// <summary>The identity service refused to issue an access token (codes 1.x.y).</summary>
+    /// <summary>
+    /// No access token could be obtained: the identity service refused (codes 1.x.y), or did not answer. See
+    /// <see cref="IdCloudException.Advice"/> and <see cref="IdCloudException.IsConfigurationError"/>.
+    /// </summary>
     Authentication,
 
-    /// <summary>The signed document is not available yet (the signature service lags behind the process).</summary>
+    /// <summary>
+    /// An artifact (signed document, signature evidence) was still not available after the configured attempts: the
+    /// signature service lags behind the process. <see cref="IdCloudException.Operation"/> and
+    /// <see cref="IdCloudException.ResourceId"/> say which; the inner exception is the last failure seen. Try again later.
+    /// </summary>
     NotReady,
 
-    /// <summary>A wait for a process to finish reached its deadline.</summary>
+    /// <summary>
+    /// A wait for a process to finish reached its deadline (<see cref="IdCloudException.ResourceId"/> is the process id;
+    /// the message names the last known state). The process is not affected and may still finish: wait again, rely on
+    /// the webhook, or treat it as abandoned.
+    /// </summary>
     WaitTimeout,
+
+    /// <summary>
+    /// The SDK's configuration is invalid (a blank account name, a private key that is missing, encrypted, not RSA or too
+    /// small, an API key that is not configured). <see cref="IdCloudException.SettingName"/> names the key to fix.
+    /// </summary>
+    Configuration,
 }

@@ -3,12 +3,25 @@ using System.Net;
 namespace Unico.IdCloud.Client;
 
 /// <summary>
-/// Base type of every failure the SDK reports. Catch this to handle all IDCloud failures in one place; catch a
-/// subtype (or filter on <see cref="Kind"/>) where you react differently.
+/// Every failure the SDK reports. Catch this to handle all IDCloud failures in one place and branch on
+/// <see cref="Kind"/>; the few subtypes exist only where the caller reacts differently or gets extra data:
+/// <see cref="IdCloudApiException"/> (the service answered with an error status), <see cref="IdCloudRateLimitedException"/>
+/// (back off), <see cref="IdCloudValidationException"/> (nothing was sent; <see cref="IdCloudValidationException.Errors"/>
+/// lists what to fix) and <c>IdCloudByClientException</c> (by Client's typed reason).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Failures without a subtype of their own are this type with a <see cref="Kind"/>: <see cref="IdCloudErrorKind.Transport"/>
+/// and <see cref="IdCloudErrorKind.Timeout"/> (no usable answer), <see cref="IdCloudErrorKind.InvalidResponse"/> (a success
+/// whose body could not be read), <see cref="IdCloudErrorKind.CircuitOpen"/> (nothing was sent),
+/// <see cref="IdCloudErrorKind.Authentication"/> (no access token; see <see cref="Advice"/> and <see cref="IsConfigurationError"/>),
+/// <see cref="IdCloudErrorKind.Configuration"/> (see <see cref="SettingName"/>), <see cref="IdCloudErrorKind.WaitTimeout"/> and
+/// <see cref="IdCloudErrorKind.NotReady"/> (see <see cref="Operation"/> and <see cref="ResourceId"/>).
+/// </para>
+/// <para>
 /// Messages and properties never contain secrets (private key, assertion, access token) nor personal data
 /// (CPF, phone, e-mail); response bodies are not copied into messages.
+/// </para>
 /// </remarks>
 public class IdCloudException : Exception
 {
@@ -69,4 +82,40 @@ public class IdCloudException : Exception
     /// your <c>clientReference</c> before trying again, or you may create a second, billable process.
     /// </summary>
     public bool RequestMayHaveBeenProcessed { get; init; }
+
+    /// <summary>
+    /// The SDK operation that failed, e.g. <c>CreateProcess</c>, <c>GetSignedDocument</c> or <c>WaitForCompletion</c>;
+    /// <see langword="null"/> when the failure is not tied to one operation (configuration found at start-up).
+    /// </summary>
+    public string? Operation { get; init; }
+
+    /// <summary>
+    /// The process or document id the operation was about, when the SDK knows it (a wait that reached its deadline, an
+    /// artifact that is not ready); <see langword="null"/> otherwise.
+    /// </summary>
+    public string? ResourceId { get; init; }
+
+    /// <summary>
+    /// The <c>clientReference</c> the failed request carried, to look a process up by when
+    /// <see cref="RequestMayHaveBeenProcessed"/> is <see langword="true"/>; <see langword="null"/> when it had none.
+    /// </summary>
+    public string? ClientReference { get; init; }
+
+    /// <summary>An English explanation of what to fix, when the SDK knows one (token refusals with a known code, a 401 after a fresh token).</summary>
+    public string? Advice { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when the failure means the application is misconfigured (<see cref="IdCloudErrorKind.Configuration"/>,
+    /// or an <see cref="IdCloudErrorKind.Authentication"/> refusal such as a wrong tenant, inactive account, revoked key or
+    /// locked account): retrying cannot help, and for token refusals repeated attempts can lock the account (code 1.2.18),
+    /// so the SDK does not retry them and pauses further token requests.
+    /// </summary>
+    public bool IsConfigurationError { get; init; }
+
+    /// <summary>
+    /// The configuration key to fix, in <c>IConfiguration</c> notation (e.g. <c>IdCloud:ServiceAccount:PrivateKeyPath</c>),
+    /// for a <see cref="IdCloudErrorKind.Configuration"/> failure about one setting; <see langword="null"/> otherwise.
+    /// The message starts with the key and says what to put there; it never contains key material.
+    /// </summary>
+    public string? SettingName { get; init; }
 }

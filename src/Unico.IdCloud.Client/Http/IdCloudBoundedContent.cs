@@ -52,6 +52,9 @@ internal sealed class IdCloudBoundedContent : HttpContent
     /// <summary>The cap on the body's size in bytes, or a negative number when there is none.</summary>
     public long MaxBytes => _maxBytes;
 
+    /// <summary>The request this body answers: what a failure while reading it names (redacted by the mapper).</summary>
+    public HttpRequestMessage? RequestMessage => _response.RequestMessage;
+
     /// <inheritdoc />
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);

@@ -80,6 +80,9 @@ internal sealed class IdCloudErrorHandler : DelegatingHandler
             throw IdCloudErrorMapper.FromTransportFailure(request, operation, ex);
         }
 
+        // Every failure built from this response names its request (redacted), whatever handler produced the response.
+        response.RequestMessage ??= request;
+
         if (!response.IsSuccessStatusCode)
         {
             using (response)

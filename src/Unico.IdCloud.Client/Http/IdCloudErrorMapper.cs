@@ -167,6 +167,8 @@ internal static class IdCloudErrorMapper
             RequestId = RequestIdOf(response),
             RetryCount = IdCloudRequestOptions.GetRetryCount(request),
             RequestMayHaveBeenProcessed = processed,
+            Operation = operation.Name,
+            ClientReference = IdCloudRequestOptions.GetClientReference(request),
         };
     }
 
@@ -218,6 +220,7 @@ internal static class IdCloudErrorMapper
                 StatusCode = response.StatusCode,
                 RequestMethod = response.RequestMessage?.Method.Method,
                 RequestUri = SafeUri(response.RequestMessage?.RequestUri),
+                Operation = operation.Name,
             };
         }
     }
@@ -264,14 +267,80 @@ internal static class IdCloudErrorMapper
             message.Append(" This is usually temporary; try again later.");
         }
 
-        return new IdCloudTransportException(message.ToString(), exception)
+        return new IdCloudException(message.ToString(), exception)
         {
             Kind = timedOut ? IdCloudErrorKind.Timeout : IdCloudErrorKind.Transport,
             RequestUri = uri,
             RequestMethod = request?.Method.Method,
             RetryCount = retryCount,
             RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            Operation = operation.Name,
+            ClientReference = IdCloudRequestOptions.GetClientReference(request),
         };
+    }
+
+    /// <summary>
+    /// The exception one caller sees for a failed token request: kind <see cref="IdCloudErrorKind.Authentication"/>, an
+    /// <see cref="IdCloudApiException"/> when the identity service answered with an error status, the base type when it
+    /// could not be reached or answered a success without a usable token.
+    /// </summary>
+    /// <param name="failure">The classified failure (built by the token endpoint from the shared body reader).</param>
+    /// <param name="issuer">The service account's issuer (not secret), to say which account failed.</param>
+    /// <param name="pausedUntil">Set when the caller was turned away because token requests are paused.</param>
+    /// <param name="now">The current time, to compute the remaining pause.</param>
+    public static IdCloudException FromTokenFailure(Authentication.IdCloudTokenFailure failure, string issuer, DateTimeOffset? pausedUntil = null, DateTimeOffset? now = null)
+    {
+        var message = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"Could not obtain an IDCloud access token for {issuer}: {failure.Reason}");
+        if (failure.Attempts > 1)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" (after {failure.Attempts} attempts)");
+        }
+
+        message.Append(". ").Append(failure.Advice);
+        TimeSpan? retryAfter = failure.RetryAfter;
+        if (pausedUntil is { } until)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" Token requests for this account are paused until {until:yyyy-MM-dd'T'HH:mm:ss'Z'} so that repeated invalid attempts cannot lock it (1.2.18); this error was not re-checked with the identity service.");
+            retryAfter = now is { } n && until > n ? until - n : TimeSpan.Zero;
+        }
+        else if (failure.PausesTokenRequests)
+        {
+            message.Append(" Not retried automatically: retrying cannot fix this and repeated invalid attempts lock the account (1.2.18).");
+        }
+
+        // An error answer from the identity service is an API exception like any other error answer (status, code,
+        // description); no answer (network, timeout) or a success without a usable token is the base type. All are
+        // Authentication.
+        return failure.StatusCode is not { } status || (int)status < 400
+            ? new IdCloudException(message.ToString(), failure.Cause)
+            {
+                Kind = IdCloudErrorKind.Authentication,
+                StatusCode = failure.StatusCode,
+                ErrorCode = failure.ErrorCode,
+                Description = failure.Description,
+                Advice = failure.Advice,
+                IsConfigurationError = failure.IsConfigurationError,
+                RetryAfter = retryAfter,
+                RetryCount = failure.Attempts - 1,
+                RequestMethod = HttpMethod.Post.Method,
+                RequestUri = failure.RequestUri,
+                Operation = IdCloudOperation.RequestToken.Name,
+            }
+            : new IdCloudApiException(message.ToString(), failure.Cause)
+            {
+                Kind = IdCloudErrorKind.Authentication,
+                StatusCode = failure.StatusCode,
+                ErrorCode = failure.ErrorCode,
+                Description = failure.Description,
+                Advice = failure.Advice,
+                IsConfigurationError = failure.IsConfigurationError,
+                RetryAfter = retryAfter,
+                RetryCount = failure.Attempts - 1,
+                RequestMethod = HttpMethod.Post.Method,
+                RequestUri = failure.RequestUri,
+                Operation = IdCloudOperation.RequestToken.Name,
+            };
     }
 
     /// <summary>The circuit breaker refused the call: nothing was sent.</summary>
@@ -285,13 +354,14 @@ internal static class IdCloudErrorMapper
             : "after the break duration";
         var message = $"{operation.Name} was not sent: the circuit breaker for {host} is open because recent calls kept failing. " +
             $"Calls fail fast until it lets a trial call through {when}; check IDCloud's status and your network if this persists.";
-        return new IdCloudCircuitOpenException(message, exception)
+        return new IdCloudException(message, exception)
         {
             Kind = IdCloudErrorKind.CircuitOpen,
             RequestUri = uri,
             RequestMethod = request.Method.Method,
             RetryAfter = retryAfter,
             RetryCount = IdCloudRequestOptions.GetRetryCount(request),
+            Operation = operation.Name,
         };
     }
 
@@ -303,14 +373,14 @@ internal static class IdCloudErrorMapper
     public static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException) =>
         FromUnreadableBody(response, operation, expected, innerException, composed: false);
 
-    private static IdCloudInvalidResponseException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException, bool composed)
+    private static IdCloudException FromUnreadableBody(HttpResponseMessage response, IdCloudOperation operation, string expected, Exception? innerException, bool composed)
     {
         var processed = !operation.IsIdempotent && !IsTokenRequest(operation);
         var message = composed
             ? expected + "A server answering this way is broken or hostile; raise the limit only if IDCloud really sends such bodies."
             : $"{operation.Name} succeeded (HTTP {(int)response.StatusCode}) but the body could not be read as {expected}. " +
               "IDCloud may have changed its response format; update the SDK or report it with the request id.";
-        return new IdCloudInvalidResponseException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message, innerException)
+        return new IdCloudException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message, innerException)
         {
             Kind = IdCloudErrorKind.InvalidResponse,
             StatusCode = response.StatusCode,
@@ -319,6 +389,29 @@ internal static class IdCloudErrorMapper
             RequestId = RequestIdOf(response),
             RetryCount = IdCloudRequestOptions.GetRetryCount(response.RequestMessage),
             RequestMayHaveBeenProcessed = processed,
+            Operation = operation.Name,
+            ClientReference = IdCloudRequestOptions.GetClientReference(response.RequestMessage),
+        };
+    }
+
+    /// <summary>
+    /// A success body that parsed but lacks what the documented shape promises (a process without an id, a list without
+    /// its items), found after the transport handed it over: <see cref="IdCloudErrorKind.InvalidResponse"/>, like a body
+    /// that did not parse at all.
+    /// </summary>
+    /// <param name="operation">The operation whose answer it is.</param>
+    /// <param name="shape">What the body should have been, with what is missing, e.g. <c>a process ("id" is empty)</c>.</param>
+    /// <param name="clientReference">The request's <c>clientReference</c>, if any.</param>
+    public static IdCloudException FromUnusableModel(IdCloudOperation operation, string shape, string? clientReference = null)
+    {
+        var processed = !operation.IsIdempotent && !IsTokenRequest(operation);
+        var message = $"{operation.Name} succeeded but the body could not be read as {shape}. IDCloud may have changed its response format; update the SDK or report it.";
+        return new IdCloudException(processed ? message + " " + MayHaveBeenProcessedAdvice(operation) : message)
+        {
+            Kind = IdCloudErrorKind.InvalidResponse,
+            RequestMayHaveBeenProcessed = processed,
+            Operation = operation.Name,
+            ClientReference = clientReference,
         };
     }
 
@@ -404,33 +497,23 @@ internal static class IdCloudErrorMapper
             message = ComposeMessage(operation, status, body, kind, description, advice, requestId, retryCount);
         }
 
-        return kind switch
-        {
-            IdCloudErrorKind.Unauthenticated or IdCloudErrorKind.Authentication => new IdCloudAuthenticationException(message)
+        // One type for every error answer; a subtype only where the caller reacts differently (429: back off).
+        var clientReference = IdCloudRequestOptions.GetClientReference(request);
+        return kind == IdCloudErrorKind.RateLimited
+            ? new IdCloudRateLimitedException(message)
             {
                 Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
                 RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Advice = advice, IsConfigurationError = isConfigurationError,
-            },
-            IdCloudErrorKind.NotFound => new IdCloudNotFoundException(message)
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Operation = operation.Name, ClientReference = clientReference,
+                Advice = advice,
+            }
+            : new IdCloudApiException(message)
             {
                 Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
                 RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
-            },
-            IdCloudErrorKind.RateLimited => new IdCloudRateLimitedException(message)
-            {
-                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
-                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
-            },
-            _ => new IdCloudApiException(message)
-            {
-                Kind = kind, StatusCode = status, ErrorCode = body.Code, Description = description, RequestId = requestId,
-                RequestMethod = method, RequestUri = uri, RetryAfter = retryAfter, RetryCount = retryCount,
-                RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
-            },
-        };
+                RequestMayHaveBeenProcessed = mayHaveBeenProcessed, Operation = operation.Name, ClientReference = clientReference,
+                Advice = advice, IsConfigurationError = isConfigurationError,
+            };
     }
 
     private static IdCloudErrorKind ClassifyKind(HttpStatusCode status, string? code, IdCloudApi api)

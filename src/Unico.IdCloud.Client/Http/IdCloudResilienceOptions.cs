@@ -30,7 +30,7 @@ public sealed class IdCloudResilienceOptions
 {
     /// <summary>
     /// Budget for one call including all retries and waits. Default 60 seconds. When it runs out the call fails with
-    /// an <see cref="IdCloudTransportException"/> of kind <see cref="IdCloudErrorKind.Timeout"/>.
+    /// an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Timeout"/>.
     /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -82,7 +82,7 @@ public sealed class IdCloudResilienceOptions
 
     /// <summary>
     /// Whether the circuit breaker is enabled. Default true. It counts 5xx, 408, timeouts and connection failures
-    /// (not 429, not 4xx); while open, calls fail at once with <see cref="IdCloudCircuitOpenException"/>.
+    /// (not 429, not 4xx); while open, calls fail at once with an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.CircuitOpen"/>.
     /// </summary>
     public bool CircuitBreakerEnabled { get; set; } = true;
 

@@ -26,7 +26,7 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
     private long _pausedUntil;
 
     /// <summary>Creates the limiter.</summary>
-    /// <param name="options">The budget; validated (throws <see cref="IdCloudConfigurationException"/>).</param>
+    /// <param name="options">The budget; validated (throws <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Configuration"/>).</param>
     /// <param name="timeProvider">The clock.</param>
     public IdCloudInProcessRateLimiter(IdCloudRateLimitOptions options, TimeProvider timeProvider)
     {

@@ -55,27 +55,27 @@ public sealed class IdCloudRateLimitOptions
     internal int LimitFor(IdCloudRequestPriority priority) =>
         priority == IdCloudRequestPriority.High ? RequestsPerSecond : RequestsPerSecond - ReservedForHighPriority;
 
-    /// <summary>Checks the settings; throws <see cref="IdCloudConfigurationException"/> naming the key to fix.</summary>
+    /// <summary>Checks the settings; throws <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Configuration"/> naming the key to fix.</summary>
     internal void Validate(string configurationPath = DefaultConfigurationPath)
     {
         if (RequestsPerSecond < 1)
         {
-            throw new IdCloudConfigurationException($"{configurationPath}:{nameof(RequestsPerSecond)}", string.Create(CultureInfo.InvariantCulture, $"{configurationPath}:{nameof(RequestsPerSecond)} must be at least 1; it is {RequestsPerSecond}."));
+            throw IdCloudErrors.Configuration($"{configurationPath}:{nameof(RequestsPerSecond)}", string.Create(CultureInfo.InvariantCulture, $"{configurationPath}:{nameof(RequestsPerSecond)} must be at least 1; it is {RequestsPerSecond}."));
         }
 
         if (ReservedForHighPriority < 0 || ReservedForHighPriority >= RequestsPerSecond)
         {
-            throw new IdCloudConfigurationException($"{configurationPath}:{nameof(ReservedForHighPriority)}", string.Create(CultureInfo.InvariantCulture, $"{configurationPath}:{nameof(ReservedForHighPriority)} must be between 0 and RequestsPerSecond - 1 ({RequestsPerSecond - 1}); it is {ReservedForHighPriority}."));
+            throw IdCloudErrors.Configuration($"{configurationPath}:{nameof(ReservedForHighPriority)}", string.Create(CultureInfo.InvariantCulture, $"{configurationPath}:{nameof(ReservedForHighPriority)} must be between 0 and RequestsPerSecond - 1 ({RequestsPerSecond - 1}); it is {ReservedForHighPriority}."));
         }
 
         if (WindowSafetyMargin < TimeSpan.Zero || WindowSafetyMargin > TimeSpan.FromSeconds(1))
         {
-            throw new IdCloudConfigurationException($"{configurationPath}:{nameof(WindowSafetyMargin)}", $"{configurationPath}:{nameof(WindowSafetyMargin)} must be between 00:00:00 and 00:00:01; it is {WindowSafetyMargin}.");
+            throw IdCloudErrors.Configuration($"{configurationPath}:{nameof(WindowSafetyMargin)}", $"{configurationPath}:{nameof(WindowSafetyMargin)} must be between 00:00:00 and 00:00:01; it is {WindowSafetyMargin}.");
         }
 
         if (DefaultRetryAfter <= TimeSpan.Zero || MaxRetryAfter < DefaultRetryAfter)
         {
-            throw new IdCloudConfigurationException($"{configurationPath}:{nameof(DefaultRetryAfter)}", $"{configurationPath}:{nameof(DefaultRetryAfter)} must be positive and at most {nameof(MaxRetryAfter)}.");
+            throw IdCloudErrors.Configuration($"{configurationPath}:{nameof(DefaultRetryAfter)}", $"{configurationPath}:{nameof(DefaultRetryAfter)} must be positive and at most {nameof(MaxRetryAfter)}.");
         }
     }
 }

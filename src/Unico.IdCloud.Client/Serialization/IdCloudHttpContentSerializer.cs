@@ -24,7 +24,7 @@ namespace Unico.IdCloud.Client.Serialization;
 /// A body that is not the documented shape throws: <see cref="JsonException"/> from the deserializer, or
 /// <see cref="IdCloudUnreadableBodyException"/> for a readable body whose payload is missing (<c>"process": null</c>)
 /// or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
-/// factory, which turns them into <see cref="IdCloudInvalidResponseException"/>.
+/// factory, which turns them into an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.InvalidResponse"/>.
 /// </para>
 /// </remarks>
 internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer

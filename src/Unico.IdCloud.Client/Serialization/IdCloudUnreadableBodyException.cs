@@ -2,7 +2,7 @@ namespace Unico.IdCloud.Client.Serialization;
 
 /// <summary>
 /// A success body that is valid JSON but not a usable answer. Internal: it never reaches the caller, the SDK's
-/// deserialization exception factory turns it into <see cref="IdCloudInvalidResponseException"/>.
+/// deserialization exception factory turns it into an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.InvalidResponse"/>.
 /// </summary>
 /// <param name="expected">What the body should have been, for the message (never the body itself).</param>
 #pragma warning disable CA1032 // Internal signal between the serializer and the exception factory: one constructor is the contract.

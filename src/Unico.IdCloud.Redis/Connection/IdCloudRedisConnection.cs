@@ -118,7 +118,7 @@ internal sealed class IdCloudRedisConnection : IAsyncDisposable, IDisposable
             return await ConnectionMultiplexer.ConnectAsync(_options.ToConfigurationOptions()).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A Redis that cannot be reached must never fail the application: features fall back.
-        catch (Exception ex) when (ex is not Client.IdCloudConfigurationException)
+        catch (Exception ex) when (ex is not Client.IdCloudException { Kind: Client.IdCloudErrorKind.Configuration })
 #pragma warning restore CA1031
         {
             _ = ex;

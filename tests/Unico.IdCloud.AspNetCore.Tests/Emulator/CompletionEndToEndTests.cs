@@ -100,19 +100,21 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
             }
         }
 
-        var error = await Assert.ThrowsAsync<IdCloudWaitTimeoutException>(() => wait);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.WaitTimeout, () => wait);
         Assert.Equal(IdCloudErrorKind.WaitTimeout, error.Kind);
-        Assert.Equal(processId, error.ProcessId);
-        Assert.Equal(ProcessState.Created, error.LastKnownProcess?.State);
+        Assert.Equal(processId, error.ResourceId);
+        Assert.Contains("last known state: " + ProcessState.Created.Value, error.Message, StringComparison.Ordinal);
+        var reads = error.RetryCount + 1;
+        Assert.Contains($"({reads} reads)", error.Message, StringComparison.Ordinal);
 
         // The read cut short by the deadline is journalled by the emulator only when its (cancelled) request ends,
         // which can be just after the waiter has thrown: give the journal a bounded moment to catch up.
-        for (var tries = 0; GetProcessRequests(processId) < error.Reads && tries < 200; tries++)
+        for (var tries = 0; GetProcessRequests(processId) < reads && tries < 200; tries++)
         {
             await Task.Delay(25);
         }
 
-        Assert.Equal(error.Reads, GetProcessRequests(processId));
+        Assert.Equal(reads, GetProcessRequests(processId));
     }
 
     [Fact]
@@ -183,10 +185,11 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
 
         await AdvanceThroughRetriesAsync(download);
 
-        var error = await Assert.ThrowsAsync<IdCloudArtifactNotReadyException>(() => download);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.NotReady, () => download);
         Assert.Equal(IdCloudErrorKind.NotReady, error.Kind);
-        Assert.Equal(documentId, error.Id);
-        Assert.Equal(3, error.Attempts);
+        Assert.Equal(documentId, error.ResourceId);
+        Assert.Equal(2, error.RetryCount); // 3 attempts
+        Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, SignatureRequests(EmulatorRoute.GetSignedDocument));
         Assert.IsAssignableFrom<IdCloudException>(error.InnerException);
     }
@@ -233,8 +236,8 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
             {
                 s.AddIdCloud(_fixture.Account.ApplyTo);
 
-                // The completion helpers on the manual clock, as a user controlling their time would register them;
-                // AddIdCloudCompletion then keeps these and adds the rest.
+                // The completion helpers on the manual clock (the types are internal; this test assembly sees them),
+                // the rest of the application on the real one. AddIdCloudCompletion then keeps these and adds the rest.
                 s.AddSingleton<IIdCloudProcessWaiter>(sp => new IdCloudProcessWaiter(
                     sp.GetRequiredService<IIdCloudProcessClient>(),
                     sp.GetRequiredService<IdCloudCompletionSignals>(),

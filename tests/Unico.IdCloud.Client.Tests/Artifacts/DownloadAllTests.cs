@@ -162,7 +162,7 @@ public sealed class DownloadAllTests : IDisposable
     {
         _process.Returns(FakeProcessClient.Process(ProcessId, ProcessState.Created));
 
-        var error = await Assert.ThrowsAsync<IdCloudArtifactNotReadyException>(() => Downloader().DownloadAllAsync(ProcessId, _folder));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.NotReady, () => Downloader().DownloadAllAsync(ProcessId, _folder));
 
         Assert.Equal(IdCloudErrorKind.NotReady, error.Kind);
         Assert.Contains("not finished", error.Message, StringComparison.Ordinal);

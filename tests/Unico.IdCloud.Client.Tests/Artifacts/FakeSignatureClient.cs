@@ -21,7 +21,7 @@ public sealed class FakeSignatureClient : IIdCloudSignatureClient
 
     /// <summary>The failure of a not-ready request (default: the signature API's 404).</summary>
     public Func<IdCloudException> NotReadyFailure { get; set; } = () =>
-        new IdCloudNotFoundException("GetSignedDocument failed with HTTP 404 (NotFound).") { Kind = IdCloudErrorKind.NotFound, StatusCode = HttpStatusCode.NotFound };
+        new IdCloudApiException("GetSignedDocument failed with HTTP 404 (NotFound).") { Kind = IdCloudErrorKind.NotFound, StatusCode = HttpStatusCode.NotFound };
 
     /// <summary>When set, every request fails with it (after counting).</summary>
     public Func<string, IdCloudException?>? AlwaysFail { get; set; }

@@ -36,12 +36,13 @@ public sealed class SignedDocumentWaitTests
 
         var delays = await AdvanceThroughRetriesAsync(download);
 
-        var error = await Assert.ThrowsAsync<IdCloudArtifactNotReadyException>(() => download);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.NotReady, () => download);
         Assert.Equal(IdCloudErrorKind.NotReady, error.Kind);
-        Assert.Equal(IdCloudArtifactKind.SignedDocument, error.Artifact);
-        Assert.Equal(DocumentId, error.Id);
-        Assert.Equal(3, error.Attempts);
-        Assert.IsType<IdCloudNotFoundException>(error.InnerException);
+        Assert.Equal("GetSignedDocument", error.Operation);
+        Assert.Equal(DocumentId, error.ResourceId);
+        Assert.Equal(2, error.RetryCount); // 3 attempts
+        Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error.InnerException);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal(3, _signature.AttemptsFor("signed", DocumentId));
         Assert.Equal([1, 2], delays.Select(d => d.TotalMinutes));
@@ -56,9 +57,10 @@ public sealed class SignedDocumentWaitTests
 
         var delays = await AdvanceThroughRetriesAsync(download);
 
-        var error = await Assert.ThrowsAsync<IdCloudArtifactNotReadyException>(() => download);
-        Assert.Equal(IdCloudArtifactKind.SignatureEvidence, error.Artifact);
-        Assert.Equal(10, error.Attempts);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.NotReady, () => download);
+        Assert.Equal("GetSignatureEvidence", error.Operation);
+        Assert.Equal(9, error.RetryCount); // 10 attempts
+        Assert.Contains("after 10 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal([1, 2, 4, 5, 5, 5, 5, 5, 5], delays.Select(d => d.TotalMinutes));
         Assert.Equal(TimeSpan.FromMinutes(37), _time.GetUtcNow() - started);
     }

@@ -96,7 +96,7 @@ public sealed class AuthenticationHandlerTests
 
         foreach (var call in calls)
         {
-            var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => call);
+            var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => call);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         }
 
@@ -177,7 +177,7 @@ public sealed class AuthenticationHandlerTests
         };
         using var client = Client(harness.Provider, api);
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() =>
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () =>
             client.PostAsync("client/v1/process?secret=1", new StringContent("{}")));
 
         Assert.Equal(IdCloudErrorKind.Unauthenticated, error.Kind);
@@ -234,7 +234,7 @@ public sealed class AuthenticationHandlerTests
         var api = new ApiStub();
         using var client = Client(harness.Provider, api);
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => client.GetAsync("client/v1/process/1"));
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => client.GetAsync("client/v1/process/1"));
 
         Assert.Equal("1.0.1", error.ErrorCode);
         Assert.Empty(api.Requests);

@@ -35,7 +35,7 @@ public sealed class SecretLeakTests
         };
 
         // Two 401s → typed error (tokens 1 and 2 issued).
-        seen.Add((await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => client.GetAsync("client/v1/process/1"))).ToString());
+        seen.Add((await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => client.GetAsync("client/v1/process/1"))).ToString());
 
         // Transient failure, back-off, success (tokens 3 failed, 4 issued).
         harness.Provider.Invalidate(await harness.Provider.GetTokenAsync());
@@ -49,8 +49,8 @@ public sealed class SecretLeakTests
         // Misconfiguration, then a paused call.
         harness.Provider.Invalidate(fourth);
         harness.Time.Advance(TimeSpan.FromSeconds(2));
-        seen.Add((await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask())).ToString());
-        seen.Add((await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask())).ToString());
+        seen.Add((await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask())).ToString());
+        seen.Add((await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask())).ToString());
 
         // Background renewal failure path.
         harness.Time.Advance(TimeSpan.FromMinutes(2));

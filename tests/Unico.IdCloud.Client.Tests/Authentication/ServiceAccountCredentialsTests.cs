@@ -265,7 +265,7 @@ public sealed class ServiceAccountCredentialsTests : IDisposable
     [Fact]
     public void A_custom_configuration_path_is_used_in_messages()
     {
-        var error = Assert.Throws<IdCloudConfigurationException>(() =>
+        var error = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () =>
             IdCloudServiceAccountCredentials.FromOptions(new IdCloudServiceAccountOptions { TenantId = "t" }, "IdCloud:Clients:Billing:ServiceAccount"));
 
         Assert.Equal("IdCloud:Clients:Billing:ServiceAccount:AccountName", error.SettingName);
@@ -307,8 +307,8 @@ public sealed class ServiceAccountCredentialsTests : IDisposable
             PrivateKeyPath = path,
         });
 
-    private static IdCloudConfigurationException Fails(string? pem = null, string? path = null, string? account = "acme", string? tenant = "tenant-1") =>
-        Assert.Throws<IdCloudConfigurationException>(() => Load(pem, path, account, tenant));
+    private static IdCloudException Fails(string? pem = null, string? path = null, string? account = "acme", string? tenant = "tenant-1") =>
+        IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => Load(pem, path, account, tenant));
 
     private static void AssertSameKey(RSA expected, IdCloudServiceAccountCredentials credentials)
     {

@@ -29,7 +29,7 @@ public sealed class TokenFailurePolicyTests
         using var harness = new TokenProviderHarness();
         harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Refusal(code));
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         Assert.Equal(code, error.ErrorCode);
         Assert.Equal(IdCloudErrorKind.Authentication, error.Kind);
@@ -51,13 +51,13 @@ public sealed class TokenFailurePolicyTests
         _ = adviceMentions;
         using var harness = new TokenProviderHarness(o => o.ConfigurationErrorThrottle = TimeSpan.FromMinutes(1));
         harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Refusal(code));
-        await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         harness.Time.Advance(TimeSpan.FromSeconds(10));
         var burst = Enumerable.Range(0, 100).Select(_ => Task.Run(() => harness.Provider.GetTokenAsync().AsTask())).ToList();
         foreach (var call in burst)
         {
-            var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => call);
+            var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => call);
             Assert.Equal(code, error.ErrorCode);
             Assert.True(error.IsConfigurationError);
             Assert.Contains("paused until", error.Message, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class TokenFailurePolicyTests
         gate.SetResult();
         foreach (var call in next)
         {
-            await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => call);
+            await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => call);
         }
 
         Assert.Equal(2, harness.Endpoint.RequestCount);
@@ -87,7 +87,7 @@ public sealed class TokenFailurePolicyTests
         using var harness = new TokenProviderHarness();
         harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Refusal("1.2.22", status));
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         Assert.Equal("1.2.22", error.ErrorCode);
         Assert.Equal(status, error.StatusCode);
@@ -101,7 +101,7 @@ public sealed class TokenFailurePolicyTests
         using var harness = new TokenProviderHarness();
         harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Refusal("1.2.4"));
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         Assert.Contains("clock", error.Advice, StringComparison.Ordinal);
         Assert.Equal(1, harness.Endpoint.RequestCount);
@@ -113,8 +113,8 @@ public sealed class TokenFailurePolicyTests
         using var harness = new TokenProviderHarness();
         harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Refusal("1.3.42", HttpStatusCode.Forbidden));
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
-        await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
+        await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         Assert.Equal("1.3.42", error.ErrorCode);
         Assert.False(error.IsConfigurationError);
@@ -131,8 +131,8 @@ public sealed class TokenFailurePolicyTests
             Content = new StringContent("<html>Not Found</html>"),
         });
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
-        await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
+        await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         Assert.Null(error.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
@@ -207,7 +207,7 @@ public sealed class TokenFailurePolicyTests
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         harness.Time.Advance(TimeSpan.FromSeconds(2));
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => call);
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => call);
         Assert.Equal(2, error.RetryCount);
         Assert.False(error.IsConfigurationError);
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
@@ -266,7 +266,7 @@ public sealed class TokenFailurePolicyTests
         using var harness = new TokenProviderHarness(o => o.MaxTransientAttempts = 1);
         harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Json(HttpStatusCode.OK, "<html>proxy login</html>"));
 
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         Assert.Contains("without a usable access_token", error.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
@@ -277,7 +277,7 @@ public sealed class TokenFailurePolicyTests
     {
         using var harness = new TokenProviderHarness(o => o.ConfigurationErrorThrottle = TimeSpan.FromSeconds(30));
         harness.Endpoint.Responder = (_, n, _) => Task.FromResult(n == 1 ? TokenEndpointStub.Refusal("1.2.5") : TokenEndpointStub.Ok("fixed"));
-        await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
 
         harness.Time.Advance(TimeSpan.FromSeconds(30));
         var token = await harness.Provider.GetTokenAsync();
@@ -294,7 +294,7 @@ public sealed class TokenFailurePolicyTests
     {
         using var harness = new TokenProviderHarness(o => o.AssertionLifetime = TimeSpan.FromHours(2));
 
-        var error = Assert.Throws<IdCloudConfigurationException>(() => harness.Provider);
+        var error = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => harness.Provider);
 
         Assert.Equal("IdCloud:Token:AssertionLifetime", error.SettingName);
         Assert.Contains("one hour", error.Message, StringComparison.Ordinal);

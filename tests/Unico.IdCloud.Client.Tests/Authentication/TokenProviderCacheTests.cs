@@ -102,7 +102,7 @@ public sealed class TokenProviderCacheTests
 
         // Once expired, the stale token is never handed out: callers get the failure instead.
         harness.Time.Advance(TimeSpan.FromMinutes(4));
-        var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => harness.Provider.GetTokenAsync().AsTask());
+        var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => harness.Provider.GetTokenAsync().AsTask());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(4, harness.Endpoint.RequestCount);
     }
@@ -214,7 +214,7 @@ public sealed class TokenProviderCacheTests
 
         foreach (var caller in callers)
         {
-            var error = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => caller);
+            var error = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => caller);
             Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
             Assert.False(error.IsConfigurationError);
         }
@@ -240,8 +240,8 @@ public sealed class TokenProviderCacheTests
         var b = harness.Provider.GetTokenAsync().AsTask();
         gate.SetResult();
 
-        var errorA = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => a);
-        var errorB = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() => b);
+        var errorA = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => a);
+        var errorB = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () => b);
         Assert.NotSame(errorA, errorB);
         Assert.Equal(1, harness.Endpoint.RequestCount);
     }

@@ -161,6 +161,87 @@ public sealed class ByClientWireTests : IDisposable
         Assert.Equal(0, _mock.GetMatchCount(any));
     }
 
+    public static TheoryData<string> Methods => new()
+    {
+        nameof(IIdCloudByClient.CreateProcessAsync),
+        nameof(IIdCloudByClient.GetProcessAsync),
+        nameof(IIdCloudByClient.GetProcessDetailsAsync),
+        nameof(IIdCloudByClient.GetReusableDocumentsAsync),
+    };
+
+    /// <summary>
+    /// Issue 10, item 4, for every by Client method: an empty 200 is an invalid response (never a null result), with the
+    /// by Client type only where CreateProcess's outcome is unknown (its reason and reference travel with it).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task An_empty_200_is_an_invalid_response(string method)
+    {
+        _mock.When("*").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) });
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => CallAsync(method));
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        AssertTypeAndOutcome(method, error, typeof(IdCloudException));
+    }
+
+    /// <summary>A gateway's HTML 502 is an API error of kind ServiceUnavailable, the page never quoted.</summary>
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task An_html_502_is_a_service_unavailable_api_error(string method)
+    {
+        _mock.When("*").Respond(HttpStatusCode.BadGateway, "text/html", "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>");
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => CallAsync(method));
+
+        Assert.Equal(IdCloudErrorKind.ServiceUnavailable, error.Kind);
+        Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.DoesNotContain("nginx", error.Message, StringComparison.Ordinal);
+        AssertTypeAndOutcome(method, error, typeof(IdCloudApiException));
+    }
+
+    /// <summary>A dropped connection is a transport failure naming the request.</summary>
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task A_dropped_connection_is_a_transport_error(string method)
+    {
+        _mock.When("*").Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset")));
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => CallAsync(method));
+
+        Assert.Equal(IdCloudErrorKind.Transport, error.Kind);
+        Assert.Equal("api.id.uat.unico.app", error.RequestUri?.Host);
+        Assert.Equal("", error.RequestUri?.Query);
+        AssertTypeAndOutcome(method, error, typeof(IdCloudException));
+    }
+
+    private static void AssertTypeAndOutcome(string method, IdCloudException error, Type readType)
+    {
+        if (method == nameof(IIdCloudByClient.CreateProcessAsync))
+        {
+            // CreateProcess may have created (and billed) a process: the by Client type says so and carries the reference.
+            var outcome = Assert.IsType<IdCloudByClientException>(error);
+            Assert.Equal(ByClientErrorReason.OutcomeUnknown, outcome.Reason);
+            Assert.True(outcome.RequestMayHaveBeenProcessed);
+            Assert.Equal("ref-1", outcome.ClientReference);
+        }
+        else
+        {
+            Assert.IsType(readType, error);
+            Assert.False(error.RequestMayHaveBeenProcessed);
+        }
+    }
+
+    private Task CallAsync(string method) => method switch
+    {
+        nameof(IIdCloudByClient.CreateProcessAsync) => Client.CreateProcessAsync(ByClientProcessRequest.ForIdentity(
+            new ByClientSubject { Code = "73689290074", Name = "Fulano de Tal", ClientReference = "ref-1" }, Capture)),
+        nameof(IIdCloudByClient.GetProcessAsync) => Client.GetProcessAsync(ProcessId),
+        nameof(IIdCloudByClient.GetProcessDetailsAsync) => Client.GetProcessDetailsAsync(ProcessId),
+        nameof(IIdCloudByClient.GetReusableDocumentsAsync) => Client.GetReusableDocumentsAsync("73689290074", ByClientDocumentType.Rg),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
+    };
+
     [Fact]
     public void Hosts_are_preset_per_environment_and_keys_bind_from_configuration_and_never_show()
     {

@@ -238,7 +238,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
     {
         _mock.When("*").Respond(_ => Json(VendorFixtures.Read("get-selfie-response")));
 
-        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetSelfieAsync(ProcessId));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _client.GetSelfieAsync(ProcessId));
 
         Assert.Equal(IdCloudErrorKind.InvalidResponse, exception.Kind);
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
@@ -256,7 +256,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
     {
         _mock.When("*").Respond(_ => Json(body));
 
-        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetProcessAsync(ProcessId));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _client.GetProcessAsync(ProcessId));
 
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
         Assert.Equal(new Uri(BaseAddress + "client/v1/process/" + ProcessId), exception.RequestUri);
@@ -272,7 +272,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
     {
         _mock.When("*").Respond(_ => Json(body));
 
-        await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetEvidenceSetAsync(ProcessId));
+        await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _client.GetEvidenceSetAsync(ProcessId));
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
             "application/json",
             """{"error":{"code":5,"description":"error getting process: rpc error: code = NotFound desc = process not found"}}""");
 
-        var exception = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => _client.GetProcessAsync(ProcessId));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => _client.GetProcessAsync(ProcessId));
 
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
     }

@@ -108,11 +108,44 @@ public sealed class IdCloudSignatureClientTests : IDisposable
         var path = Path.Combine(_directory, "signed.pdf");
 
         await using var download = await _client.GetSignedDocumentAsync(DocumentId);
-        var exception = await Assert.ThrowsAsync<IdCloudTransportException>(() => download.SaveToFileAsync(path));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => download.SaveToFileAsync(path));
 
         Assert.Equal(IdCloudErrorKind.Transport, exception.Kind);
         Assert.False(exception.RequestMayHaveBeenProcessed);
         Assert.IsType<IOException>(exception.InnerException);
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    /// <summary>
+    /// Through the chain AddIdCloud() builds, a connection that breaks while the PDF is being read is a transport
+    /// failure like any other: it names the request (its URL without query string) and the operation. It once came out
+    /// with no <see cref="IdCloudException.RequestUri"/>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task ADownloadThatBreaksMidBodyNamesItsRequestThroughTheWholePipeline(string method, string path)
+    {
+        var stub = new Http.StubHttpHandler((_, _, _) => Task.FromResult(PdfResponse(new RecordingStream(Pdf, failAfterBytes: 10), "signed.pdf")));
+        using var harness = Http.PipelineHarness.Create(stub, clientName: "signature");
+        using var http = new HttpClient(new IdCloudOperationHandler { InnerHandler = harness.Chain("signature", stub) })
+        {
+            BaseAddress = new Uri(BaseAddress),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var client = new IdCloudSignatureClient(RefitClients.SignatureApi(http));
+        var target = Path.Combine(_directory, "broken.pdf");
+
+        await using var download = method == nameof(IdCloudSignatureClient.GetSignedDocumentAsync)
+            ? await client.GetSignedDocumentAsync(DocumentId)
+            : await client.GetSignatureEvidenceAsync(DocumentId);
+        var exception = await Assert.ThrowsAsync<IdCloudException>(() => download.SaveToFileAsync(target));
+
+        Assert.Equal(IdCloudErrorKind.Transport, exception.Kind);
+        Assert.Equal(new Uri(BaseAddress + path + DocumentId), exception.RequestUri);
+        Assert.Equal("GET", exception.RequestMethod);
+        Assert.Equal(method == nameof(IdCloudSignatureClient.GetSignedDocumentAsync) ? "GetSignedDocument" : "GetSignatureEvidence", exception.Operation);
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.False(exception.RequestMayHaveBeenProcessed);
         Assert.Empty(Directory.GetFiles(_directory));
     }
 
@@ -139,7 +172,7 @@ public sealed class IdCloudSignatureClientTests : IDisposable
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
 
-        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _client.GetSignedDocumentAsync(DocumentId));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _client.GetSignedDocumentAsync(DocumentId));
 
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
         Assert.True(stream.Disposed);
@@ -150,7 +183,7 @@ public sealed class IdCloudSignatureClientTests : IDisposable
     {
         _mock.When("*").Respond(HttpStatusCode.NotFound, "application/json", """{"Message":"Not Found - Documento não existe","StatusCode":404,"Errors":null}""");
 
-        await Assert.ThrowsAsync<IdCloudNotFoundException>(() => _client.GetSignatureEvidenceAsync(DocumentId));
+        await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => _client.GetSignatureEvidenceAsync(DocumentId));
     }
 
     [Theory]

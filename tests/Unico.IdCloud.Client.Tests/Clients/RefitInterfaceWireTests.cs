@@ -161,7 +161,7 @@ public sealed class RefitInterfaceWireTests : IDisposable
     {
         _mock.When("*").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) });
 
-        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => Call(method));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => Call(method));
 
         Assert.Equal(IdCloudErrorKind.InvalidResponse, exception.Kind);
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
@@ -194,7 +194,7 @@ public sealed class RefitInterfaceWireTests : IDisposable
         _mock.When("*").Throw(new HttpRequestException(
             HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("connection reset")));
 
-        var exception = await Assert.ThrowsAsync<IdCloudTransportException>(() => Call(method));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => Call(method));
 
         Assert.Equal(IdCloudErrorKind.Transport, exception.Kind);
         Assert.IsType<HttpRequestException>(exception.InnerException);
@@ -230,8 +230,8 @@ public sealed class RefitInterfaceWireTests : IDisposable
     {
         _mock.When("*").Respond("application/json", body);
 
-        await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _process.GetProcessAsync(ProcessId));
-        await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _process.SetProcessDocumentAsync(
+        await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _process.GetProcessAsync(ProcessId));
+        await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _process.SetProcessDocumentAsync(
             ProcessId, new SetProcessDocumentRequest { DuiType = DuiType.BrCpf, DuiValue = "73689290074" }));
     }
 
@@ -242,7 +242,7 @@ public sealed class RefitInterfaceWireTests : IDisposable
     {
         _mock.When("*").Respond(mediaType, body);
 
-        var exception = await Assert.ThrowsAsync<IdCloudInvalidResponseException>(() => _sign.GetSignedDocumentAsync(DocumentId));
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _sign.GetSignedDocumentAsync(DocumentId));
 
         Assert.Contains(mediaType, exception.Message, StringComparison.Ordinal);
     }

@@ -105,12 +105,14 @@ public sealed class IdCloudProcessWaiterTests
             }
         }
 
-        var error = await Assert.ThrowsAsync<IdCloudWaitTimeoutException>(() => wait);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.WaitTimeout, () => wait);
         Assert.Equal(IdCloudErrorKind.WaitTimeout, error.Kind);
-        Assert.Equal(Id, error.ProcessId);
-        Assert.Equal(TimeSpan.FromMinutes(2), error.Deadline);
-        Assert.Equal(ProcessState.Created, error.LastKnownProcess?.State);
-        Assert.Equal(_client.GetProcessCalls.Count, error.Reads);
+        Assert.Equal(Id, error.ResourceId);
+        Assert.Equal("WaitForCompletion", error.Operation);
+        Assert.Contains("within 00:02:00", error.Message, StringComparison.Ordinal);
+        Assert.Contains("last known state: PROCESS_STATE_CREATED", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"({_client.GetProcessCalls.Count} reads)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(_client.GetProcessCalls.Count - 1, error.RetryCount);
         Assert.Equal(new ObservedTimeProvider().GetUtcNow() + TimeSpan.FromMinutes(2), _time.GetUtcNow());
         Assert.Contains("PROCESS_STATE_CREATED", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _signals.WatchedProcessCount);
@@ -131,9 +133,10 @@ public sealed class IdCloudProcessWaiterTests
         await _time.WaitForTimerDueWithinAsync(TimeSpan.FromSeconds(10));
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        var error = await Assert.ThrowsAsync<IdCloudWaitTimeoutException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Null(error.LastKnownProcess);
-        Assert.Equal(1, error.Reads);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.WaitTimeout, () => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("last known state: unknown (no successful read)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(1 reads)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, error.RetryCount);
     }
 
     [Fact]
@@ -147,7 +150,7 @@ public sealed class IdCloudProcessWaiterTests
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(cancellation.Token, error.CancellationToken);
-        Assert.IsNotType<IdCloudWaitTimeoutException>(error.InnerException);
+        Assert.False(error.InnerException is IdCloudException { Kind: IdCloudErrorKind.WaitTimeout });
         Assert.Equal(0, _signals.WatchedProcessCount);
     }
 
@@ -288,10 +291,10 @@ public sealed class IdCloudProcessWaiterTests
     [Fact]
     public async Task A_failure_waiting_cannot_fix_ends_the_wait_with_that_exception()
     {
-        var notFound = new IdCloudNotFoundException("GetProcess failed with HTTP 404") { Kind = IdCloudErrorKind.NotFound, StatusCode = HttpStatusCode.NotFound };
+        var notFound = new IdCloudApiException("GetProcess failed with HTTP 404") { Kind = IdCloudErrorKind.NotFound, StatusCode = HttpStatusCode.NotFound };
         _client.Throws(notFound);
 
-        var error = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => Waiter().WaitForCompletionAsync(Id, Options));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => Waiter().WaitForCompletionAsync(Id, Options));
 
         Assert.Same(notFound, error);
         Assert.Equal(0, _signals.WatchedProcessCount);

@@ -84,7 +84,7 @@ public sealed class IdCloudTelemetryTests
         var call = harness.SendAsync(IdCloudOperation.GetProcess);
         await harness.Stub.WaitForCallAsync(1);
         harness.Time.Advance(TimeSpan.FromSeconds(5));
-        await Assert.ThrowsAsync<IdCloudTransportException>(() => call);
+        await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => call);
 
         var activity = Assert.Single(capture.Activities);
         Assert.Equal("Timeout", activity.GetTagItem("error.type"));

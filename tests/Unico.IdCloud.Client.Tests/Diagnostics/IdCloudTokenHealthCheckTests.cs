@@ -24,7 +24,7 @@ public sealed class IdCloudTokenHealthCheckTests
     [Fact]
     public async Task Unhealthy_with_the_kind_and_code_of_an_authentication_failure_but_not_its_message()
     {
-        var failure = new IdCloudAuthenticationException("Token refused for tenant-secret with assertion " + SecretToken)
+        var failure = new IdCloudApiException("Token refused for tenant-secret with assertion " + SecretToken)
         {
             Kind = IdCloudErrorKind.Authentication,
             ErrorCode = "1.2.22",
@@ -53,7 +53,7 @@ public sealed class IdCloudTokenHealthCheckTests
     [Fact]
     public async Task The_registrations_failure_status_is_used()
     {
-        var check = new IdCloudTokenHealthCheck(new StubTokenProvider(() => throw new IdCloudTransportException("down") { Kind = IdCloudErrorKind.Transport }));
+        var check = new IdCloudTokenHealthCheck(new StubTokenProvider(() => throw new IdCloudException("down") { Kind = IdCloudErrorKind.Transport }));
 
         var result = await check.CheckHealthAsync(Context(HealthStatus.Degraded));
 

@@ -50,8 +50,8 @@ public sealed class IdCloudErrorMapperTests
         Assert.Contains(description, error.Message);
         Assert.StartsWith(operationName + " failed: ", error.Message);
         Assert.Equal(ProcessUri.AbsolutePath, error.RequestUri!.AbsolutePath);
-        Assert.Equal(kind == IdCloudErrorKind.NotFound, error is IdCloudNotFoundException);
-        Assert.IsAssignableFrom<IdCloudApiException>(error);
+        // Every error answer is exactly an IdCloudApiException (429 aside); NotFound is a kind, not a type.
+        Assert.IsType<IdCloudApiException>(error);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(401, body, IdCloudOperation.GetProcess, mediaType: mediaType);
 
-        var auth = Assert.IsType<IdCloudAuthenticationException>(error);
+        var auth = IdCloudAssert.IsAssignableFrom<IdCloudException>(IdCloudAssert.NoToken, error);
         Assert.Equal(IdCloudErrorKind.Unauthenticated, auth.Kind);
         Assert.StartsWith("Jwt ", auth.Description);
         Assert.Contains("environment", auth.Message);
@@ -82,7 +82,7 @@ public sealed class IdCloudErrorMapperTests
         Assert.Equal("5", asString.ErrorCode);
         Assert.Equal("99999", large.ErrorCode);
         Assert.Equal(IdCloudErrorKind.ServerError, large.Kind);
-        Assert.IsType<IdCloudNotFoundException>(asNumber);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, asNumber);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, """{"error":{"code":404,"message":"resource not found"}}""", IdCloudOperation.GetProcess);
 
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal("404", error.ErrorCode);
         Assert.Equal("resource not found", error.Description);
     }
@@ -101,7 +101,7 @@ public sealed class IdCloudErrorMapperTests
         var error = await MapAsync(400, """{"error":{"code":"5","description":"process not found"}}""", IdCloudOperation.GetProcess);
 
         Assert.Equal(IdCloudErrorKind.NotFound, error.Kind);
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, body, IdCloudOperation.GetSignedDocument, api: IdCloudApi.Signature);
 
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal("Falha ao consultar o arquivo do documento. Documento não existe.", error.Description);
         Assert.Null(error.ErrorCode);
     }
@@ -121,7 +121,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, """{"Message":"Not Found - Documento não existe","StatusCode":404,"Errors":null}""", IdCloudOperation.GetSignatureEvidence, api: IdCloudApi.Signature);
 
-        Assert.IsType<IdCloudNotFoundException>(error);
+        IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal("Not Found - Documento não existe", error.Description);
     }
 
@@ -143,7 +143,7 @@ public sealed class IdCloudErrorMapperTests
     {
         var error = await MapAsync(404, body, IdCloudOperation.GetSignedDocument, api: IdCloudApi.Signature);
 
-        var notFound = Assert.IsType<IdCloudNotFoundException>(error);
+        var notFound = IdCloudAssert.IsType<IdCloudApiException>(IdCloudErrorKind.NotFound, error);
         Assert.Equal(IdCloudErrorKind.NotFound, notFound.Kind);
         Assert.Null(notFound.ErrorCode);
         Assert.Null(notFound.Description);
@@ -351,7 +351,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = await MapAsync(401, body, IdCloudOperation.RequestToken, api: IdCloudApi.Identity);
 
-        var auth = Assert.IsType<IdCloudAuthenticationException>(error);
+        var auth = IdCloudAssert.IsAssignableFrom<IdCloudException>(IdCloudAssert.NoToken, error);
         Assert.Equal(IdCloudErrorKind.Authentication, auth.Kind);
         Assert.Equal(code, auth.ErrorCode);
         Assert.Equal(isConfigurationError, auth.IsConfigurationError);
@@ -379,8 +379,6 @@ public sealed class IdCloudErrorMapperTests
         Assert.Equal(kind, error.Kind);
         var expectedType = status switch
         {
-            401 => typeof(IdCloudAuthenticationException),
-            404 => typeof(IdCloudNotFoundException),
             429 => typeof(IdCloudRateLimitedException),
             _ => typeof(IdCloudApiException),
         };
@@ -395,7 +393,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = IdCloudErrorMapper.FromTransportFailure(request, IdCloudOperation.CreateProcess, refused);
 
-        Assert.IsType<IdCloudTransportException>(error);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudAssert.NoAnswer, error);
         Assert.Equal(IdCloudErrorKind.Transport, error.Kind);
         Assert.False(error.RequestMayHaveBeenProcessed);
         Assert.Contains("could not connect to api.cadastro.uat.unico.app (ConnectionError)", error.Message);
@@ -422,7 +420,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = IdCloudErrorMapper.FromBrokenCircuit(request, IdCloudOperation.GetProcess, new BrokenCircuitException(TimeSpan.FromSeconds(7.2)));
 
-        Assert.IsType<IdCloudCircuitOpenException>(error);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.CircuitOpen, error);
         Assert.Equal(IdCloudErrorKind.CircuitOpen, error.Kind);
         Assert.Equal(TimeSpan.FromSeconds(7.2), error.RetryAfter);
         Assert.Contains("in 8 s", error.Message);
@@ -435,7 +433,7 @@ public sealed class IdCloudErrorMapperTests
 
         var error = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.GetProcess, "ProcessResponse", new FormatException());
 
-        Assert.IsType<IdCloudInvalidResponseException>(error);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.InvalidResponse, error);
         Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
         Assert.DoesNotContain("not json", error.Message);
     }
@@ -450,7 +448,7 @@ public sealed class IdCloudErrorMapperTests
         var create = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.CreateProcess, "ProcessResponse", new FormatException());
         var get = IdCloudErrorMapper.FromUnreadableBody(response, IdCloudOperation.GetProcess, "ProcessResponse", new FormatException());
 
-        Assert.IsType<IdCloudInvalidResponseException>(create);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.InvalidResponse, create);
         Assert.True(create.RequestMayHaveBeenProcessed);
         Assert.Contains("clientReference", create.Message);
         Assert.False(get.RequestMayHaveBeenProcessed);

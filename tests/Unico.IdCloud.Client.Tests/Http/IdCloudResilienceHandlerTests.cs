@@ -172,7 +172,7 @@ public sealed class IdCloudResilienceHandlerTests
 
         await Assert.ThrowsAsync<IdCloudApiException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
         await Assert.ThrowsAsync<IdCloudApiException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
-        var open = await Assert.ThrowsAsync<IdCloudCircuitOpenException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
+        var open = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.CircuitOpen, () => harness.SendAsync(IdCloudOperation.GetProcess));
 
         Assert.Equal(2, harness.Stub.Calls);
         Assert.Equal(IdCloudErrorKind.CircuitOpen, open.Kind);
@@ -189,7 +189,7 @@ public sealed class IdCloudResilienceHandlerTests
             BaseAddress = harness.Client.BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        await Assert.ThrowsAsync<IdCloudCircuitOpenException>(() => IdCloudHttp.SendAsync(
+        await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.CircuitOpen, () => IdCloudHttp.SendAsync(
             rotated, new HttpRequestMessage(HttpMethod.Get, "/client/v1/process/x"), IdCloudOperation.GetProcess, IdCloudApi.Process, HttpCompletionOption.ResponseContentRead, default).WaitAsync(PipelineHarness.HangGuard));
         Assert.Equal(2, harness.Stub.Calls);
 
@@ -212,7 +212,7 @@ public sealed class IdCloudResilienceHandlerTests
             });
         await Assert.ThrowsAsync<IdCloudApiException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
         await Assert.ThrowsAsync<IdCloudApiException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
-        await Assert.ThrowsAsync<IdCloudCircuitOpenException>(() => harness.SendAsync(IdCloudOperation.GetProcess));
+        await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.CircuitOpen, () => harness.SendAsync(IdCloudOperation.GetProcess));
 
         using var signature = new HttpClient(harness.Chain("signature", harness.Stub))
         {
@@ -274,7 +274,7 @@ public sealed class IdCloudResilienceHandlerTests
         await harness.Time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(20));
         harness.Time.Advance(TimeSpan.FromSeconds(20));
 
-        var error = await Assert.ThrowsAsync<IdCloudTransportException>(() => call.WaitAsync(PipelineHarness.HangGuard));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => call.WaitAsync(PipelineHarness.HangGuard));
         Assert.Equal(IdCloudErrorKind.Timeout, error.Kind);
         Assert.True(error.RequestMayHaveBeenProcessed);
         Assert.Contains("may have been created", error.Message);
@@ -288,7 +288,7 @@ public sealed class IdCloudResilienceHandlerTests
         using var harness = PipelineHarness.Create(new StubHttpHandler((_, _, _) =>
             Task.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."))));
 
-        var error = await Assert.ThrowsAsync<IdCloudTransportException>(() =>
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () =>
             harness.SendAsync(IdCloudOperation.CreateProcess, content: new StringContent(CreateProcessJson), path: "/client/v1/process"));
 
         Assert.Equal(1, harness.Stub.Calls);
@@ -322,7 +322,7 @@ public sealed class IdCloudResilienceHandlerTests
         using var harness = PipelineHarness.Create(stub, o => o.MaxRetryAttempts = 1);
 
         var call = harness.SendAsync(IdCloudOperation.CreateProcess, content: new StringContent(CreateProcessJson), path: "/client/v1/process");
-        var error = await Assert.ThrowsAsync<IdCloudTransportException>(() => harness.RunRetriesAsync(call, retriesExpected: 1));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => harness.RunRetriesAsync(call, retriesExpected: 1));
 
         Assert.Equal(IdCloudErrorKind.Transport, error.Kind);
         Assert.False(error.RequestMayHaveBeenProcessed);
@@ -404,7 +404,7 @@ public sealed class IdCloudResilienceHandlerTests
         await harness.Stub.WaitForCallAsync(1);
         harness.Time.Advance(TimeSpan.FromSeconds(20));
 
-        var error = await Assert.ThrowsAsync<IdCloudTransportException>(() => call.WaitAsync(PipelineHarness.HangGuard));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => call.WaitAsync(PipelineHarness.HangGuard));
         Assert.Equal(IdCloudErrorKind.Timeout, error.Kind);
         Assert.False(error.RequestMayHaveBeenProcessed);
         Assert.Contains("timed out", error.Message);
@@ -431,7 +431,7 @@ public sealed class IdCloudResilienceHandlerTests
         Assert.DoesNotContain(TimeSpan.FromSeconds(20), harness.Time.RequestedDueTimes);
 
         harness.Time.Advance(TimeSpan.FromMinutes(4));
-        var error = await Assert.ThrowsAsync<IdCloudTransportException>(() => call.WaitAsync(PipelineHarness.HangGuard));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudAssert.NoAnswer, () => call.WaitAsync(PipelineHarness.HangGuard));
         Assert.Equal(IdCloudErrorKind.Timeout, error.Kind);
     }
 

@@ -31,7 +31,7 @@ public sealed class OneErrorPathTests
         };
         using var badRequestHarness = PipelineHarness.Create(new StubHttpHandler((_, _, _) => Task.FromResult(PipelineHarness.Json(HttpStatusCode.BadRequest, body))));
 
-        var auth = await Assert.ThrowsAsync<IdCloudAuthenticationException>(() =>
+        var auth = await IdCloudAssert.ThrowsAnyAsync<IdCloudException>(IdCloudAssert.NoToken, () =>
             client.GetAsync(new Uri("/client/v1/process/x", UriKind.Relative)).WaitAsync(PipelineHarness.HangGuard));
         var invalid = await Assert.ThrowsAnyAsync<IdCloudException>(() => badRequestHarness.SendAsync(IdCloudOperation.GetProcess));
 

@@ -112,7 +112,7 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
         foreach (var _ in new[] { "empty", "truncated" })
         {
             var failure = await FaultMatrix.FailureOf(() => ReadAsync(route));
-            Assert.IsType<IdCloudInvalidResponseException>(failure);
+            IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.InvalidResponse, failure);
             Assert.Equal(HttpStatusCode.OK, failure.StatusCode);
         }
 

@@ -228,10 +228,10 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
     {
         var factory = _fixture.App.Services.GetRequiredService<IIdCloudByClientFactory>();
 
-        var failure = Assert.Throws<IdCloudConfigurationException>(() => factory.CreateClient("kyc"));
+        var failure = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => factory.CreateClient("kyc"));
         Assert.Equal("IdCloud:ByClient:ApiKeys:kyc", failure.SettingName);
         Assert.Contains("onboarding, transactional", failure.Message, StringComparison.Ordinal);
-        Assert.Throws<IdCloudConfigurationException>(() => _fixture.App.Services.GetRequiredService<IIdCloudByClient>());
+        IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => _fixture.App.Services.GetRequiredService<IIdCloudByClient>());
 
         // The transactional key has no document capability: the emulator tells the keys apart.
         var denied = await Assert.ThrowsAsync<IdCloudByClientException>(() => _fixture.Transactional.GetReusableDocumentsAsync(Cpf, ByClientDocumentType.Rg));

@@ -44,7 +44,7 @@ public sealed class CircuitBreakerTests : IClassFixture<EmulatorFixture>
 
         var open = await FaultMatrix.FailureOf(() => app.Processes.GetProcessAsync(signed.Id!));
 
-        var circuitOpen = Assert.IsType<IdCloudCircuitOpenException>(open);
+        var circuitOpen = IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.CircuitOpen, open);
         Assert.Equal(IdCloudErrorKind.CircuitOpen, circuitOpen.Kind);
         Assert.NotNull(circuitOpen.RetryAfter);
         Assert.InRange(circuitOpen.RetryAfter.Value, TimeSpan.FromTicks(1), TimeSpan.FromMinutes(1));

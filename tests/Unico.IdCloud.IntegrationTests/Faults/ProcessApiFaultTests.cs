@@ -68,7 +68,7 @@ public sealed class ProcessApiFaultTests : IClassFixture<ProcessApiFaultTests.Fi
 
         var failure = await FaultMatrix.FailureOf(() => ReadAsync(Processes, route));
 
-        Assert.IsType<IdCloudInvalidResponseException>(failure);
+        IdCloudAssert.IsType<IdCloudException>(IdCloudErrorKind.InvalidResponse, failure);
         Assert.Equal(IdCloudErrorKind.InvalidResponse, failure.Kind);
         Assert.Equal(HttpStatusCode.OK, failure.StatusCode);
         Assert.False(failure.RequestMayHaveBeenProcessed);
@@ -82,10 +82,10 @@ public sealed class ProcessApiFaultTests : IClassFixture<ProcessApiFaultTests.Fi
         { InjectedFault.ServerErrorAfterProcessing, typeof(IdCloudApiException), IdCloudErrorKind.ServerError, 500, 1 },
         { InjectedFault.GatewayHtmlPage, typeof(IdCloudApiException), IdCloudErrorKind.ServiceUnavailable, 502, 0 },
         { InjectedFault.ServiceUnavailable, typeof(IdCloudApiException), IdCloudErrorKind.ServiceUnavailable, 503, 0 },
-        { InjectedFault.DelayBeyondAttemptTimeout, typeof(IdCloudTransportException), IdCloudErrorKind.Timeout, null, 0 },
-        { InjectedFault.ConnectionAbort, typeof(IdCloudTransportException), IdCloudErrorKind.Transport, null, 0 },
-        { InjectedFault.ConnectionAbortAfterProcessing, typeof(IdCloudTransportException), IdCloudErrorKind.Transport, null, 1 },
-        { InjectedFault.MalformedBody, typeof(IdCloudInvalidResponseException), IdCloudErrorKind.InvalidResponse, 200, 1 },
+        { InjectedFault.DelayBeyondAttemptTimeout, typeof(IdCloudException), IdCloudErrorKind.Timeout, null, 0 },
+        { InjectedFault.ConnectionAbort, typeof(IdCloudException), IdCloudErrorKind.Transport, null, 0 },
+        { InjectedFault.ConnectionAbortAfterProcessing, typeof(IdCloudException), IdCloudErrorKind.Transport, null, 1 },
+        { InjectedFault.MalformedBody, typeof(IdCloudException), IdCloudErrorKind.InvalidResponse, 200, 1 },
     };
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class ProcessApiFaultTests : IClassFixture<ProcessApiFaultTests.Fi
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         // The caller gives up while IDCloud hangs: that is the caller's decision, surfaced as such (not an
-        // IdCloudTransportException of kind Timeout, and not retried against the caller's will).
+        // an IdCloudException of kind Timeout, and not retried against the caller's will).
         var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => Processes.GetProcessAsync(_fixture.FinishedProcessId, cancellation.Token));
 

@@ -69,7 +69,7 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
         if (outcome == EmulatedOutcome.Expired)
         {
             // Nobody was captured: there is no selfie to download, and the SDK says so with a typed not-found.
-            var missing = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => Processes.GetSelfieAsync(created.Id!));
+            var missing = await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => Processes.GetSelfieAsync(created.Id!));
             Assert.Equal(IdCloudErrorKind.NotFound, missing.Kind);
             Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
         }
@@ -172,7 +172,7 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
     [Fact]
     public async Task AnUnknownProcessIsATypedNotFound()
     {
-        var missing = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => Processes.GetProcessAsync(Guid.NewGuid().ToString()));
+        var missing = await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => Processes.GetProcessAsync(Guid.NewGuid().ToString()));
 
         Assert.Equal(IdCloudErrorKind.NotFound, missing.Kind);
         Assert.Equal("5", missing.ErrorCode);
@@ -182,7 +182,7 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
     [Fact]
     public async Task AnUnknownSignedDocumentIsATypedNotFound()
     {
-        var missing = await Assert.ThrowsAsync<IdCloudNotFoundException>(() => Signatures.GetSignedDocumentAsync(Guid.NewGuid().ToString()));
+        var missing = await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => Signatures.GetSignedDocumentAsync(Guid.NewGuid().ToString()));
 
         Assert.Equal(IdCloudErrorKind.NotFound, missing.Kind);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);

@@ -77,7 +77,7 @@ public sealed class TelemetryTests : IClassFixture<EmulatorFixture>
                 await FileAssert.ReadAllAsync(evidence);
             }
 
-            await Assert.ThrowsAsync<IdCloudNotFoundException>(() => app.Processes.GetProcessAsync(Guid.NewGuid().ToString()));
+            await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => app.Processes.GetProcessAsync(Guid.NewGuid().ToString()));
 
             var ours = stopped.Where(a => a.TraceId == journey.TraceId).ToList();
             Assert.Equal(
