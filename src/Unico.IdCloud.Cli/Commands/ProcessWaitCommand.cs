@@ -38,7 +38,7 @@ internal static class ProcessWaitCommand
             }
             catch (IdCloudWaitTimeoutException ex)
             {
-                console.Problem($"the process did not finish within {ex.Deadline.TotalSeconds} s ({ex.Reads} reads); last state {ex.LastKnownProcess?.State?.Value ?? "unknown"}.");
+                console.Problem($"the process did not finish within {ex.Deadline.TotalSeconds} s ({ex.Reads} reads); last state {ex.LastKnownProcess?.State.Value ?? "unknown"}.");
                 if (ex.LastKnownProcess is { } last)
                 {
                     ProcessPrinter.Print(console, last);
@@ -47,7 +47,7 @@ internal static class ProcessWaitCommand
                 return ExitCodes.Failure;
             }
 
-            console.Note($"finished: {process.State?.Value} / {process.Result?.Value}");
+            console.Note($"finished: {process.State.Value} / {process.Result?.Value}");
             ProcessPrinter.Print(console, process);
             return ExitCodes.Success;
         }));

@@ -73,6 +73,9 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
         return response.Process;
     }
 
+    public Task<ProcessDocument> SetProcessDocumentAsync(string processId, Cpf cpf, CancellationToken cancellationToken = default) =>
+        SetProcessDocumentAsync(processId, DuiType.BrCpf, cpf.Value, cancellationToken);
+
     private static IdCloudFile ToFile(FileContentsResponse response) =>
         response.FileContents.TryGetBytes(out var bytes)
             ? new IdCloudFile(bytes, response.ContentType)

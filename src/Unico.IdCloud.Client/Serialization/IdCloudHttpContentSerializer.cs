@@ -22,8 +22,9 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </para>
 /// <para>
 /// A body that is not the documented shape throws: <see cref="JsonException"/> from the deserializer, or
-/// <see cref="IdCloudUnreadableBodyException"/> for a readable body whose payload is missing (<c>"process": null</c>)
-/// or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
+/// <see cref="IdCloudUnreadableBodyException"/> for a readable body whose payload is missing (<c>"process": null</c>,
+/// a process without its id or state: both are <c>required</c> in the contract, so a missing one is already a
+/// <see cref="JsonException"/>, and a null or empty one is caught here) or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
 /// factory, which turns them into <see cref="IdCloudInvalidResponseException"/>.
 /// </para>
 /// </remarks>
@@ -65,6 +66,11 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
                 throw new IdCloudUnreadableBodyException($"{typeof(T).Name} (the body is JSON null)");
             case ProcessResponse { Process: null }:
                 throw new IdCloudUnreadableBodyException("a process (\"process\" is null)");
+            case ProcessResponse { Process.Id: null or "" }:
+                // The id is declared non-nullable, but System.Text.Json on net8.0 does not enforce nullability.
+                throw new IdCloudUnreadableBodyException("a process (\"process.id\" is null or empty)");
+            case ProcessResponse { Process.State.Value: "" }:
+                throw new IdCloudUnreadableBodyException("a process (\"process.state\" is empty)");
             case SetProcessDocumentResponse { Process: null }:
                 throw new IdCloudUnreadableBodyException("a process (\"process\" is null)");
             case FileContentsResponse { FileContents: null }:
