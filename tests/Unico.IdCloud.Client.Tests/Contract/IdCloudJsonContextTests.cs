@@ -52,7 +52,13 @@ public sealed class IdCloudJsonContextTests
             }
         }
 
-        Assert.Equal(["ProcessDocumentPerson.Cpf", "ProcessPerson.Cpf"], notOnTheWire.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "IdCloudProcess.Cin", "IdCloudProcess.Cnh", "IdCloudProcess.IdentityDocument", "IdCloudProcess.OcrDocuments",
+                "IdCloudProcess.Passaporte", "IdCloudProcess.Rg", "IdCloudProcess.SignedDocumentIds", "ProcessDocumentPerson.Cpf",
+                "ProcessPerson.Cpf",
+            ],
+            notOnTheWire.Order(StringComparer.Ordinal));
         Assert.Equal("flow_config", typeof(CreateProcessRequest).GetProperty(nameof(CreateProcessRequest.FlowConfig))!.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
         Assert.Equal("cpf_match", typeof(ProcessServiceDocument).GetProperty(nameof(ProcessServiceDocument.CpfMatch))!.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
     }
