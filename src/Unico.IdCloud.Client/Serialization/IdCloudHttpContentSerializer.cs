@@ -40,6 +40,34 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+
+        // The generated Refit interfaces return the payload of the wire envelopes (x-idcloud-envelope in the contract):
+        // read the envelope, check it, hand back what it carries.
+        if (typeof(T) == typeof(IdCloudProcess))
+        {
+            var envelope = await ReadCheckedAsync<ProcessResponse>(content, cancellationToken).ConfigureAwait(false);
+            return (T)(object)envelope!.Process;
+        }
+
+        if (typeof(T) == typeof(ProcessDocument))
+        {
+            var envelope = await ReadCheckedAsync<SetProcessDocumentResponse>(content, cancellationToken).ConfigureAwait(false);
+            return (T)(object)envelope!.Process;
+        }
+
+        if (typeof(T) == typeof(IdCloudFile))
+        {
+            var envelope = await ReadCheckedAsync<FileContentsResponse>(content, cancellationToken).ConfigureAwait(false);
+            return envelope!.FileContents.TryGetBytes(out var bytes)
+                ? (T)(object)new IdCloudFile(bytes, envelope.ContentType)
+                : throw new IdCloudUnreadableBodyException("a file (\"fileContents\" is not valid base64)");
+        }
+
+        return await ReadCheckedAsync<T>(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T?> ReadCheckedAsync<T>(HttpContent content, CancellationToken cancellationToken)
+    {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         T? value;
         await using (stream.ConfigureAwait(false))

@@ -25,13 +25,22 @@ public sealed class IdCloudJsonContextTests
         Assert.Equal(
             [
                 "AuthenticationInfo", "BiometryCaptureConfig", "CompanyData", "Contextualization", "ContextualizationLocale",
-                "ContextualizationLocales", "CreateProcessRequest", "EnvelopeDocument", "EnvelopePayload", "FileContentsResponse",
+                "ContextualizationLocales", "CreateProcessRequest", "EnvelopeDocument", "EnvelopePayload",
                 "FlowConfig", "IdCloudProcess", "ProcessDocument", "ProcessDocumentPerson", "ProcessNotification", "ProcessPerson",
-                "ProcessResponse", "ProcessService", "ProcessServiceDocument", "ScoreEngineResult", "SerproResult",
-                "SetProcessDocumentRequest", "SetProcessDocumentResponse", "SignaturePayload",
+                "ProcessService", "ProcessServiceDocument", "ScoreEngineResult", "SerproResult",
+                "SetProcessDocumentRequest", "SignaturePayload",
             ],
             generated.Select(type => type.Name).Order(StringComparer.Ordinal));
         Assert.All(generated, type => Assert.NotNull(Json.GetTypeInfo(type)));
+
+        // The wire envelopes are hand-written and internal (the Refit interfaces return their payload); the context
+        // must still know them, or the serializer could not unwrap.
+        Assert.All(
+            [typeof(ProcessResponse), typeof(SetProcessDocumentResponse), typeof(FileContentsResponse)],
+            type => Assert.False(type.IsPublic, type.Name));
+        Assert.NotNull(Json.GetTypeInfo(typeof(ProcessResponse)));
+        Assert.NotNull(Json.GetTypeInfo(typeof(SetProcessDocumentResponse)));
+        Assert.NotNull(Json.GetTypeInfo(typeof(FileContentsResponse)));
     }
 
     [Fact]
