@@ -41,7 +41,7 @@ internal static class ResultPage
         body.Append("</ul><h2>Raw values</h2><table>");
         Row(body, "CPF", verification.MaskedCpf);
         Row(body, "Process id", summary.ProcessId);
-        Row(body, "State", summary.State?.Value);
+        Row(body, "State", summary.State.Value);
         Row(body, "Result", summary.Result?.Value);
         Row(body, "Flow", summary.Flow?.Value);
         Row(body, "Liveness", summary.LivenessResult?.Value);

@@ -40,7 +40,7 @@ internal static class ProcessWaitCommand
             {
                 // The process is read once more to show it as it is now (the exception names only its last known state).
                 var last = await TryReadAsync(services, processId, cancellationToken).ConfigureAwait(false);
-                console.Problem($"the process did not finish within {options.Deadline.TotalSeconds} s ({ex.RetryCount + 1} reads); last state {last?.State?.Value ?? "unknown"}.");
+                console.Problem($"the process did not finish within {options.Deadline.TotalSeconds} s ({ex.RetryCount + 1} reads); last state {last?.State.Value ?? "unknown"}.");
                 if (last is not null)
                 {
                     ProcessPrinter.Print(console, last);
@@ -49,7 +49,7 @@ internal static class ProcessWaitCommand
                 return ExitCodes.Failure;
             }
 
-            console.Note($"finished: {process.State?.Value} / {process.Result?.Value}");
+            console.Note($"finished: {process.State.Value} / {process.Result?.Value}");
             ProcessPrinter.Print(console, process);
             return ExitCodes.Success;
         }));

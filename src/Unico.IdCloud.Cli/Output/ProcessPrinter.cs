@@ -23,7 +23,7 @@ internal static class ProcessPrinter
         console.Line($"process:     {process.Id}");
         console.Line($"flow:        {process.Flow?.Value}");
         console.Line($"purpose:     {process.Purpose?.Value}");
-        console.Line($"state:       {process.State?.Value}");
+        console.Line($"state:       {process.State.Value}");
         console.Line($"result:      {process.Result?.Value}");
         if (process.Person is { } person)
         {
@@ -65,7 +65,7 @@ internal static class ProcessPrinter
         w.WriteString("id", process.Id);
         w.WriteString("flow", process.Flow?.Value);
         w.WriteString("purpose", process.Purpose?.Value);
-        w.WriteString("state", process.State?.Value);
+        w.WriteString("state", process.State.Value);
         w.WriteString("result", process.Result?.Value);
         w.WriteString("clientReference", process.ClientReference);
         w.WriteString("userRedirectUrl", process.UserRedirectUrl);

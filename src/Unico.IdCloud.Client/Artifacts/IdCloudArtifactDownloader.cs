@@ -72,7 +72,7 @@ internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
                 IdCloudArtifactKind.EvidenceSet,
                 processId,
                 attempts: 0,
-                $"IDCloud process {processId} is not finished (state {process.State?.Value ?? "unknown"}): its artifacts exist only once it is. Wait for it first (IIdCloudProcessWaiter).");
+                $"IDCloud process {processId} is not finished (state {process.State.Value}): its artifacts exist only once it is. Wait for it first (IIdCloudProcessWaiter).");
         }
 
         var target = Directory.CreateDirectory(folder).FullName;
@@ -106,7 +106,7 @@ internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
         {
             ProcessId = processId,
             Flow = process.Flow?.Value,
-            State = process.State?.Value,
+            State = process.State.Value,
             Result = process.Result?.Value,
             ProcessCreatedAt = process.CreatedAt,
             ProcessFinishedAt = process.FinishedAt,

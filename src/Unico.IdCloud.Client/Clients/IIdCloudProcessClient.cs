@@ -86,4 +86,21 @@ public interface IIdCloudProcessClient
     /// <see cref="IdCloudErrorKind.FailedPrecondition"/>) also when the process is not waiting for a document.
     /// </exception>
     Task<ProcessDocument> SetProcessDocumentAsync(string processId, DuiType duiType, string duiValue, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the person's CPF on a process created without a document (<c>POST /client/v1/process/{processId}/document</c>
+    /// with <c>DUI_TYPE_BR_CPF</c> and the 11 digits), for custom flows whose process waits in
+    /// <see cref="ProcessState.AwaitingForDocument"/>. Once set it cannot change.
+    /// </summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="cpf">The person's CPF (valid by construction: <see cref="Cpf.Parse"/> or <see cref="Cpf.TryParse"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The process id and the document as stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="processId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IdCloudValidationException">
+    /// The id is not a plausible id, or <paramref name="cpf"/> is <see langword="default"/> (empty); nothing was sent.
+    /// </exception>
+    /// <exception cref="IdCloudException">The call failed, as for the other overload.</exception>
+    Task<ProcessDocument> SetProcessDocumentAsync(string processId, Cpf cpf, CancellationToken cancellationToken = default) =>
+        SetProcessDocumentAsync(processId, DuiType.BrCpf, cpf.Value, cancellationToken);
 }

@@ -27,8 +27,7 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
         _validator.Validate(request);
         try
         {
-            var response = await _api.CreateProcessAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Process;
+            return await _api.CreateProcessAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (IdCloudOperationCanceledException signal) when (signal.ClientReference is null && request.ClientReference is not null)
         {
@@ -41,23 +40,14 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
         }
     }
 
-    public async Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default)
-    {
-        var response = await _api.GetProcessAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken).ConfigureAwait(false);
-        return response.Process;
-    }
+    public Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default) =>
+        _api.GetProcessAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken);
 
-    public async Task<IdCloudFile> GetSelfieAsync(string processId, CancellationToken cancellationToken = default)
-    {
-        var response = await _api.GetSelfieAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken).ConfigureAwait(false);
-        return ToFile(response);
-    }
+    public Task<IdCloudFile> GetSelfieAsync(string processId, CancellationToken cancellationToken = default) =>
+        _api.GetSelfieAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken);
 
-    public async Task<IdCloudFile> GetEvidenceSetAsync(string processId, CancellationToken cancellationToken = default)
-    {
-        var response = await _api.GetEvidenceSetAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken).ConfigureAwait(false);
-        return ToFile(response);
-    }
+    public Task<IdCloudFile> GetEvidenceSetAsync(string processId, CancellationToken cancellationToken = default) =>
+        _api.GetEvidenceSetAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken);
 
     public async Task<ProcessDocument> SetProcessDocumentAsync(
         string processId,
@@ -69,12 +59,10 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
         ArgumentNullException.ThrowIfNull(duiValue);
         ProcessDocumentValidator.Validate(duiType, duiValue);
         var body = new SetProcessDocumentRequest { DuiType = duiType, DuiValue = duiValue };
-        var response = await _api.SetProcessDocumentAsync(id, body, cancellationToken).ConfigureAwait(false);
-        return response.Process;
+        return await _api.SetProcessDocumentAsync(id, body, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IdCloudFile ToFile(FileContentsResponse response) =>
-        response.FileContents.TryGetBytes(out var bytes)
-            ? new IdCloudFile(bytes, response.ContentType)
-            : throw new InvalidOperationException("The serializer let through a file that is not base64.");
+    public Task<ProcessDocument> SetProcessDocumentAsync(string processId, Cpf cpf, CancellationToken cancellationToken = default) =>
+        SetProcessDocumentAsync(processId, DuiType.BrCpf, cpf.Value, cancellationToken);
+
 }

@@ -80,12 +80,12 @@ internal sealed class IdCloudProcessWaiter : IIdCloudProcessWaiter
                     state.Last = process;
                     if (ProcessStates.IsDone(process.State))
                     {
-                        CompletionLog.Done(_logger, processId, process.State!.Value.Value, state.Reads);
+                        CompletionLog.Done(_logger, processId, process.State.Value, state.Reads);
                         return process;
                     }
 
                     delay = NextDelay(settings, backoffStep++);
-                    CompletionLog.StillWaiting(_logger, processId, process.State?.Value ?? "(no state)", state.Reads, delay);
+                    CompletionLog.StillWaiting(_logger, processId, process.State.Value, state.Reads, delay);
                 }
                 catch (Exception ex) when (Stopped(ex, state) is { } stop)
                 {

@@ -119,6 +119,53 @@ public abstract class OcrDocumentData
         return items.AsReadOnly();
     }
 
+    /// <summary>
+    /// The holder's full name, whatever the document: <c>nomeCivil</c> (CNH, RG, CIN) or <c>nome</c> and
+    /// <c>sobrenome</c> joined by a space (passport); <see langword="null"/> when the OCR read none. Personal data.
+    /// </summary>
+    public string? FullName =>
+        GetText("nomeCivil") ?? ((GetText("nome"), GetText("sobrenome")) switch
+        {
+            ({ } first, { } last) => first + " " + last,
+            ({ } first, null) => first,
+            (null, { } last) => last,
+            _ => null,
+        });
+
+    /// <summary>
+    /// The CPF printed on the document (<c>cpfNumero</c>), or <see langword="null"/> when absent or not a valid CPF. A
+    /// CPF sent as a JSON number has lost its leading zeros; they are restored before checking. Personal data.
+    /// </summary>
+    public Cpf? Cpf
+    {
+        get
+        {
+            if (!Json.TryGetProperty("cpfNumero", out var element) || AsText(element) is not { } text)
+            {
+                return null;
+            }
+
+            if (element.ValueKind == JsonValueKind.Number && text.Length < 11 && text.All(char.IsAsciiDigit))
+            {
+                text = text.PadLeft(11, '0');
+            }
+
+            return Models.Cpf.TryParse(text, out var cpf) ? cpf : null;
+        }
+    }
+
+    /// <summary>The document's own number (<c>numero</c>: CNH register, RG or passport number), as read. Personal data.</summary>
+    public string? DocumentNumber => GetText("numero");
+
+    /// <summary>The holder's birth date (<c>dataNascimento</c>); check <see cref="OcrDate.Value"/>, the OCR text may be invalid.</summary>
+    public OcrDate? BirthDate => GetDate("dataNascimento");
+
+    /// <summary>When the document was issued (<c>dataEmissao</c>; a CNH's first licence date is <c>dataHabilitacao</c>).</summary>
+    public OcrDate? IssueDate => GetDate("dataEmissao");
+
+    /// <summary>When the document expires (<c>dataExpiracao</c>); <see langword="null"/> for documents without one (RG).</summary>
+    public OcrDate? ExpiryDate => GetDate("dataExpiracao");
+
     /// <summary>Describes the data without any of its values (they are personal data).</summary>
     /// <returns>E.g. <c>RgDocumentData (11 fields)</c>.</returns>
     public override string ToString() =>

@@ -48,7 +48,7 @@ public static class IdCloudProcessInterpretation
     private static IdCloudProcessOutcome Decide(IdCloudProcess process, List<IdCloudOutcomeReason> reasons)
     {
         var state = process.State;
-        if (state is null || state == ProcessState.Created || state == ProcessState.Unspecified || state.Value.Value.Length == 0)
+        if (state == ProcessState.Created || state == ProcessState.Unspecified || state.Value.Length == 0)
         {
             reasons.Add(IdCloudOutcomeReason.NotFinished);
             return IdCloudProcessOutcome.Pending;

@@ -34,10 +34,10 @@ public sealed class IdCloudProcessSummary
     public IdCloudProcess Process { get; }
 
     /// <summary>The process id.</summary>
-    public string? ProcessId => Process.Id;
+    public string ProcessId => Process.Id;
 
     /// <summary>The raw <c>state</c>.</summary>
-    public ProcessState? State => Process.State;
+    public ProcessState State => Process.State;
 
     /// <summary>The raw <c>result</c>.</summary>
     public ProcessResult? Result => Process.Result;

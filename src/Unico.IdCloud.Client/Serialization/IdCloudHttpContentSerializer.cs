@@ -22,8 +22,9 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </para>
 /// <para>
 /// A body that is not the documented shape throws: <see cref="JsonException"/> from the deserializer, or
-/// <see cref="IdCloudUnreadableBodyException"/> for a readable body whose payload is missing (<c>"process": null</c>)
-/// or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
+/// <see cref="IdCloudUnreadableBodyException"/> for a readable body whose payload is missing (<c>"process": null</c>,
+/// a process without its id or state: both are <c>required</c> in the contract, so a missing one is already a
+/// <see cref="JsonException"/>, and a null or empty one is caught here) or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
 /// factory, which turns them into an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.InvalidResponse"/>.
 /// </para>
 /// </remarks>
@@ -39,6 +40,34 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+
+        // The generated Refit interfaces return the payload of the wire envelopes (x-idcloud-envelope in the contract):
+        // read the envelope, check it, hand back what it carries.
+        if (typeof(T) == typeof(IdCloudProcess))
+        {
+            var envelope = await ReadCheckedAsync<ProcessResponse>(content, cancellationToken).ConfigureAwait(false);
+            return (T)(object)envelope!.Process;
+        }
+
+        if (typeof(T) == typeof(ProcessDocument))
+        {
+            var envelope = await ReadCheckedAsync<SetProcessDocumentResponse>(content, cancellationToken).ConfigureAwait(false);
+            return (T)(object)envelope!.Process;
+        }
+
+        if (typeof(T) == typeof(IdCloudFile))
+        {
+            var envelope = await ReadCheckedAsync<FileContentsResponse>(content, cancellationToken).ConfigureAwait(false);
+            return envelope!.FileContents.TryGetBytes(out var bytes)
+                ? (T)(object)new IdCloudFile(bytes, envelope.ContentType)
+                : throw new IdCloudUnreadableBodyException("a file (\"fileContents\" is not valid base64)");
+        }
+
+        return await ReadCheckedAsync<T>(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T?> ReadCheckedAsync<T>(HttpContent content, CancellationToken cancellationToken)
+    {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         T? value;
         await using (stream.ConfigureAwait(false))
@@ -65,6 +94,11 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
                 throw new IdCloudUnreadableBodyException($"{typeof(T).Name} (the body is JSON null)");
             case ProcessResponse { Process: null }:
                 throw new IdCloudUnreadableBodyException("a process (\"process\" is null)");
+            case ProcessResponse { Process.Id: null or "" }:
+                // The id is declared non-nullable, but System.Text.Json on net8.0 does not enforce nullability.
+                throw new IdCloudUnreadableBodyException("a process (\"process.id\" is null or empty)");
+            case ProcessResponse { Process.State.Value: "" }:
+                throw new IdCloudUnreadableBodyException("a process (\"process.state\" is empty)");
             case SetProcessDocumentResponse { Process: null }:
                 throw new IdCloudUnreadableBodyException("a process (\"process\" is null)");
             case FileContentsResponse { FileContents: null }:

@@ -182,7 +182,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
         _mock.When("*").Respond(message =>
         {
             sentUri = message.RequestUri;
-            return Json("""{"process":{"id":"x"}}""");
+            return Json("""{"process":{"id":"x","state":"PROCESS_STATE_CREATED"}}""");
         });
 
         await _client.GetProcessAsync("ação:1+2");
@@ -251,7 +251,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
     [InlineData("""{"process":null}""")]
     [InlineData("""{"id":"53060f52"}""")]
     [InlineData("""{"process":{"state":42}}""")]
-    [InlineData("""{"process":{"createdAt":"yesterday"}}""")]
+    [InlineData("""{"process":{"id":"p","state":"PROCESS_STATE_FINISHED","createdAt":"yesterday"}}""")]
     public async Task AProcessAnswerThatCannotBeReadIsAnInvalidResponse(string body)
     {
         _mock.When("*").Respond(_ => Json(body));
@@ -260,6 +260,98 @@ public sealed class IdCloudProcessClientTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
         Assert.Equal(new Uri(BaseAddress + "client/v1/process/" + ProcessId), exception.RequestUri);
+    }
+
+    [Theory]
+    [InlineData("""{"process":{"state":"PROCESS_STATE_CREATED"}}""")]
+    [InlineData("""{"process":{"id":null,"state":"PROCESS_STATE_CREATED"}}""")]
+    [InlineData("""{"process":{"id":"","state":"PROCESS_STATE_CREATED"}}""")]
+    [InlineData("""{"process":{"id":"53060f52-f146-4c12-a234-5bb5031f6f5b"}}""")]
+    [InlineData("""{"process":{"id":"53060f52-f146-4c12-a234-5bb5031f6f5b","state":null}}""")]
+    [InlineData("""{"process":{"id":"53060f52-f146-4c12-a234-5bb5031f6f5b","state":""}}""")]
+    public async Task AProcessWithoutItsIdOrStateIsAnInvalidResponse(string body)
+    {
+        // Id and State are non-nullable on IdCloudProcess: an answer that cannot fill them is not a process.
+        _mock.When("*").Respond(_ => Json(body));
+
+        var get = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _client.GetProcessAsync(ProcessId));
+        var create = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => _client.CreateProcessAsync(
+            new CreateProcessRequest { CallbackUri = "/", Flow = Flow.IdLive, Purpose = Purpose.CreditProcess }));
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, get.Kind);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.False(get.RequestMayHaveBeenProcessed);
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, create.Kind);
+        Assert.True(create.RequestMayHaveBeenProcessed);
+    }
+
+    [Fact]
+    public async Task CreateProcessWithATypedCpfSendsTheDocumentedDuiTypeAndDigits()
+    {
+        string? sentBody = null;
+        _mock.Expect(HttpMethod.Post, BaseAddress + "client/v1/process").Respond(async message =>
+        {
+            sentBody = await message.Content!.ReadAsStringAsync();
+            return Json(VendorFixtures.Read("create-process-response"));
+        });
+
+        await _client.CreateProcessAsync(new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdLive,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { Cpf = Cpf.Parse("736.892.900-74"), FriendlyName = "Luke" },
+        });
+
+        _mock.VerifyNoOutstandingExpectation();
+        JsonAssert.Equivalent(
+            """{"callbackUri":"/","flow":"idlive","purpose":"creditprocess","person":{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290074","friendlyName":"Luke"}}""",
+            sentBody!);
+    }
+
+    [Fact]
+    public async Task AnEmptyCpfIsRejectedBeforeSending()
+    {
+        var sent = CountRequests();
+
+        var exception = await Assert.ThrowsAsync<IdCloudValidationException>(() => _client.CreateProcessAsync(new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdLive,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { Cpf = default(Cpf) },
+        }));
+
+        Assert.Equal(0, sent());
+        Assert.Equal("person.duiValue", Assert.Single(exception.Errors).Field);
+    }
+
+    [Fact]
+    public async Task SetProcessDocumentWithATypedCpfSendsTheDigits()
+    {
+        string? sentBody = null;
+        _mock.Expect(HttpMethod.Post, BaseAddress + $"client/v1/process/{ProcessId}/document").Respond(async message =>
+        {
+            sentBody = await message.Content!.ReadAsStringAsync();
+            return Json("{\"process\":{\"id\":\"" + ProcessId + "\",\"person\":{\"duiType\":\"DUI_TYPE_BR_CPF\",\"duiValue\":\"73689290074\"}}}");
+        });
+
+        var process = await _client.SetProcessDocumentAsync(ProcessId, Cpf.Parse("736.892.900-74"));
+
+        _mock.VerifyNoOutstandingExpectation();
+        JsonAssert.Equivalent("""{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290074"}""", sentBody!);
+        Assert.Equal(Cpf.Parse("73689290074"), process.Person!.Cpf);
+    }
+
+    [Fact]
+    public async Task SetProcessDocumentWithAnEmptyCpfIsRejectedBeforeSending()
+    {
+        var sent = CountRequests();
+
+        var exception = await Assert.ThrowsAsync<IdCloudValidationException>(() => _client.SetProcessDocumentAsync(ProcessId, default(Cpf)));
+
+        Assert.Equal(0, sent());
+        Assert.Equal("duiValue", Assert.Single(exception.Errors).Field);
     }
 
     [Theory]

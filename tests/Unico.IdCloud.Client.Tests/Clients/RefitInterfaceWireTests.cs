@@ -57,8 +57,8 @@ public sealed class RefitInterfaceWireTests : IDisposable
         Assert.Equal("application/json", sent.ContentType);
         Assert.Equal("utf-8", sent.CharSet);
         JsonAssert.Equivalent(VendorFixtures.Read("create-process-request-idlive"), sent.Body!);
-        Assert.Equal(ProcessId, response.Process.Id);
-        Assert.Equal(ProcessState.Created, response.Process.State);
+        Assert.Equal(ProcessId, response.Id);
+        Assert.Equal(ProcessState.Created, response.State);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class RefitInterfaceWireTests : IDisposable
         _mock.VerifyNoOutstandingExpectation();
         Assert.Same(IdCloudOperation.GetProcess, sent.Operation);
         Assert.Null(sent.Body);
-        Assert.Equal(ProcessState.Finished, response.Process.State);
-        Assert.Equal(ProcessResult.Ok, response.Process.Result);
+        Assert.Equal(ProcessState.Finished, response.State);
+        Assert.Equal(ProcessResult.Ok, response.Result);
     }
 
     [Theory]
@@ -92,8 +92,8 @@ public sealed class RefitInterfaceWireTests : IDisposable
         _mock.VerifyNoOutstandingExpectation();
         Assert.Same(path == "selfie" ? IdCloudOperation.GetSelfie : IdCloudOperation.GetEvidenceSet, sent.Operation);
         Assert.Null(sent.Body);
-        Assert.Equal(bytes, response.FileContents.GetBytes().ToArray());
-        Assert.Equal(contentType, response.ContentType);
+        Assert.Equal(bytes, response.Content.ToArray());
+        Assert.Equal(contentType == "x-pdf" ? "application/pdf" : contentType, response.ContentType);
     }
 
     [Fact]
@@ -111,9 +111,9 @@ public sealed class RefitInterfaceWireTests : IDisposable
         Assert.Same(IdCloudOperation.SetProcessDocument, sent.Operation);
         Assert.Equal("application/json", sent.ContentType);
         JsonAssert.Equivalent("""{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290074"}""", sent.Body!);
-        Assert.Equal(ProcessId, response.Process.Id);
-        Assert.Equal(DuiType.BrCpf, response.Process.Person!.DuiType);
-        Assert.Equal("73689290074", response.Process.Person.DuiValue);
+        Assert.Equal(ProcessId, response.Id);
+        Assert.Equal(DuiType.BrCpf, response.Person!.DuiType);
+        Assert.Equal("73689290074", response.Person.DuiValue);
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public sealed class FakeProcessClient : IIdCloudProcessClient
 
     public static IdCloudProcess Process(
         string id,
-        ProcessState? state,
+        ProcessState state,
         ProcessResult? result = null,
         Flow? flow = null,
         AuthenticationInfo? authentication = null,

@@ -309,7 +309,7 @@ public sealed class IdCloudProcessWaiterTests
 
         var process = await Waiter().WaitForCompletionAsync(Id, Options);
 
-        Assert.Equal(state, process.State?.Value);
+        Assert.Equal(state, process.State.Value);
     }
 
     [Fact]

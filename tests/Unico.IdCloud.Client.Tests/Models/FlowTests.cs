@@ -24,8 +24,8 @@ public class FlowTests
     {
         Assert.Equal(
             CurrentFlows.Concat(DeprecatedFlows).Concat(OtherFlows).Order(StringComparer.Ordinal),
-            Flow.KnownFlows.Select(f => f.Value).Order(StringComparer.Ordinal));
-        Assert.Same(Flow.KnownFlows, KnownValuesOf<Flow>());
+            Flow.KnownValues.Select(f => f.Value).Order(StringComparer.Ordinal));
+        Assert.Same(Flow.KnownValues, KnownValuesOf<Flow>());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class FlowTests
     [Fact]
     public void Every_known_flow_includes_liveness()
     {
-        Assert.All(Flow.KnownFlows, flow => Assert.True(flow.Has(Liveness), flow.Value));
+        Assert.All(Flow.KnownValues, flow => Assert.True(flow.Has(Liveness), flow.Value));
     }
 
     [Theory]

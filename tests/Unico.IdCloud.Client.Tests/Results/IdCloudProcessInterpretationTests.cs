@@ -153,13 +153,15 @@ public sealed class IdCloudProcessInterpretationTests
     }
 
     [Fact]
-    public void A_process_without_a_state_is_pending()
+    public void A_process_with_an_empty_state_is_pending()
     {
-        var summary = new IdCloudProcess { Id = "p" }.Interpret();
+        // A process read from the API always has a state (an answer without one is an invalid response); an empty one
+        // can still be built in code.
+        var summary = new IdCloudProcess { Id = "p", State = default }.Interpret();
 
         Assert.Equal(O.Pending, summary.Outcome);
         Assert.False(summary.IsFinal);
-        Assert.Null(summary.State);
+        Assert.Equal(string.Empty, summary.State.Value);
     }
 
     [Theory]
@@ -226,7 +228,7 @@ public sealed class IdCloudProcessInterpretationTests
         {
             Id = "8263a268-5388-492a-bca2-28e1ff4a69f0",
             Flow = new Flow(flow),
-            State = state is null ? null : new ProcessState("PROCESS_STATE_" + state),
+            State = state is null ? default : new ProcessState("PROCESS_STATE_" + state),
             Result = result is null ? null : new ProcessResult("PROCESS_RESULT_" + result),
             AuthenticationInfo = new AuthenticationInfo
             {

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Unico.IdCloud.Client.Models;
+
+namespace Unico.IdCloud.Client.Serialization;
+
+/// <summary>
+/// The answer of CreateProcess and GetProcess: <c>{"process": {...}}</c>. A wire envelope (<c>x-idcloud-envelope</c> in openapi/idcloud-process.yaml): the generated Refit interface
+/// returns its payload, which <see cref="IdCloudHttpContentSerializer"/> unwraps and checks, so the type is internal and
+/// excluded from generation.
+/// </summary>
+internal sealed class ProcessResponse
+{
+    /// <summary>The process. Required: an answer without it is an invalid response.</summary>
+    [JsonPropertyName("process")]
+    public required IdCloudProcess Process { get; set; }
+
+    /// <summary>Members the contract does not know (kept so the envelope round-trips).</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object> AdditionalProperties { get; set; } = new Dictionary<string, object>();
+}
