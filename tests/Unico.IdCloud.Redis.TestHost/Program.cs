@@ -13,13 +13,18 @@ using Unico.IdCloud.Redis.TestHost;
 
 // One instance of an application using the SDK with Redis, driven by the multi-process tests through environment
 // variables, stdin ("go" starts the burst) and stdout (one "result ..." line, or "listening"/"handled" lines).
-var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: calls | poll | webhook");
+var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: calls | poll | webhook | accounts");
 var settings = HostSettings.FromEnvironment();
 
 if (mode == "webhook")
 {
     await WebhookInstance.RunAsync(settings);
     return 0;
+}
+
+if (mode == "accounts")
+{
+    return await NamedAccountsInstance.RunAsync(settings);
 }
 
 var services = new ServiceCollection();
@@ -157,6 +162,87 @@ namespace Unico.IdCloud.Redis.TestHost
                         budget.RequestsPerSecond = RequestsPerSecond;
                         budget.ReservedForHighPriority = Math.Min(2, RequestsPerSecond - 1);
                     });
+        }
+    }
+
+    /// <summary>
+    /// One app with two named accounts (<c>AddIdCloud("first", ...)</c> and <c>AddIdCloud("second", ...)</c>, both with
+    /// <c>AddRedis</c> on the same Redis and key prefix). On "go", <c>CALLERS</c> concurrent calls per account read that
+    /// account's process (<c>PROCESS_IDS</c>, <c>PROCESS_IDS2</c>) through <see cref="IIdCloudClientFactory"/>; writes one
+    /// "result-first ..." and one "result-second ..." line.
+    /// </summary>
+    internal static class NamedAccountsInstance
+    {
+        public static async Task<int> RunAsync(HostSettings settings)
+        {
+            static string Get(string name) => Environment.GetEnvironmentVariable(name) ?? throw new ArgumentException($"{name} is not set");
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(new StderrLoggerProvider()).SetMinimumLevel(LogLevel.Warning));
+            services.AddDataProtection()
+                .SetApplicationName("idcloud-redis-tests")
+                .PersistKeysToFileSystem(new DirectoryInfo(settings.KeyRingDirectory));
+            var accounts = new[]
+            {
+                ("first", settings.AccountName, settings.TenantId, settings.PrivateKeyPem, settings.ProcessIds[0]),
+                ("second", Get("ACCOUNT2_NAME"), Get("TENANT2_ID"), Get("PRIVATE_KEY2_PEM"), Get("PROCESS_IDS2")),
+            };
+            foreach (var (name, accountName, tenantId, pem, _) in accounts)
+            {
+                services.AddIdCloud(name, options =>
+                    {
+                        options.IdentityBaseAddress = settings.Identity;
+                        options.ProcessApiBaseAddress = settings.ProcessApi;
+                        options.SignatureApiBaseAddress = settings.SignatureApi;
+                        options.ServiceAccount.AccountName = accountName;
+                        options.ServiceAccount.TenantId = tenantId;
+                        options.ServiceAccount.PrivateKeyPem = pem;
+                    })
+                    .AddRedis(
+                        redis =>
+                        {
+                            redis.Configuration = settings.Redis;
+                            redis.KeyPrefix = settings.KeyPrefix;
+                        },
+                        budget => budget.RequestsPerSecond = settings.RequestsPerSecond);
+            }
+
+            await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            var factory = provider.GetRequiredService<IIdCloudClientFactory>();
+            Console.Out.WriteLine("ready");
+            await Console.Out.FlushAsync();
+            if (Console.In.ReadLine() != "go")
+            {
+                return 2;
+            }
+
+            var results = await Task.WhenAll(accounts.Select(async account =>
+            {
+                var processes = factory.GetProcessClient(account.Item1);
+                var ok = 0;
+                var failed = 0;
+                var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+                await Task.WhenAll(Enumerable.Range(0, settings.Callers).Select(_ => Task.Run(async () =>
+                {
+                    try
+                    {
+                        await processes.GetProcessAsync(account.Item5);
+                        Interlocked.Increment(ref ok);
+                    }
+                    catch (IdCloudException ex)
+                    {
+                        Interlocked.Increment(ref failed);
+                        failures.Add(ex.GetType().Name + " " + (int?)ex.StatusCode + " " + ex.ErrorCode);
+                    }
+                })));
+                return $"result-{account.Item1} ok={ok} failed={failed} throttled=0 failures={string.Join(";", failures.Distinct())}";
+            }));
+            foreach (var line in results)
+            {
+                Console.Out.WriteLine(line);
+            }
+
+            await Console.Out.FlushAsync();
+            return 0;
         }
     }
 

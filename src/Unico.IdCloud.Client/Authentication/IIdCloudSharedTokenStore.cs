@@ -16,7 +16,7 @@ namespace Unico.IdCloud.Client;
 /// throw when their backing store is unreachable: answer "no token" and grant a local lease instead, so the
 /// application degrades to per-instance tokens rather than failing.</para>
 /// </remarks>
-public interface IIdCloudSharedTokenStore
+internal interface IIdCloudSharedTokenStore
 {
     /// <summary>Reads the shared token of <paramref name="key"/>, or <see langword="null"/> when there is none.</summary>
     /// <param name="key">The service account.</param>
@@ -48,7 +48,7 @@ public interface IIdCloudSharedTokenStore
 /// The right, held by one instance at a time, to request the next token of a service account. Disposing it releases
 /// it (only if still held: a lease that expired and was taken by another instance is left alone).
 /// </summary>
-public interface IIdCloudSharedTokenLease : IAsyncDisposable
+internal interface IIdCloudSharedTokenLease : IAsyncDisposable
 {
     /// <summary>Stores <paramref name="token"/> for every instance until it expires, then releases the lease.</summary>
     /// <param name="token">The token just obtained.</param>

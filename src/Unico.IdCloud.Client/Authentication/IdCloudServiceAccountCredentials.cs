@@ -10,7 +10,7 @@ namespace Unico.IdCloud.Client;
 /// to fix. Dispose it when the application stops (the DI container does this for you).
 /// </summary>
 /// <remarks>The key is never exposed: <see cref="ToString"/> shows the issuer, key size and where the key came from.</remarks>
-public sealed class IdCloudServiceAccountCredentials : IDisposable
+internal sealed class IdCloudServiceAccountCredentials : IDisposable
 {
     /// <summary>Where the service-account settings live in configuration by default: <c>IdCloud:ServiceAccount</c>.</summary>
     public const string DefaultConfigurationPath = "IdCloud:ServiceAccount";

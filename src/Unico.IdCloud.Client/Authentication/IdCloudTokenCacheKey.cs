@@ -9,7 +9,7 @@ namespace Unico.IdCloud.Client;
 /// <param name="IdentityHost">The identity host as the assertion's audience, e.g. <c>https://identity.acesso.io</c>.</param>
 /// <param name="TenantId">The tenant (company) id.</param>
 /// <param name="AccountName">The service account name.</param>
-public sealed record IdCloudTokenCacheKey(string IdentityHost, string TenantId, string AccountName)
+internal sealed record IdCloudTokenCacheKey(string IdentityHost, string TenantId, string AccountName)
 {
     /// <summary>A stable text form, <c>host|tenant|account</c>, for use in a shared store's keys. Holds no secret.</summary>
     /// <returns>The key as text.</returns>

@@ -3,18 +3,21 @@ using Microsoft.Extensions.Options;
 namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>Creates by Client clients over the generated Refit interface, one per API key name.</summary>
-internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOptionsMonitor<IdCloudOptions> options) : IIdCloudByClientFactory
+internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOptionsMonitor<IdCloudOptions> options, DependencyInjection.IdCloudAccount? account = null) : IIdCloudByClientFactory
 {
+    private readonly string _name = account?.Name ?? Options.DefaultName;
+    private readonly string _path = account?.ConfigurationPath ?? IdCloudOptions.DefaultSectionName;
+
     public IIdCloudByClient CreateClient(string apiKeyName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKeyName);
-        var keys = options.CurrentValue.ByClient.ApiKeys;
+        var keys = options.Get(_name).ByClient.ApiKeys;
         if (!keys.TryGetValue(apiKeyName, out var apiKey) || string.IsNullOrWhiteSpace(apiKey))
         {
             var known = keys.Count == 0 ? "none is configured" : "configured names: " + string.Join(", ", keys.Keys.Order(StringComparer.Ordinal));
             throw IdCloudErrors.Configuration(
-                "IdCloud:ByClient:ApiKeys:" + apiKeyName,
-                $"No by Client API key is named '{apiKeyName}' ({known}). Set IdCloud:ByClient:ApiKeys:{apiKeyName} to the key Unico issued for that use case.");
+                _path + ":ByClient:ApiKeys:" + apiKeyName,
+                $"No by Client API key is named '{apiKeyName}' ({known}). Set {_path}:ByClient:ApiKeys:{apiKeyName} to the key Unico issued for that use case.");
         }
 
         return new IdCloudByClient(api, apiKeyName, apiKey);
@@ -23,11 +26,11 @@ internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOpti
     /// <summary>The client of the only configured key, for apps with one use case.</summary>
     public IIdCloudByClient CreateDefaultClient()
     {
-        var keys = options.CurrentValue.ByClient.ApiKeys;
+        var keys = options.Get(_name).ByClient.ApiKeys;
         if (keys.Count != 1)
         {
             throw IdCloudErrors.Configuration(
-                "IdCloud:ByClient:ApiKeys",
+                _path + ":ByClient:ApiKeys",
                 $"IIdCloudByClient can be injected only when exactly one by Client API key is configured ({keys.Count} are); inject IIdCloudByClientFactory and call CreateClient(name).");
         }
 

@@ -4,11 +4,16 @@ namespace Unico.IdCloud.Client.DependencyInjection;
 
 internal sealed class IdCloudBuilder(
     IServiceCollection services,
+    IdCloudAccount account,
     IHttpClientBuilder processApiHttpClient,
     IHttpClientBuilder signatureApiHttpClient,
     IHttpClientBuilder identityHttpClient) : IIdCloudBuilder
 {
     public IServiceCollection Services { get; } = services;
+
+    public string AccountName => Account.Name;
+
+    public IdCloudAccount Account { get; } = account;
 
     public IHttpClientBuilder ProcessApiHttpClient { get; } = processApiHttpClient;
 

@@ -2,12 +2,18 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
+using Unico.IdCloud.Client.RateLimiting;
 
 namespace Unico.IdCloud.Client;
 
-/// <summary>Further configuration of the SDK after <c>AddIdCloud()</c>.</summary>
+/// <summary>
+/// Further configuration of one account after <c>AddIdCloud()</c>: resilience, the token provider, the request budget,
+/// a health check. Each applies to the account the builder belongs to only.
+/// </summary>
 public static class IdCloudBuilderExtensions
 {
     /// <summary>Changes timeouts, retries and the circuit breaker (applied after the bound configuration).</summary>
@@ -18,7 +24,7 @@ public static class IdCloudBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure<IdCloudOptions>(options => configure(options.Resilience));
+        builder.Services.Configure<IdCloudOptions>(builder.AccountName, options => configure(options.Resilience));
         return builder;
     }
 
@@ -33,10 +39,7 @@ public static class IdCloudBuilderExtensions
         where TProvider : class, IIdCloudTokenProvider
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.RemoveAll<IIdCloudTokenProvider>();
-        builder.Services.AddSingleton<IIdCloudTokenProvider, TProvider>();
-        builder.Services.TryAddSingleton(new IdCloudCustomTokenProviderMarker());
-        return builder;
+        return UseTokenProvider(builder, sp => ActivatorUtilities.CreateInstance<TProvider>(sp));
     }
 
     /// <summary>Replaces the service-account token provider with one built by a factory.</summary>
@@ -47,9 +50,49 @@ public static class IdCloudBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.RemoveAll<IIdCloudTokenProvider>();
-        builder.Services.AddSingleton(factory);
-        builder.Services.TryAddSingleton(new IdCloudCustomTokenProviderMarker());
+        var key = KeyOf(builder);
+        builder.Services.RemoveAllKeyed<IIdCloudTokenProvider>(key);
+        builder.Services.AddKeyedSingleton(key, (sp, _) => factory(sp));
+        builder.Services.AddSingleton(new IdCloudCustomTokenProviderMarker(builder.AccountName));
+        return builder;
+    }
+
+    /// <summary>
+    /// Makes every request of the account's process and signature clients take a permit from an
+    /// <see cref="IIdCloudRateLimiter"/> first (default: in process, 10 requests per second with 2 reserved for
+    /// creations), and pauses all of them after a 429 for its <c>Retry-After</c>. Register another limiter (the Redis
+    /// package does) to share the budget between instances. Each account has its own budget. Calling it again only adds
+    /// configuration.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddIdCloud</c> returned.</param>
+    /// <param name="configure">Changes the budget (for example from <c>IdCloud:RateLimit</c>).</param>
+    /// <returns>The builder.</returns>
+    public static IIdCloudBuilder AddRateLimiter(this IIdCloudBuilder builder, Action<IdCloudRateLimitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var name = builder.AccountName;
+        var options = services.AddOptions<IdCloudRateLimitOptions>(name);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(RateLimitingMarker) && d.ImplementationInstance is RateLimitingMarker m && m.AccountName == name))
+        {
+            return builder;
+        }
+
+        services.AddSingleton(new RateLimitingMarker(name));
+        var key = KeyOf(builder);
+        services.TryAddKeyedSingleton<IIdCloudRateLimiter>(key, (sp, _) => new IdCloudInProcessRateLimiter(
+            RateLimitOptionsOf(sp, name), sp.GetRequiredService<TimeProvider>()));
+
+        // Added after AddIdCloud's handlers, so it is the innermost one: right above the socket.
+        builder.ProcessApiHttpClient.AddHttpMessageHandler(sp => new IdCloudRateLimitingHandler(
+            sp.GetRequiredKeyedService<IIdCloudRateLimiter>(key), sp.GetRequiredService<TimeProvider>()));
+        builder.SignatureApiHttpClient.AddHttpMessageHandler(sp => new IdCloudRateLimitingHandler(
+            sp.GetRequiredKeyedService<IIdCloudRateLimiter>(key), sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 
@@ -70,7 +113,22 @@ public static class IdCloudBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        builder.Services.AddHealthChecks().AddCheck<IdCloudTokenHealthCheck>(name, failureStatus, tags ?? Array.Empty<string>());
+        var key = KeyOf(builder);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            name,
+            sp => new IdCloudTokenHealthCheck(sp.GetRequiredKeyedService<IIdCloudTokenProvider>(key), sp.GetService<ILogger<IdCloudTokenHealthCheck>>()),
+            failureStatus,
+            tags ?? Array.Empty<string>()));
         return builder;
     }
+
+    /// <summary>The account's rate-limit options (named after the account; the default account's name is empty).</summary>
+    internal static IdCloudRateLimitOptions RateLimitOptionsOf(IServiceProvider services, string accountName) =>
+        services.GetRequiredService<IOptionsMonitor<IdCloudRateLimitOptions>>().Get(accountName);
+
+    /// <summary>The service key of the builder's account: <see langword="null"/> (plain registrations) for the default account.</summary>
+    internal static string? KeyOf(IIdCloudBuilder builder) => builder.AccountName.Length == 0 ? null : builder.AccountName;
+
+    /// <summary>Registered once per account so its handlers are added once.</summary>
+    private sealed record RateLimitingMarker(string AccountName);
 }

@@ -1,7 +1,7 @@
 namespace Unico.IdCloud.Client;
 
 /// <summary>The documented host presets of each IDCloud environment.</summary>
-public static class IdCloudHosts
+internal static class IdCloudHosts
 {
     /// <summary>UAT identity host (also the assertion audience): <c>https://identityhomolog.acesso.io</c>.</summary>
     public static Uri UatIdentity { get; } = new("https://identityhomolog.acesso.io");

@@ -4,7 +4,7 @@ namespace Unico.IdCloud.Client;
 /// Names of the <see cref="System.Net.Http.IHttpClientFactory"/> clients <c>AddIdCloud()</c> registers, one per host,
 /// so you can add your own handlers or a proxy: <c>services.AddHttpClient(IdCloudHttpClientNames.ProcessApi).AddHttpMessageHandler(...)</c>.
 /// </summary>
-public static class IdCloudHttpClientNames
+internal static class IdCloudHttpClientNames
 {
     /// <summary>The by Unico process API client (<c>/client/v1/process</c>).</summary>
     public const string ProcessApi = "Unico.IdCloud.ProcessApi";

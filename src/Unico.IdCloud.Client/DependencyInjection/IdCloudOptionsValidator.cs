@@ -21,14 +21,19 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
 
     private readonly string _section;
     private readonly bool _requireServiceAccount;
+    private readonly string? _optionsName;
 
     /// <summary>Creates the validator.</summary>
     /// <param name="sectionName">The configuration section the options are bound from, used to name keys in messages.</param>
     /// <param name="requireServiceAccount">
     /// False when the application brought its own <see cref="IIdCloudTokenProvider"/>: the service account is then unused.
     /// </param>
-    public IdCloudOptionsValidator(string sectionName = IdCloudOptions.DefaultSectionName, bool requireServiceAccount = true)
+    /// <param name="optionsName">
+    /// The named options (account) this validator checks; others are skipped. <see langword="null"/> checks every name.
+    /// </param>
+    public IdCloudOptionsValidator(string sectionName = IdCloudOptions.DefaultSectionName, bool requireServiceAccount = true, string? optionsName = null)
     {
+        _optionsName = optionsName;
         _section = string.IsNullOrWhiteSpace(sectionName) ? IdCloudOptions.DefaultSectionName : sectionName;
         _requireServiceAccount = requireServiceAccount;
     }
@@ -37,6 +42,11 @@ internal sealed class IdCloudOptionsValidator : IValidateOptions<IdCloudOptions>
     public ValidateOptionsResult Validate(string? name, IdCloudOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (_optionsName is not null && !string.Equals(name ?? Options.DefaultName, _optionsName, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var failures = new List<string>();
 
         if (!Enum.IsDefined(options.Environment))

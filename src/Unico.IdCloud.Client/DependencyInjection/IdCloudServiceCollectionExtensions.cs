@@ -18,8 +18,11 @@ using Unico.IdCloud.Client.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Unico IDCloud SDK: <c>services.AddIdCloud(...)</c>.</summary>
-public static class IdCloudServiceCollectionExtensions
+/// <summary>
+/// Registers the Unico IDCloud SDK: <c>services.AddIdCloud(...)</c> for one service account, and
+/// <c>services.AddIdCloud("name", ...)</c> for each further (named) account.
+/// </summary>
+public static partial class IdCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the IDCloud typed clients (<see cref="IIdCloudProcessClient"/>, <see cref="IIdCloudSignatureClient"/>),
@@ -33,7 +36,7 @@ public static class IdCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var builder = AddIdCloudCore(services);
+        var builder = AddAccount(services, IdCloudAccount.Default);
         services.Configure(configure);
         return builder;
     }
@@ -53,90 +56,176 @@ public static class IdCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = AddIdCloudCore(services);
+        var builder = AddAccount(services, IdCloudAccount.Default);
         services.AddOptions<IdCloudOptions>().Bind(configuration);
         IdCloudCompletionOptionsSetup.Bind(services, configuration);
         return builder;
     }
 
-    private static IdCloudBuilder AddIdCloudCore(IServiceCollection services)
+    /// <summary>
+    /// Adds a named service account, configured in code: its own options, token, request budget, resilience pipeline
+    /// and HTTP clients, resolvable as keyed services (<c>[FromKeyedServices("acme")] IIdCloudProcessClient</c>) or
+    /// through <see cref="IIdCloudClientFactory"/>. Validation messages name the keys under
+    /// <c>IdCloud:Accounts:&lt;name&gt;</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name: letters, digits, <c>-</c>, <c>_</c> or <c>.</c>.</param>
+    /// <param name="configure">Sets the account's options.</param>
+    /// <returns>A builder for further configuration of this account.</returns>
+    public static IIdCloudBuilder AddIdCloud(this IServiceCollection services, string name, Action<IdCloudOptions> configure)
     {
-        // A second AddIdCloud call only adds configuration: the pipeline is registered once.
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = AddAccount(services, IdCloudAccount.Named(CheckName(name)));
+        services.Configure(name, configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a named service account bound to a configuration section, by convention
+    /// <c>configuration.GetSection("IdCloud:Accounts:acme")</c> (the same keys as the default account's <c>IdCloud</c>
+    /// section). Validation messages name the keys under that section's path.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name: letters, digits, <c>-</c>, <c>_</c> or <c>.</c>.</param>
+    /// <param name="configuration">The account's configuration section.</param>
+    /// <returns>A builder for further configuration of this account.</returns>
+    public static IIdCloudBuilder AddIdCloud(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = AddAccount(services, IdCloudAccount.Named(CheckName(name), (configuration as IConfigurationSection)?.Path));
+        services.AddOptions<IdCloudOptions>(name).Bind(configuration);
+        return builder;
+    }
+
+    private static string CheckName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ArgumentException($"An IDCloud account name uses letters, digits, '-', '_' or '.' only (it becomes a configuration key and part of HTTP client names); got '{name}'.", nameof(name));
+        }
+
+        return name;
+    }
+
+    private static IdCloudBuilder AddAccount(IServiceCollection services, IdCloudAccount account)
+    {
+        var registry = AddShared(services);
+
+        // A second AddIdCloud call for the same account only adds configuration: its pipeline is registered once.
         foreach (var descriptor in services)
         {
-            if (descriptor.ServiceType == typeof(IdCloudBuilder) && descriptor.ImplementationInstance is IdCloudBuilder existing)
+            if (descriptor.ServiceType == typeof(IdCloudBuilder) && descriptor.ImplementationInstance is IdCloudBuilder existing && existing.Account.Name == account.Name)
             {
                 return existing;
             }
         }
 
-        services.AddOptions<IdCloudOptions>().ValidateOnStart();
+        registry.Add(account);
+        var key = account.ServiceKey;
+        var name = account.Name;
+        services.AddOptions<IdCloudOptions>(name).ValidateOnStart();
 
         // The service account is only required when the SDK mints the tokens itself (UseTokenProvider lifts it).
+        services.AddSingleton<IValidateOptions<IdCloudOptions>>(sp => new IdCloudOptionsValidator(
+            account.ConfigurationPath,
+            requireServiceAccount: !sp.GetServices<IdCloudCustomTokenProviderMarker>().Any(m => m.AccountName == name),
+            optionsName: name));
         services.AddSingleton<IValidateOptions<IdCloudOptions>>(sp =>
-            new IdCloudOptionsValidator(requireServiceAccount: !sp.GetServices<IdCloudCustomTokenProviderMarker>().Any()));
-        services.AddSingleton<IValidateOptions<IdCloudOptions>, IdCloudServiceAccountKeyValidator>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton(sp => new IdCloudTelemetry(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton(sp => new IdCloudResiliencePipeline(
-            sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
+            new IdCloudServiceAccountKeyValidator(account, sp.GetServices<IdCloudCustomTokenProviderMarker>()));
+        services.TryAddKeyedSingleton(key, (sp, _) => new IdCloudResiliencePipeline(
+            OptionsOf(sp, account).Resilience,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IdCloudTelemetry>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudLog.PipelineCategory)));
-        services.TryAddSingleton<CreateProcessRequestValidator>();
 
         // Registered as a singleton so the container disposes the RSA key with the application.
-        services.TryAddSingleton(sp => IdCloudServiceAccountCredentials.FromOptions(sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.ServiceAccount));
-        services.TryAddSingleton<IIdCloudTokenProvider>(CreateServiceAccountTokenProvider);
-
-        // Waiting for a process, interpreting it and collecting its artifacts come with the clients.
-        services.AddIdCloudCompletion();
+        services.TryAddKeyedSingleton(key, (sp, _) => IdCloudServiceAccountCredentials.FromOptions(
+            OptionsOf(sp, account).ServiceAccount, account.ConfigurationPath + ":ServiceAccount"));
+        services.TryAddKeyedSingleton<IIdCloudTokenProvider>(key, (sp, _) => CreateServiceAccountTokenProvider(sp, account));
 
         var identity = services
-            .AddHttpClient(IdCloudHttpClientNames.Identity, (sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetIdentityBaseAddress()))
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            .AddHttpClient(account.IdentityHttpClientName, (sp, client) => ConfigureClient(client, OptionsOf(sp, account).GetIdentityBaseAddress()))
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
         WithoutDefaultLoggers(identity);
 
         // The API clients are the generated Refit interfaces (source-generated implementations: trim- and AOT-safe),
-        // each on its named HttpClient so users can add handlers by name; the convenience clients sit on top.
-        var process = services
-            .AddRefitGeneratedClient<IIdCloudProcessApi>(CreateRefitSettings, IdCloudHttpClientNames.ProcessApi)
-            .ConfigureHttpClient((sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetProcessApiBaseAddress()))
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        // each on its named HttpClient so users can add handlers by name; the convenience clients sit on top. The
+        // default account's are plain registrations, a named account's are keyed by its name.
+        var process = AddRefitClient<IIdCloudProcessApi>(services, account, CreateRefitSettings, account.ProcessApiHttpClientName)
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, OptionsOf(sp, account).GetProcessApiBaseAddress()))
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
         WithoutDefaultLoggers(process);
-        AddPipelineHandlers(process, IdCloudHttpClientNames.ProcessApi);
-        services.TryAddTransient<IIdCloudProcessClient>(sp => new IdCloudProcessClient(
-            sp.GetRequiredService<IIdCloudProcessApi>(), sp.GetRequiredService<CreateProcessRequestValidator>()));
+        AddPipelineHandlers(process, account);
+        services.TryAddKeyedTransient<IIdCloudProcessClient>(key, (sp, _) => new IdCloudProcessClient(
+            sp.GetRequiredKeyedService<IIdCloudProcessApi>(key), sp.GetRequiredService<CreateProcessRequestValidator>()));
 
-        var signature = services
-            .AddRefitGeneratedClient<IIdCloudSignatureApi>(CreateRefitSettings, IdCloudHttpClientNames.SignatureApi)
-            .ConfigureHttpClient((sp, client) => ConfigureClient(client, sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.GetSignatureApiBaseAddress()))
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        var signature = AddRefitClient<IIdCloudSignatureApi>(services, account, CreateRefitSettings, account.SignatureApiHttpClientName)
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, OptionsOf(sp, account).GetSignatureApiBaseAddress()))
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
         WithoutDefaultLoggers(signature);
-        AddPipelineHandlers(signature, IdCloudHttpClientNames.SignatureApi);
-        services.TryAddTransient<IIdCloudSignatureClient>(sp => new IdCloudSignatureClient(sp.GetRequiredService<IIdCloudSignatureApi>()));
+        AddPipelineHandlers(signature, account);
+        services.TryAddKeyedTransient<IIdCloudSignatureClient>(key, (sp, _) => new IdCloudSignatureClient(sp.GetRequiredKeyedService<IIdCloudSignatureApi>(key)));
+
+        // Waiting for a process, interpreting it and collecting its artifacts come with the clients.
+        AddCompletion(services, key);
 
         // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step
         // (403 with 10501/10502 refreshes the token like a 401).
-        var byClient = services
-            .AddRefitGeneratedClient<Unico.IdCloud.Client.ByClient.Wire.IIdCloudByClientApi>(
+        var byClient = AddRefitClient<Unico.IdCloud.Client.ByClient.Wire.IIdCloudByClientApi>(
+                services,
+                account,
                 sp => IdCloudRefitSettings.Create(sp.GetRequiredService<TimeProvider>(), new IdCloudHttpContentSerializer(ByClientJsonContext.Default)),
-                ByClientOperations.HttpClientName)
+                account.ByClientHttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
-                var options = sp.GetRequiredService<IOptions<IdCloudOptions>>().Value;
+                var options = OptionsOf(sp, account);
                 ConfigureClient(client, options.ByClient.GetBaseAddress(options.Environment));
             })
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
         WithoutDefaultLoggers(byClient);
-        AddPipelineHandlers(byClient, ByClientOperations.HttpClientName, sp => new ByClientAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>()));
-        ByClientServiceRegistration.Add(services);
+        AddPipelineHandlers(byClient, account, sp => new ByClientAuthenticationHandler(sp.GetRequiredKeyedService<IIdCloudTokenProvider>(key)));
+        ByClientServiceRegistration.Add(services, account);
 
-        var builder = new IdCloudBuilder(services, process, signature, identity);
+        var builder = new IdCloudBuilder(services, account, process, signature, identity);
         services.AddSingleton(builder);
         return builder;
     }
+
+    /// <summary>What every account shares: the clock, telemetry, the request validator, the account list and the factory.</summary>
+    private static IdCloudAccountRegistry AddShared(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(IdCloudAccountRegistry) && descriptor.ImplementationInstance is IdCloudAccountRegistry existing)
+            {
+                return existing;
+            }
+        }
+
+        var registry = new IdCloudAccountRegistry();
+        services.AddSingleton(registry);
+        services.TryAddSingleton<IIdCloudClientFactory, IdCloudClientFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new IdCloudTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<CreateProcessRequestValidator>();
+        return registry;
+    }
+
+    /// <summary>The account's options: the default account's through <see cref="IOptions{TOptions}"/>, a named one's by name.</summary>
+    internal static IdCloudOptions OptionsOf(IServiceProvider services, IdCloudAccount account) =>
+        account.IsDefault
+            ? services.GetRequiredService<IOptions<IdCloudOptions>>().Value
+            : services.GetRequiredService<IOptionsMonitor<IdCloudOptions>>().Get(account.Name);
+
+    private static IHttpClientBuilder AddRefitClient<T>(IServiceCollection services, IdCloudAccount account, Func<IServiceProvider, RefitSettings> settings, string httpClientName)
+        where T : class =>
+        account.IsDefault
+            ? services.AddRefitGeneratedClient<T>(settings, httpClientName)
+            : services.AddKeyedRefitGeneratedClient<T>(account.Name, settings, httpClientName);
 
     /// <summary>
     /// Outermost first: the operation tag, then telemetry (one activity, duration and log event per operation, whatever
@@ -144,7 +233,7 @@ public static class IdCloudServiceCollectionExtensions
     /// bounded), then Microsoft.Extensions.Http.Resilience (total timeout, retry, circuit breaker, attempt timeout), then
     /// authentication, so every attempt carries a current token and a 401 is answered with one refresh inside the attempt.
     /// </summary>
-    private static void AddPipelineHandlers(IHttpClientBuilder client, string clientName, Func<IServiceProvider, DelegatingHandler>? authentication = null)
+    private static void AddPipelineHandlers(IHttpClientBuilder client, IdCloudAccount account, Func<IServiceProvider, DelegatingHandler>? authentication = null)
     {
         // Outermost of all: tells every handler below which operation a Refit call performs.
         client.AddHttpMessageHandler(() => new IdCloudOperationHandler());
@@ -153,10 +242,10 @@ public static class IdCloudServiceCollectionExtensions
             sp.GetRequiredService<ILogger<IdCloudTelemetryHandler>>(),
             sp.GetRequiredService<TimeProvider>()));
         client.AddHttpMessageHandler(sp => new IdCloudErrorHandler(
-            sp.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience,
+            OptionsOf(sp, account).Resilience,
             sp.GetRequiredService<TimeProvider>()));
-        AddResilience(client, clientName);
-        client.AddHttpMessageHandler(authentication ?? (sp => new IdCloudAuthenticationHandler(sp.GetRequiredService<IIdCloudTokenProvider>())));
+        AddResilience(client, account);
+        client.AddHttpMessageHandler(authentication ?? (sp => new IdCloudAuthenticationHandler(sp.GetRequiredKeyedService<IIdCloudTokenProvider>(account.ServiceKey))));
     }
 
     /// <summary>
@@ -164,22 +253,24 @@ public static class IdCloudServiceCollectionExtensions
     /// from <c>IdCloud:Resilience:*</c> first; a user's <c>services.Configure&lt;HttpRetryStrategyOptions&gt;(name, ...)</c>
     /// (names: <c>{client}-IdCloud-total-timeout</c>, <c>-retry</c>, <c>-circuit-breaker</c>, <c>-attempt-timeout</c>) runs later and wins.
     /// </summary>
-    private static void AddResilience(IHttpClientBuilder client, string clientName)
+    private static void AddResilience(IHttpClientBuilder client, IdCloudAccount account)
     {
+        var clientName = client.Name;
+        var key = account.ServiceKey;
         var pipelineName = clientName + "-" + IdCloudResiliencePipeline.Name;
         var totalName = IdCloudResiliencePipeline.OptionsName(pipelineName, "total-timeout");
         var retryName = IdCloudResiliencePipeline.OptionsName(pipelineName, "retry");
         var breakerName = IdCloudResiliencePipeline.OptionsName(pipelineName, "circuit-breaker");
         var attemptName = IdCloudResiliencePipeline.OptionsName(pipelineName, "attempt-timeout");
         var services = client.Services;
-        services.AddOptions<HttpTimeoutStrategyOptions>(totalName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureTotalTimeout(o));
-        services.AddOptions<HttpRetryStrategyOptions>(retryName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureRetry(o));
-        services.AddOptions<HttpCircuitBreakerStrategyOptions>(breakerName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureCircuitBreaker(o, clientName));
-        services.AddOptions<HttpTimeoutStrategyOptions>(attemptName).Configure<IdCloudResiliencePipeline>((o, rules) => rules.ConfigureAttemptTimeout(o));
+        Configure<HttpTimeoutStrategyOptions>(services, totalName, key, (o, rules) => rules.ConfigureTotalTimeout(o));
+        Configure<HttpRetryStrategyOptions>(services, retryName, key, (o, rules) => rules.ConfigureRetry(o));
+        Configure<HttpCircuitBreakerStrategyOptions>(services, breakerName, key, (o, rules) => rules.ConfigureCircuitBreaker(o, clientName));
+        Configure<HttpTimeoutStrategyOptions>(services, attemptName, key, (o, rules) => rules.ConfigureAttemptTimeout(o));
 
         client.AddResilienceHandler(IdCloudResiliencePipeline.Name, (builder, context) =>
         {
-            var rules = context.ServiceProvider.GetRequiredService<IdCloudResiliencePipeline>();
+            var rules = context.ServiceProvider.GetRequiredKeyedService<IdCloudResiliencePipeline>(key);
             builder.TimeProvider = rules.TimeProvider;
             rules.AddStrategies(
                 builder,
@@ -189,6 +280,12 @@ public static class IdCloudServiceCollectionExtensions
                 context.GetOptions<HttpTimeoutStrategyOptions>(attemptName));
         });
     }
+
+    /// <summary>Fills the named strategy options from the account's own rules (resolved by its key).</summary>
+    private static void Configure<TOptions>(IServiceCollection services, string optionsName, string? key, Action<TOptions, IdCloudResiliencePipeline> configure)
+        where TOptions : class =>
+        services.AddSingleton<IConfigureOptions<TOptions>>(sp => new ConfigureNamedOptions<TOptions>(
+            optionsName, options => configure(options, sp.GetRequiredKeyedService<IdCloudResiliencePipeline>(key))));
 
     /// <summary>
     /// IHttpClientFactory adds two logging handlers to every named client; the SDK's telemetry handler already logs each
@@ -210,22 +307,22 @@ public static class IdCloudServiceCollectionExtensions
     private static RefitSettings CreateRefitSettings(IServiceProvider services) =>
         IdCloudRefitSettings.Create(services.GetRequiredService<TimeProvider>());
 
-    private static SocketsHttpHandler CreatePrimaryHandler(IServiceProvider services) => new()
+    private static SocketsHttpHandler CreatePrimaryHandler(IServiceProvider services, IdCloudAccount account) => new()
     {
         // Pooled connections are recycled so DNS changes are seen even when a typed client lives long.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         // A burst of thousands of calls queues for a bounded set of sockets instead of opening one each.
-        MaxConnectionsPerServer = services.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience.MaxConnectionsPerServer,
+        MaxConnectionsPerServer = OptionsOf(services, account).Resilience.MaxConnectionsPerServer,
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         AllowAutoRedirect = false,
         UseCookies = false,
     };
 
-    private static IdCloudServiceAccountTokenProvider CreateServiceAccountTokenProvider(IServiceProvider services)
+    private static IdCloudServiceAccountTokenProvider CreateServiceAccountTokenProvider(IServiceProvider services, IdCloudAccount account)
     {
-        var options = services.GetRequiredService<IOptions<IdCloudOptions>>().Value;
-        var credentials = services.GetRequiredService<IdCloudServiceAccountCredentials>();
-        var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(IdCloudHttpClientNames.Identity);
+        var options = OptionsOf(services, account);
+        var credentials = services.GetRequiredKeyedService<IdCloudServiceAccountCredentials>(account.ServiceKey);
+        var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(account.IdentityHttpClientName);
         return new IdCloudServiceAccountTokenProvider(
             credentials,
             options.GetIdentityBaseAddress(),
@@ -234,6 +331,6 @@ public static class IdCloudServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<IdCloudServiceAccountTokenProvider>>(),
             services.GetRequiredService<IdCloudTelemetry>(),
-            sharedStore: services.GetService<IIdCloudSharedTokenStore>());
+            sharedStore: services.GetKeyedService<IIdCloudSharedTokenStore>(account.ServiceKey));
     }
 }

@@ -8,7 +8,7 @@ namespace Unico.IdCloud.Client;
 /// by every instance).
 /// </summary>
 /// <remarks>Implementations are singletons, thread-safe, and should never fail a call because their store is down.</remarks>
-public interface IIdCloudRateLimiter
+internal interface IIdCloudRateLimiter
 {
     /// <summary>Waits until a request of <paramref name="priority"/> may be sent, then counts it against the budget.</summary>
     /// <param name="priority">What the request is for: creations may use a share that polls and downloads may not.</param>

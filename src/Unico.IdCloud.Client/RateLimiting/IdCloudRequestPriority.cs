@@ -1,7 +1,7 @@
 namespace Unico.IdCloud.Client;
 
 /// <summary>How a request competes for the tenant's request budget (see <see cref="IIdCloudRateLimiter"/>).</summary>
-public enum IdCloudRequestPriority
+internal enum IdCloudRequestPriority
 {
     /// <summary>Reads: polling a process, downloading evidence or documents. May use the budget minus the reserved share.</summary>
     Normal = 0,

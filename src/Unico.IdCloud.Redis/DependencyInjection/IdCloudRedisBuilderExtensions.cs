@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Unico.IdCloud.AspNetCore;
 using Unico.IdCloud.Redis;
 using Unico.IdCloud.Redis.RateLimiting;
@@ -33,38 +35,77 @@ public static class IdCloudRedisBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
-        services.AddOptions<IdCloudRedisOptions>().Configure(configure);
+        var name = builder.AccountName;
+        var key = name.Length == 0 ? null : name;
+        services.AddOptions<IdCloudRedisOptions>(name).Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IdCloudRedisConnection>();
         services.TryAddSingleton(sp => new IdCloudRedisFallback(
             sp.GetRequiredService<ILogger<IdCloudRedisFallback>>(),
             sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddDataProtection();
 
+        // One connection per account that calls AddRedis, configured from that account's options. The default
+        // account's is the plain registration, a named account's is keyed by its name.
+        services.TryAddKeyedSingleton(key, (sp, _) => new IdCloudRedisConnection(
+            Options.Create(sp.GetRequiredService<IOptionsMonitor<IdCloudRedisOptions>>().Get(name)),
+            sp.GetRequiredService<TimeProvider>()));
+
         // Each replaces the in-process default whichever order the registrations come in; each can be turned off.
-        services.RemoveAll<IIdCloudSharedTokenStore>();
-        services.AddSingleton<IIdCloudSharedTokenStore>(sp => Enabled(sp, o => o.ShareTokens)
-            ? ActivatorUtilities.CreateInstance<RedisSharedTokenStore>(sp)
+        // The token store and the limiter are the account's own: tokens are stored under identity host, tenant and
+        // account, the budget under identity host and tenant (the unit Unico counts), so accounts never share a token.
+        services.RemoveAllKeyed<IIdCloudSharedTokenStore>(key);
+        services.AddKeyedSingleton<IIdCloudSharedTokenStore>(key, (sp, _) => Enabled(sp, key, o => o.ShareTokens)
+            ? new RedisSharedTokenStore(
+                sp.GetRequiredKeyedService<IdCloudRedisConnection>(key),
+                sp.GetRequiredService<IdCloudRedisFallback>(),
+                sp.GetRequiredService<IDataProtectionProvider>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<RedisSharedTokenStore>>())
             : NoSharedTokens.Instance);
 
         builder.AddRateLimiter(configureRateLimit);
-        services.RemoveAll<IIdCloudRateLimiter>();
-        services.AddSingleton<IIdCloudRateLimiter>(sp => Enabled(sp, o => o.ShareRateLimit)
-            ? ActivatorUtilities.CreateInstance<RedisRateLimiter>(sp)
-            : new RateLimiting.IdCloudInProcessRateLimiter(
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdCloudRateLimitOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>()));
+        services.RemoveAllKeyed<IIdCloudRateLimiter>(key);
+        services.AddKeyedSingleton<IIdCloudRateLimiter>(key, (sp, _) =>
+        {
+            var budget = IdCloudBuilderExtensions.RateLimitOptionsOf(sp, name);
+            return Enabled(sp, key, o => o.ShareRateLimit)
+                ? new RedisRateLimiter(
+                    sp.GetRequiredKeyedService<IdCloudRedisConnection>(key),
+                    sp.GetRequiredService<IdCloudRedisFallback>(),
+                    Options.Create(budget),
+                    Options.Create(sp.GetRequiredService<IOptionsMonitor<IdCloudOptions>>().Get(name)),
+                    sp.GetRequiredService<TimeProvider>())
+                : new RateLimiting.IdCloudInProcessRateLimiter(budget, sp.GetRequiredService<TimeProvider>());
+        });
 
-        services.AddOptions<IdCloudWebhookOptions>();
-        services.RemoveAll<IIdCloudWebhookDeduplicationStore>();
-        services.AddSingleton<IIdCloudWebhookDeduplicationStore>(sp => Enabled(sp, o => o.ShareWebhookDeduplication)
-            ? ActivatorUtilities.CreateInstance<RedisWebhookDeduplicationStore>(sp)
-            : ActivatorUtilities.CreateInstance<InMemoryFromOptions>(sp).Store);
+        // The webhook receiver is the application's, not an account's: the default account's Redis serves it; a named
+        // account's only while the default account has not called AddRedis.
+        if (key is null || !services.Any(d => d.ServiceType == typeof(DefaultAccountServesWebhooks)))
+        {
+            if (key is null)
+            {
+                services.TryAddSingleton<DefaultAccountServesWebhooks>();
+            }
+
+            services.AddOptions<IdCloudWebhookOptions>();
+            services.RemoveAll<IIdCloudWebhookDeduplicationStore>();
+            services.AddSingleton<IIdCloudWebhookDeduplicationStore>(sp => Enabled(sp, key, o => o.ShareWebhookDeduplication)
+                ? new RedisWebhookDeduplicationStore(
+                    sp.GetRequiredKeyedService<IdCloudRedisConnection>(key),
+                    sp.GetRequiredService<IdCloudRedisFallback>(),
+                    sp.GetRequiredService<IOptions<IdCloudWebhookOptions>>(),
+                    sp.GetRequiredService<TimeProvider>())
+                : ActivatorUtilities.CreateInstance<InMemoryFromOptions>(sp).Store);
+        }
+
         return builder;
     }
 
-    private static bool Enabled(IServiceProvider services, Func<IdCloudRedisOptions, bool> feature) =>
-        feature(services.GetRequiredService<IdCloudRedisConnection>().Options);
+    private static bool Enabled(IServiceProvider services, string? key, Func<IdCloudRedisOptions, bool> feature) =>
+        feature(services.GetRequiredKeyedService<IdCloudRedisConnection>(key).Options);
+
+    /// <summary>Marks that the default account's AddRedis registered the webhook de-duplication store.</summary>
+    private sealed class DefaultAccountServesWebhooks;
 
     /// <summary>Turned off: a store that never has a token and always grants a local lease.</summary>
     private sealed class NoSharedTokens : IIdCloudSharedTokenStore, IIdCloudSharedTokenLease
@@ -83,7 +124,7 @@ public static class IdCloudRedisBuilderExtensions
     }
 
     /// <summary>The receiver's own in-memory default, built from its options.</summary>
-    private sealed class InMemoryFromOptions(Microsoft.Extensions.Options.IOptions<IdCloudWebhookOptions> options, TimeProvider time)
+    private sealed class InMemoryFromOptions(IOptions<IdCloudWebhookOptions> options, TimeProvider time)
     {
         public InMemoryIdCloudWebhookDeduplicationStore Store { get; } =
             new(time, options.Value.DeduplicationRetention, options.Value.DeduplicationCapacity);

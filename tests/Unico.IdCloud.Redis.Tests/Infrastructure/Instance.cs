@@ -29,7 +29,7 @@ public sealed class Instance : IAsyncDisposable
 
     public IIdCloudTokenProvider Tokens => _services.GetRequiredService<IIdCloudTokenProvider>();
 
-    public IIdCloudRateLimiter RateLimiter => _services.GetRequiredService<IIdCloudRateLimiter>();
+    internal IIdCloudRateLimiter RateLimiter => _services.GetRequiredService<IIdCloudRateLimiter>();
 
     public IIdCloudWebhookDeduplicationStore Deduplication => _services.GetRequiredService<IIdCloudWebhookDeduplicationStore>();
 

@@ -133,6 +133,66 @@ public sealed class MultiProcessTests(RedisFixture fixture, Xunit.Abstractions.I
         }
     }
 
+    /// <summary>
+    /// Two named accounts in one app (one or two OS processes of it), same service account name in two tenants, the same
+    /// Redis and key prefix, every caller of both accounts released at once on cold caches (both tokens minted at the
+    /// same instant): the emulator scopes processes and traffic by the tenant of the token a call carries, so a crossed
+    /// token would fail with 404 and move traffic between tenants.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task TwoNamedAccountsInOneAppEachGetTheirOwnTokenAndAForcedCollisionNeverCrossesThem(int instances)
+    {
+        const int callers = 100;
+        await using var emulator = await IdCloudEmulator.StartAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var first = emulator.CreateServiceAccount("svc", "tenant-a-" + suffix);
+        var second = emulator.CreateServiceAccount("svc", "tenant-b-" + suffix);
+        var firstProcess = await CreateProcessAsync(emulator, first);
+        var secondProcess = await CreateProcessAsync(emulator, second);
+        emulator.ResetRequestLog();
+
+        var hosts = Enumerable.Range(0, instances).Select(_ => HostProcess.Start("accounts", emulator, first, fixture.Redis.Configuration, _prefix, fixture.KeyRing, new Dictionary<string, string>
+        {
+            ["CALLERS"] = callers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PROCESS_IDS"] = firstProcess,
+            ["ACCOUNT2_NAME"] = second.AccountName,
+            ["TENANT2_ID"] = second.TenantId,
+            ["PRIVATE_KEY2_PEM"] = second.PrivateKeyPem,
+            ["PROCESS_IDS2"] = secondProcess,
+            ["RATE_LIMIT"] = "100000", // the budget is not under test here: the tokens are
+        })).ToList();
+        try
+        {
+            await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("ready", Bound)));
+            await Task.WhenAll(hosts.Select(h => h.SendAsync("go")));
+            var firstResults = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("result-first", Bound)))).Select(HostProcess.ParseResult).ToList();
+            var secondResults = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("result-second", Bound)))).Select(HostProcess.ParseResult).ToList();
+            var firstTraffic = emulator.GetTenantTraffic(first.TenantId);
+            var secondTraffic = emulator.GetTenantTraffic(second.TenantId);
+            output.WriteLine(
+                $"measured: {instances} process(es) x 2 named accounts x {callers} callers: " +
+                $"first ok={firstResults.Sum(r => r.Ok)} failed={firstResults.Sum(r => r.Failed)} tenant requests={firstTraffic.Requests}; " +
+                $"second ok={secondResults.Sum(r => r.Ok)} failed={secondResults.Sum(r => r.Failed)} tenant requests={secondTraffic.Requests}; " +
+                $"token requests={emulator.TokenRequestCount}");
+
+            var errors = string.Join(" / ", firstResults.Concat(secondResults).Select(r => r.Failures)) + string.Join("\n", hosts.Select(h => h.Errors));
+            Assert.True(firstResults.Concat(secondResults).All(r => r.Failed == 0), errors);
+            Assert.Equal(instances * callers, firstResults.Sum(r => r.Ok));
+            Assert.Equal(instances * callers, secondResults.Sum(r => r.Ok));
+
+            // Each tenant saw exactly its own account's calls, and one token request per account for the whole fleet.
+            Assert.Equal(instances * callers, firstTraffic.Requests);
+            Assert.Equal(instances * callers, secondTraffic.Requests);
+            Assert.Equal(2, emulator.TokenRequestCount);
+        }
+        finally
+        {
+            await DisposeAllAsync(hosts);
+        }
+    }
+
     private async Task<string> CreateProcessAsync(IdCloudEmulator emulator, EmulatedServiceAccount account)
     {
         await using var setup = Instance.Start(emulator.CreateServiceAccount(tenantId: account.TenantId), fixture.Redis.Configuration, "setup" + _prefix, fixture.KeyRing);
