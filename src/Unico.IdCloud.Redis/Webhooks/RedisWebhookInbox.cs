@@ -29,7 +29,7 @@ namespace Unico.IdCloud.Redis.Webhooks;
 /// kept in an in-process queue and handled here (not durable meanwhile); on disposal whatever is left of it is moved to
 /// Redis or, if Redis is still down, logged one line per notification (event 7023).</para>
 /// </remarks>
-internal sealed partial class RedisWebhookInbox : IIdCloudWebhookInbox, IAsyncDisposable
+internal sealed partial class RedisWebhookInbox : IIdCloudWebhookInbox, IAsyncDisposable, IDisposable
 {
     /// <summary>The counter of notifications moved to the dead-letter stream.</summary>
     public const string DeadLettersInstrumentName = "idcloud.webhook.inbox.dead_letters";
@@ -294,6 +294,9 @@ internal sealed partial class RedisWebhookInbox : IIdCloudWebhookInbox, IAsyncDi
             [_stream],
             [_options.ConsumerGroup, _consumer, id, .. RedisWebhookInboxEntry.Flatten(fields)]).ConfigureAwait(false);
     }
+
+    /// <summary>For containers disposed synchronously (<c>ServiceProvider.Dispose()</c> refuses async-only singletons).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
