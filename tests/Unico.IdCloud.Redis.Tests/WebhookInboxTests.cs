@@ -130,8 +130,10 @@ public sealed class WebhookInboxTests(WebhookInboxTests.Fixture fixture) : IClas
             Assert.Null(local.Receipt);
             await Inbox(instance).CompleteAsync(local);
 
-            // Never acknowledged without a durable record when so configured: false answers 503, IDCloud delivers again.
-            Assert.False(await Inbox(strict).TryAddAsync(NewItem()));
+            // Never acknowledged without a durable record when so configured: the receiver answers 503 (and logs the
+            // exception), IDCloud delivers again.
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Inbox(strict).TryAddAsync(NewItem()).AsTask());
+            Assert.Contains("FallBackToMemory", refused.Message, StringComparison.Ordinal);
 
             // Redis is back; the instance stops with one notification it did not handle: it goes to Redis, not lost.
             await using var restarted = await RedisServer.StartAsync(port);

@@ -206,10 +206,17 @@ internal sealed partial class RedisWebhookInbox : IIdCloudWebhookInbox, IAsyncDi
         }
 
         _fallback.Degraded(IdCloudRedisFeature.WebhookInbox, cause);
-        if (!_options.FallBackToMemory || !_local.Writer.TryWrite(item))
+        if (!_options.FallBackToMemory)
         {
-            // Answered 503: IDCloud keeps the notification and delivers it again later.
-            return false;
+            // The receiver answers 503 and logs this: IDCloud keeps the notification and delivers it again later.
+            throw new InvalidOperationException(
+                $"Redis is unreachable and {nameof(IdCloudRedisWebhookInboxOptions.FallBackToMemory)} is off: the notification is not acknowledged, so IDCloud delivers it again later.",
+                cause);
+        }
+
+        if (!_local.Writer.TryWrite(item))
+        {
+            return false; // the in-memory queue is full too: 503
         }
 
         Signal();
