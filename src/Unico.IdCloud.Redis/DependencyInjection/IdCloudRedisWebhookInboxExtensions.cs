@@ -27,10 +27,15 @@ public static class IdCloudRedisWebhookInboxExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (!services.Any(d => d.ServiceType == typeof(IdCloudRedisConnection)))
+        var connections = services.Where(d => d.ServiceType == typeof(IdCloudRedisConnection)).ToList();
+        if (connections.Count == 0)
         {
             throw new InvalidOperationException("UseRedisWebhookInbox() needs the Redis connection: call AddRedis(...) before it.");
         }
+
+        // The receiver is the application's, not an account's: the inbox uses the plain (default) connection when there
+        // is one at resolution time, else the connection registered first (a connection keyed by an account's name).
+        var fallbackKey = connections.FirstOrDefault(d => d.IsKeyedService)?.ServiceKey;
 
         var options = services.AddOptions<IdCloudRedisWebhookInboxOptions>();
         if (configure is not null)
@@ -44,7 +49,15 @@ public static class IdCloudRedisWebhookInboxExtensions
 
         // Replaces the in-memory default whichever order AddIdCloudWebhook comes in (it only adds one when none is there).
         services.RemoveAll<IIdCloudWebhookInbox>();
-        services.TryAddSingleton<RedisWebhookInbox>();
+        services.TryAddSingleton(sp => new RedisWebhookInbox(
+            sp.GetService<IdCloudRedisConnection>() ?? sp.GetRequiredKeyedService<IdCloudRedisConnection>(fallbackKey),
+            sp.GetRequiredService<IdCloudRedisFallback>(),
+            sp.GetRequiredService<IIdCloudWebhookDeduplicationStore>(),
+            sp.GetRequiredService<IOptions<IdCloudRedisWebhookInboxOptions>>(),
+            sp.GetRequiredService<IOptions<IdCloudWebhookOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisWebhookInbox>>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IIdCloudWebhookInbox>(static sp => sp.GetRequiredService<RedisWebhookInbox>());
         return builder;
     }
