@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Proves the packages work the way a user gets them: packs Unico.IdCloud.Client, .Testing and .AspNetCore into a
+# Proves the packages work the way a user gets them: packs Unico.IdCloud.Client, .Testing, .AspNetCore and .Redis into a
 # throw-away local feed under a unique prerelease version, checks what each package carries (README, license
 # expression, repository metadata, XML docs, symbols), then creates a brand-new console app OUTSIDE the repository,
 # installs the packages with `dotnet add package`, and runs eng/consumer/Program.cs in it against the embedded
 # emulator, first with `dotnet run`, then as a Native AOT binary (PublishAot=true, zero trim/AOT warnings allowed).
+# When redis-server is installed (eng/install-redis.sh; .ci/run installs it) a throw-away one is started on a free
+# loopback port and the consumer runs its journey through Unico.IdCloud.Redis (shared token, shared budget, the durable
+# webhook inbox); without it the consumer only registers the Redis services and builds the container.
 # Exits non-zero if any step fails.
 #
 #   eng/pack-and-consume.sh                 # from a clean clone or CI (CI=true); needs the NuGet registry for the
@@ -17,7 +20,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # A version no cache has seen: a stale package in ~/.nuget/packages can never stand in for the one just built.
 version=${PACKAGE_VERSION:-0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$}
-packages=(Unico.IdCloud.Client Unico.IdCloud.Testing Unico.IdCloud.AspNetCore)
+packages=(Unico.IdCloud.Client Unico.IdCloud.Testing Unico.IdCloud.AspNetCore Unico.IdCloud.Redis)
 frameworks=(net8.0 net10.0)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/idcloud-pack-and-consume.XXXXXX")
@@ -25,8 +28,10 @@ feed=$work/feed
 app=$work/ConsumerApp
 global_packages=$(dotnet nuget locals global-packages --list | sed -e 's/^global-packages: *//')
 
+redis_pid=""
 cleanup() {
   local status=$?
+  if [[ -n $redis_pid ]]; then kill "$redis_pid" 2>/dev/null || true; fi
   # The unique version is only ever used once: drop it from the global cache so runs don't pile up.
   for id in "${packages[@]}"; do
     local cached="${global_packages%/}/$(echo "$id" | tr '[:upper:]' '[:lower:]')"
@@ -55,7 +60,7 @@ zip_cat() {
 }
 
 echo "== pack $version -> $feed (${SECONDS}s)"
-# One MSBuild run for the three projects (a solution filter): one restore, shared build of the Client project.
+# One MSBuild run for the four projects (a solution filter): one restore, shared build of the Client project.
 projects=$(for id in "${packages[@]}"; do printf '"src/%s/%s.csproj",' "$id" "$id"; done)
 echo "{ \"solution\": { \"path\": \"$repo/Unico.IdCloud.Client.sln\", \"projects\": [${projects%,}] } }" >"$work/packages.slnf"
 dotnet pack "$work/packages.slnf" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet || fail "dotnet pack"
@@ -93,6 +98,16 @@ for id in "${packages[@]}"; do
   echo "   $id $version: README, MIT, repository+commit, lib/{${frameworks[*]}}/{dll,xml}, symbols; $sourcelink"
 done
 
+if command -v redis-server >/dev/null 2>&1; then
+  redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --protected-mode yes >"$work/redis.log" 2>&1 &
+  redis_pid=$!
+  export IDCLOUD_CONSUMER_REDIS="127.0.0.1:$redis_port"
+  echo "== redis-server on $IDCLOUD_CONSUMER_REDIS for the consumer's Redis journey (pid $redis_pid)"
+else
+  echo "== no redis-server (eng/install-redis.sh installs it): the consumer only registers Unico.IdCloud.Redis"
+fi
+
 echo "== create a fresh console app in $app (${SECONDS}s)"
 mkdir -p "$app"
 # Nothing of the repository's build settings may leak in: the app is outside it, and these empty files stop the
@@ -114,6 +129,7 @@ XML
   dotnet new console --framework net10.0 --name ConsumerApp --output . --no-restore >/dev/null
   dotnet add package Unico.IdCloud.Client --version "$version" >/dev/null
   dotnet add package Unico.IdCloud.Testing --version "$version" >/dev/null
+  dotnet add package Unico.IdCloud.Redis --version "$version" >/dev/null
   dotnet add package Microsoft.Extensions.DependencyInjection --version 10.0.14 >/dev/null
   cp "$repo/eng/consumer/Program.cs" Program.cs
   echo "== dotnet run (consumer of $version)"

@@ -112,7 +112,11 @@ namespace Unico.IdCloud.Redis.TestHost
         int Callers,
         IReadOnlyList<string> ProcessIds,
         TimeSpan Duration,
-        TimeSpan HandlerDelay)
+        TimeSpan HandlerDelay,
+        bool RedisInbox,
+        TimeSpan TakeOverAfter,
+        TimeSpan PollInterval,
+        bool HandlerBlocks)
     {
         public static HostSettings FromEnvironment()
         {
@@ -132,17 +136,21 @@ namespace Unico.IdCloud.Redis.TestHost
                 int.Parse(Or("CALLERS", "1"), System.Globalization.CultureInfo.InvariantCulture),
                 Or("PROCESS_IDS", "").Split(',', StringSplitOptions.RemoveEmptyEntries),
                 TimeSpan.FromMilliseconds(int.Parse(Or("DURATION_MS", "0"), System.Globalization.CultureInfo.InvariantCulture)),
-                TimeSpan.FromMilliseconds(int.Parse(Or("HANDLER_DELAY_MS", "0"), System.Globalization.CultureInfo.InvariantCulture)));
+                TimeSpan.FromMilliseconds(int.Parse(Or("HANDLER_DELAY_MS", "0"), System.Globalization.CultureInfo.InvariantCulture)),
+                Or("INBOX", "memory") == "redis",
+                TimeSpan.FromMilliseconds(int.Parse(Or("TAKE_OVER_MS", "60000"), System.Globalization.CultureInfo.InvariantCulture)),
+                TimeSpan.FromMilliseconds(int.Parse(Or("POLL_MS", "1000"), System.Globalization.CultureInfo.InvariantCulture)),
+                Or("HANDLER_BLOCKS", "0") == "1");
         }
 
-        /// <summary>The SDK wired as the README says: AddIdCloud, AddRedis, a shared Data Protection key ring.</summary>
+        /// <summary>The SDK wired as the README says: AddIdCloud, AddRedis (and UseRedisWebhookInbox), a shared Data Protection key ring.</summary>
         public void AddSdk(IServiceCollection services)
         {
             services.AddLogging(logging => logging.AddProvider(new StderrLoggerProvider()).SetMinimumLevel(LogLevel.Warning));
             services.AddDataProtection()
                 .SetApplicationName("idcloud-redis-tests")
                 .PersistKeysToFileSystem(new DirectoryInfo(KeyRingDirectory));
-            services.AddIdCloud(options =>
+            var idcloud = services.AddIdCloud(options =>
                 {
                     options.IdentityBaseAddress = Identity;
                     options.ProcessApiBaseAddress = ProcessApi;
@@ -162,6 +170,14 @@ namespace Unico.IdCloud.Redis.TestHost
                         budget.RequestsPerSecond = RequestsPerSecond;
                         budget.ReservedForHighPriority = Math.Min(2, RequestsPerSecond - 1);
                     });
+            if (RedisInbox)
+            {
+                idcloud.UseRedisWebhookInbox(inbox =>
+                {
+                    inbox.TakeOverAfter = TakeOverAfter;
+                    inbox.PollInterval = PollInterval;
+                });
+            }
         }
     }
 
@@ -246,7 +262,11 @@ namespace Unico.IdCloud.Redis.TestHost
         }
     }
 
-    /// <summary>An ASP.NET Core app with the webhook receiver; its handler writes "handled ..." to stdout.</summary>
+    /// <summary>
+    /// An ASP.NET Core app with the webhook receiver; its handler writes "started ..." and "handled ..." to stdout. With
+    /// HANDLER_BLOCKS=1 the handler waits between the two until the test writes "release &lt;processId&gt;" to stdin, so
+    /// the test knows the handler is running when it kills the instance.
+    /// </summary>
     internal static class WebhookInstance
     {
         public static async Task RunAsync(HostSettings settings)
@@ -261,10 +281,17 @@ namespace Unico.IdCloud.Redis.TestHost
                 options.ApiKey = "X-API-Key:multi-process-test";
                 options.FetchProcess = false;
             });
+            var releases = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>();
+            TaskCompletionSource Release(string processId) => releases.GetOrAdd(processId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             builder.Services.AddIdCloudWebhookHandler(async (context, cancellationToken) =>
             {
                 Console.Out.WriteLine($"started {context.ProcessId}");
                 await Console.Out.FlushAsync(cancellationToken);
+                if (settings.HandlerBlocks)
+                {
+                    await Release(context.ProcessId).Task.WaitAsync(cancellationToken);
+                }
+
                 await Task.Delay(settings.HandlerDelay, cancellationToken);
                 Console.Out.WriteLine($"handled {context.ProcessId}");
                 await Console.Out.FlushAsync(cancellationToken);
@@ -279,6 +306,10 @@ namespace Unico.IdCloud.Redis.TestHost
             // Runs until the test closes stdin (or kills the process).
             while (Console.In.ReadLine() is { } line && line != "stop")
             {
+                if (line.StartsWith("release ", StringComparison.Ordinal))
+                {
+                    Release(line["release ".Length..]).TrySetResult();
+                }
             }
 
             await app.StopAsync();

@@ -10,9 +10,9 @@ namespace Unico.IdCloud.AspNetCore;
 /// <para>Lifecycle of an item: <see cref="TryAddAsync"/> (the receiver then answers 202) → <see cref="ReceiveAsync"/>
 /// by one consumer, which holds it for a lease → <see cref="CompleteAsync"/> once handled (or given up and logged),
 /// or <see cref="ReturnAsync"/> when the consumer stops before it could handle it.</para>
-/// <para>A Redis stream maps one to one: add = <c>XADD</c>; receive = <c>XAUTOCLAIM … min-idle = lease</c> (work
-/// left by a dead consumer) else <c>XREADGROUP … &gt;</c>; complete = <c>XACK</c> + <c>XDEL</c>; return =
-/// <c>XCLAIM … IDLE lease</c>, so any consumer's next <c>XAUTOCLAIM</c> takes it at once.
+/// <para>A Redis stream maps one to one (<c>UseRedisWebhookInbox()</c> in Unico.IdCloud.Redis): add = <c>XADD</c>;
+/// receive = <c>XAUTOCLAIM</c> of work left by a dead consumer, else <c>XREADGROUP … &gt;</c>; complete = <c>XACK</c> +
+/// <c>XDEL</c>; return = added again and the old entry acknowledged, so any consumer takes it at once.
 /// <see cref="IdCloudWebhookInboxItem.Receipt"/> carries the stream entry id.</para>
 /// <para>Implementations must be thread-safe: several workers receive concurrently, and the endpoint adds
 /// concurrently.</para>

@@ -10,6 +10,7 @@ internal enum IdCloudRedisFeature
     TokenCache = 0,
     WebhookDeduplication = 1,
     RateLimiter = 2,
+    WebhookInbox = 3,
 }
 
 /// <summary>
@@ -26,7 +27,7 @@ internal sealed partial class IdCloudRedisFallback : IDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _fallbacks;
-    private readonly int[] _degraded = new int[3];
+    private readonly int[] _degraded = new int[4];
 
     public IdCloudRedisFallback(ILogger<IdCloudRedisFallback> logger, IMeterFactory? meterFactory = null)
     {
@@ -40,9 +41,16 @@ internal sealed partial class IdCloudRedisFallback : IDisposable
     public bool IsDegraded(IdCloudRedisFeature feature) => Volatile.Read(ref _degraded[(int)feature]) == 1;
 
     /// <summary>One call of <paramref name="feature"/> used its fallback.</summary>
-    public void Degraded(IdCloudRedisFeature feature, Exception? cause)
+    /// <param name="feature">The feature.</param>
+    /// <param name="cause">The Redis failure, or <see langword="null"/> when not connected.</param>
+    /// <param name="count">Whether the call is counted: polls that found Redis down are logged, not counted.</param>
+    public void Degraded(IdCloudRedisFeature feature, Exception? cause, bool count = true)
     {
-        _fallbacks.Add(1, new KeyValuePair<string, object?>("feature", Name(feature)));
+        if (count)
+        {
+            _fallbacks.Add(1, new KeyValuePair<string, object?>("feature", Name(feature)));
+        }
+
         if (Interlocked.Exchange(ref _degraded[(int)feature], 1) == 0 && _logger.IsEnabled(LogLevel.Warning))
         {
             // The exception type only: Redis messages can carry the endpoint and its configuration.
@@ -76,6 +84,7 @@ internal sealed partial class IdCloudRedisFallback : IDisposable
     {
         IdCloudRedisFeature.TokenCache => "token-cache",
         IdCloudRedisFeature.WebhookDeduplication => "webhook-deduplication",
+        IdCloudRedisFeature.WebhookInbox => "webhook-inbox",
         _ => "rate-limiter",
     };
 
@@ -83,6 +92,7 @@ internal sealed partial class IdCloudRedisFallback : IDisposable
     {
         IdCloudRedisFeature.TokenCache => "each instance requests and caches its own access token",
         IdCloudRedisFeature.WebhookDeduplication => "notifications are de-duplicated within this instance only",
+        IdCloudRedisFeature.WebhookInbox => "accepted notifications are kept in this instance's memory (not durable: a crash loses them; a graceful stop moves them to Redis if it is back, else logs each one) and handled here",
         _ => "this instance limits its own requests to the whole tenant budget (the fleet may exceed it; 429s then pause this instance)",
     };
 

@@ -40,15 +40,16 @@ public sealed class Instance : IAsyncDisposable
         string keyRing,
         Action<IdCloudRedisOptions>? redis = null,
         Action<IdCloudRateLimitOptions>? budget = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<IIdCloudBuilder>? idcloud = null)
     {
         var logs = new ListLogger();
         var collection = new ServiceCollection();
         collection.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         collection.AddDataProtection().SetApplicationName("idcloud-redis-tests").PersistKeysToFileSystem(new DirectoryInfo(keyRing));
         services?.Invoke(collection);
-        collection.AddIdCloud(account.ApplyTo)
-            .AddRedis(
+        var builder = collection.AddIdCloud(account.ApplyTo);
+        builder.AddRedis(
                 o =>
                 {
                     o.Configuration = redisConfiguration;
@@ -56,6 +57,7 @@ public sealed class Instance : IAsyncDisposable
                     redis?.Invoke(o);
                 },
                 budget);
+        idcloud?.Invoke(builder);
         return new Instance(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), logs);
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using StackExchange.Redis;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Redis.Tests.Infrastructure;
 using Unico.IdCloud.Testing;
@@ -93,12 +94,14 @@ public sealed class MultiProcessTests(RedisFixture fixture, Xunit.Abstractions.I
         }
     }
 
-    [Fact]
-    public async Task TheSameNotificationDeliveredTenTimesOverThreeInstancesConcurrentlyRunsTheHandlerOnce()
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("redis")]
+    public async Task TheSameNotificationDeliveredTenTimesOverThreeInstancesConcurrentlyRunsTheHandlerOnce(string inbox)
     {
         await using var emulator = await IdCloudEmulator.StartAsync();
         var account = emulator.CreateServiceAccount();
-        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start("webhook", emulator, account, fixture.Redis.Configuration, _prefix, fixture.KeyRing)).ToList();
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start("webhook", emulator, account, fixture.Redis.Configuration, _prefix, fixture.KeyRing, InboxSettings(inbox))).ToList();
         try
         {
             var urls = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("listening", Bound)))).Select(l => new Uri(l["listening ".Length..])).ToList();
@@ -108,24 +111,24 @@ public sealed class MultiProcessTests(RedisFixture fixture, Xunit.Abstractions.I
             var deliveries = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
             {
                 go.Wait();
-                using var request = new HttpRequestMessage(HttpMethod.Post, urls[i % 3])
-                {
-                    Content = new StringContent($$"""{"processId":"{{processId}}","state":"PROCESS_STATE_FINISHED","flow":"idlive"}""", Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Add("X-API-Key", "multi-process-test");
-                using var response = await http.SendAsync(request);
-                return (int)response.StatusCode;
+                return await DeliverAsync(http, urls[i % 3], processId);
             })).ToList();
             go.Set();
             var statuses = await Task.WhenAll(deliveries);
 
             Assert.All(statuses, s => Assert.InRange(s, 200, 299));
-            await Task.WhenAny(hosts.Select(h => h.WaitForLineAsync("handled " + processId, Bound)));
+            await WaitUntilAsync(() => hosts.Any(h => h.Output.Contains("handled " + processId)), hosts);
 
             // Every delivery was answered, so every claim was decided; give a wrongly admitted duplicate time to show.
             await Task.Delay(TimeSpan.FromSeconds(1));
-            output.WriteLine($"measured: 10 deliveries over 3 processes: statuses={string.Join(",", statuses)} handler runs={hosts.Sum(h => h.Output.Count(l => l == "started " + processId))}");
+            output.WriteLine($"measured ({inbox} inbox): 10 deliveries over 3 processes: statuses={string.Join(",", statuses)} handler runs={hosts.Sum(h => h.Output.Count(l => l == "started " + processId))}");
             Assert.True(1 == hosts.Sum(h => h.Output.Count(l => l == "started " + processId)), string.Join("\n", hosts.Select(h => h.Errors)));
+            if (inbox == "redis")
+            {
+                // Recorded once (one 202; the others were duplicates) and removed once handled.
+                Assert.Equal(1, statuses.Count(s => s == 202));
+                await WaitUntilAsync(() => fixture.Direct.GetDatabase().StreamLength(InboxStream) == 0, hosts);
+            }
         }
         finally
         {
@@ -190,6 +193,95 @@ public sealed class MultiProcessTests(RedisFixture fixture, Xunit.Abstractions.I
         finally
         {
             await DisposeAllAsync(hosts);
+        }
+    }
+
+    [Fact]
+    public async Task AnInstanceKilledWhileItsHandlerRunsLosesNoNotificationAnotherInstanceHandlesItOnce()
+    {
+        await using var emulator = await IdCloudEmulator.StartAsync();
+        var account = emulator.CreateServiceAccount();
+        var settings = InboxSettings("redis");
+        settings["HANDLER_BLOCKS"] = "1";
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start("webhook", emulator, account, fixture.Redis.Configuration, _prefix, fixture.KeyRing, settings)).ToList();
+        try
+        {
+            var urls = (await Task.WhenAll(hosts.Select(h => h.WaitForLineAsync("listening", Bound)))).Select(l => new Uri(l["listening ".Length..])).ToList();
+            var processId = Guid.NewGuid().ToString();
+            using var http = new HttpClient();
+            var redis = fixture.Direct.GetDatabase();
+
+            Assert.Equal(202, await DeliverAsync(http, urls[0], processId));
+
+            // Recorded before the 2xx: the handler blocks until released, so nothing can have removed the entry yet.
+            var entries = await redis.StreamRangeAsync(InboxStream);
+            var entry = Assert.Single(entries);
+            Assert.Equal(processId, (string?)entry["processId"]);
+            Assert.DoesNotContain(entry.Values, v => ((string?)v.Value)!.Contains("multi-process-test", StringComparison.Ordinal));
+            Assert.Equal(["v", "processId", "keyProcessId", "keyState", "receivedAt", "state", "flow"], entry.Values.Select(v => (string)v.Name!));
+
+            // Whichever instance took it is inside the handler: kill it there, as a crash or an OOM kill would.
+            await WaitUntilAsync(() => hosts.Any(h => h.Output.Contains("started " + processId)), hosts);
+            var victim = hosts.Single(h => h.Output.Contains("started " + processId));
+            victim.Kill();
+            var killedAt = System.Diagnostics.Stopwatch.StartNew();
+            var survivors = hosts.Where(h => h != victim).ToList();
+
+            await WaitUntilAsync(() => survivors.Any(h => h.Output.Contains("started " + processId)), hosts);
+            var takenOverAfter = killedAt.Elapsed;
+            var heir = survivors.Single(h => h.Output.Contains("started " + processId));
+            await heir.SendAsync("release " + processId);
+            await WaitUntilAsync(() => heir.Output.Contains("handled " + processId), hosts);
+            await WaitUntilAsync(() => redis.StreamLength(InboxStream) == 0, hosts);
+
+            // Longer than the take-over time: a second run, if any, would have started by now.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var runs = survivors.Sum(h => h.Output.Count(l => l == "started " + processId));
+            var handled = survivors.Sum(h => h.Output.Count(l => l == "handled " + processId));
+            output.WriteLine($"measured: killed the instance running the handler; another instance started it {takenOverAfter.TotalSeconds:F1} s later (TakeOverAfter 2 s, poll 100 ms); runs on survivors={runs}, handled={handled}, stream length after={redis.StreamLength(InboxStream)}");
+            Assert.True(runs == 1 && handled == 1, $"runs={runs} handled={handled} " + string.Join("\n", survivors.Select(h => h.Errors)));
+            Assert.Equal(0, redis.StreamLength(InboxStream));
+            Assert.Contains("7020", heir.Errors, StringComparison.Ordinal); // the take-over is logged (warning)
+        }
+        finally
+        {
+            await DisposeAllAsync(hosts);
+        }
+    }
+
+    private string InboxStream => _prefix + "webhook-inbox:idcloud-webhooks";
+
+    /// <summary>The Redis inbox with short times, so a take-over happens within seconds.</summary>
+    private static Dictionary<string, string> InboxSettings(string inbox) => new()
+    {
+        ["INBOX"] = inbox,
+        ["TAKE_OVER_MS"] = "2000",
+        ["POLL_MS"] = "100",
+    };
+
+    private static async Task<int> DeliverAsync(HttpClient http, Uri url, string processId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent($$"""{"processId":"{{processId}}","state":"PROCESS_STATE_FINISHED","flow":"idlive"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-API-Key", "multi-process-test");
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <see cref="Bound"/> with what the instances logged.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, IEnumerable<HostProcess> hosts)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("Condition not met within " + Bound + ". Output: " + string.Join(" || ", hosts.Select(h => string.Join(" | ", h.Output) + " ERR " + h.Errors)));
+            }
+
+            await Task.Delay(50);
         }
     }
 
