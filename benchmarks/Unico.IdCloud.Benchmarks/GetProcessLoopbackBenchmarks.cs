@@ -89,7 +89,7 @@ public class GetProcessLoopbackBenchmarks
 
         var viaSdk = await client.GetProcessAsync(processId);
         var viaHand = await handWritten.GetProcessAsync(processId);
-        var viaRefit = (await bareRefit.ProcessApi.GetProcessAsync(processId)).Process;
+        var viaRefit = await bareRefit.GetProcessForCheckAsync(processId);
         Check.That(
             viaSdk.Result == ProcessResult.Ok && viaHand.Result == "PROCESS_RESULT_OK" && viaRefit.Result == ProcessResult.Ok,
             "the three clients read the finished, approved process");

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Refit;
+using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.Client.Serialization;
 
@@ -24,6 +25,18 @@ internal sealed class BareRefit : IDisposable
 
     /// <summary>The process API, bare.</summary>
     public IIdCloudProcessApi ProcessApi { get; }
+
+    /// <summary>
+    /// GetProcess for the set-up checks only (never measured): the process, whether the generated interface returns it
+    /// directly or inside its wire envelope (<c>{"process": ...}</c>), so the checks survive that contract choice.
+    /// </summary>
+    public async Task<IdCloudProcess> GetProcessForCheckAsync(string processId)
+    {
+        object answer = await ProcessApi.GetProcessAsync(processId).ConfigureAwait(false);
+        return answer as IdCloudProcess
+            ?? answer.GetType().GetProperty("Process")?.GetValue(answer) as IdCloudProcess
+            ?? throw new InvalidOperationException("GetProcess answered without a process.");
+    }
 
     public void Dispose() => processClient.Dispose();
 }
