@@ -7,6 +7,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The scale-out benchmarks start their own redis-server on a free loopback port; install the package when missing.
+bash "$repo/eng/install-redis.sh" >/dev/null
+
 artifacts=$(mktemp -d "${TMPDIR:-/tmp}/idcloud-benchmarks-smoke.XXXXXX")
 trap 'rm -rf "$artifacts"' EXIT
 

@@ -13,7 +13,9 @@ namespace Unico.IdCloud.Benchmarks;
 /// <summary>
 /// GetProcess over real loopback HTTP against the embedded emulator (Kestrel on 127.0.0.1), with 1 or 64 callers in
 /// flight at once. Each operation is one GetProcess; an invocation runs <see cref="CallsPerInvocation"/> of them split
-/// across <see cref="Callers"/> concurrent loops, so "Op/s" is throughput. Target at 64 callers: SDK ≥ 0.9× baseline.
+/// across <see cref="Callers"/> concurrent loops, so "Op/s" is throughput. Three clients: the hand-written
+/// HttpClient (the baseline), the generated Refit interface bare (<see cref="BareRefit"/>, over its own
+/// SocketsHttpHandler) and the SDK from DI. Target (issue 10) at 64 callers: SDK throughput ≥ 0.95× the hand-written.
 /// </summary>
 /// <remarks>
 /// The emulator runs in the benchmark process, so the allocation column includes the server's share; it is the same for
@@ -30,6 +32,8 @@ public class GetProcessLoopbackBenchmarks
     private IIdCloudProcessClient client = null!;
     private SocketsHttpHandler handWrittenHandler = null!;
     private HandWrittenIdCloudClient handWritten = null!;
+    private SocketsHttpHandler refitHandler = null!;
+    private BareRefit bareRefit = null!;
     private string processId = null!;
 
     [Params(1, 64)]
@@ -43,12 +47,17 @@ public class GetProcessLoopbackBenchmarks
     {
         handWritten.Dispose();
         handWrittenHandler.Dispose();
+        bareRefit.Dispose();
+        refitHandler.Dispose();
         sdk.Dispose();
         emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = CallsPerInvocation, Description = "GetProcess loopback hand-written")]
     public Task HandWritten() => Fan(() => handWritten.GetProcessAsync(processId));
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "GetProcess loopback bare Refit")]
+    public Task BareRefit() => Fan(() => bareRefit.ProcessApi.GetProcessAsync(processId));
 
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "GetProcess loopback SDK")]
     public Task Sdk() => Fan(() => client.GetProcessAsync(processId));
@@ -75,9 +84,15 @@ public class GetProcessLoopbackBenchmarks
         handWrittenHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false };
         handWritten = new HandWrittenIdCloudClient(handWrittenHandler, emulator.ProcessApiBaseAddress, emulator.SignatureApiBaseAddress, token.Value);
 
+        refitHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false };
+        bareRefit = new BareRefit(refitHandler, emulator.ProcessApiBaseAddress, token.Value);
+
         var viaSdk = await client.GetProcessAsync(processId);
         var viaHand = await handWritten.GetProcessAsync(processId);
-        Check.That(viaSdk.Result == ProcessResult.Ok && viaHand.Result == "PROCESS_RESULT_OK", "both clients read the finished, approved process");
+        var viaRefit = await bareRefit.GetProcessForCheckAsync(processId);
+        Check.That(
+            viaSdk.Result == ProcessResult.Ok && viaHand.Result == "PROCESS_RESULT_OK" && viaRefit.Result == ProcessResult.Ok,
+            "the three clients read the finished, approved process");
     }
 
     /// <summary>Runs the calls with <see cref="Callers"/> loops in flight at once.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,13 +14,13 @@ namespace Unico.IdCloud.Benchmarks;
 /// What scale-out costs per call on a warm path (docs/scale-out.md): the token-cache hit with a Redis shared store
 /// configured (the in-process cache answers; Redis is not touched), the in-process rate limiter's admission decision,
 /// and the Redis rate limiter's admission (one script round trip to a local redis-server, which the set-up starts on a
-/// free loopback port: <c>eng/install-redis.sh</c> installs it). Budgets are huge so the decision, not a wait, is measured.
+/// free loopback port: <see cref="RedisServer"/>). Budgets are huge so the decision, not a wait, is measured.
 /// </summary>
 [MemoryDiagnoser]
 public class ScaleOutBenchmarks
 {
     private readonly InMemoryIdCloudHandler handler = new();
-    private Process redisServer = null!;
+    private RedisServer redisServer = null!;
     private ServiceProvider sdk = null!;
     private IIdCloudTokenProvider provider = null!;
     private IdCloudInProcessRateLimiter inProcess = null!;
@@ -32,8 +29,7 @@ public class ScaleOutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var port = FreePort();
-        redisServer = StartRedis(port);
+        redisServer = RedisServer.Start();
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -54,7 +50,7 @@ public class ScaleOutBenchmarks
                 options.ServiceAccount.TenantId = "benchmark-tenant";
                 options.ServiceAccount.PrivateKeyPem = key;
             })
-            .AddRedis(r => r.Configuration = $"127.0.0.1:{port}", budget);
+            .AddRedis(r => r.Configuration = redisServer.Configuration, budget);
         idCloud.IdentityHttpClient.ConfigurePrimaryHttpMessageHandler(() => handler);
         sdk = services.BuildServiceProvider();
         provider = sdk.GetRequiredService<IIdCloudTokenProvider>();
@@ -72,9 +68,7 @@ public class ScaleOutBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        redisServer.Kill(entireProcessTree: true);
         sdk.Dispose();
-        redisServer.WaitForExit();
         redisServer.Dispose();
     }
 
@@ -86,39 +80,4 @@ public class ScaleOutBenchmarks
 
     [Benchmark(Description = "Rate limiter admission, Redis (loopback)")]
     public ValueTask<TimeSpan?> RedisAdmission() => redis.TryAcquireAsync(IdCloudRequestPriority.Normal);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process StartRedis(int port)
-    {
-        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (eng/install-redis.sh installs it).");
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return process;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(25);
-            }
-        }
-
-        throw new TimeoutException("redis-server did not accept connections within 5 s.");
-    }
 }

@@ -8,7 +8,7 @@ namespace Unico.IdCloud.Benchmarks;
 
 /// <summary>
 /// Downloads a 50 MB signed PDF and copies it into a file. The body is generated on the fly, so every byte allocated
-/// is the client's. Target: SDK ≤ 256 KB allocated whatever the size (the PDF is streamed, never buffered).
+/// is the client's. Target (issue 10): SDK ≤ 16 KB allocated at 50 MB (the PDF is streamed, never buffered).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PayloadConfig))]

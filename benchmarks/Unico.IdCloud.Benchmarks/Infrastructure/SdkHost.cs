@@ -19,7 +19,7 @@ internal static class SdkHost
     public static readonly Uri InMemoryIdentity = new("https://identity.idcloud.invalid");
 
     /// <summary>The SDK over <paramref name="handler"/>, with a service account whose key is real (the assertion is signed).</summary>
-    public static ServiceProvider InMemory(InMemoryIdCloudHandler handler)
+    public static ServiceProvider InMemory(InMemoryIdCloudHandler handler, Action<IServiceCollection, IIdCloudBuilder>? extend = null)
     {
         using var rsa = RSA.Create(2048);
         var key = rsa.ExportPkcs8PrivateKeyPem();
@@ -33,15 +33,20 @@ internal static class SdkHost
                 options.ServiceAccount.TenantId = "benchmark-tenant";
                 options.ServiceAccount.PrivateKeyPem = key;
             },
-            handler);
+            handler,
+            extend);
     }
 
-    /// <summary>The SDK configured by <paramref name="configure"/>; with a handler, every named client sends to it.</summary>
-    public static ServiceProvider Build(Action<IdCloudOptions> configure, HttpMessageHandler? handler = null)
+    /// <summary>
+    /// The SDK configured by <paramref name="configure"/>; with a handler, every named client sends to it;
+    /// <paramref name="extend"/> adds to the registration (a rate limiter, Redis) the way an application would.
+    /// </summary>
+    public static ServiceProvider Build(Action<IdCloudOptions> configure, HttpMessageHandler? handler = null, Action<IServiceCollection, IIdCloudBuilder>? extend = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         var idCloud = services.AddIdCloud(configure);
+        extend?.Invoke(services, idCloud);
         if (handler is not null)
         {
             foreach (var client in new[] { idCloud.ProcessApiHttpClient, idCloud.SignatureApiHttpClient, idCloud.IdentityHttpClient })

@@ -43,9 +43,20 @@ internal sealed class IdCloudBoundedContent : HttpContent
         _idleTimeout = idleTimeout;
         _timeProvider = timeProvider;
         _budget = new CancellationTokenSource(remainingBudget, timeProvider);
-        foreach (var header in _inner.Headers)
+
+        // Copied as they are stored (NonValidated: no parsing, no string[] per header), on every success of every call.
+        foreach (var header in _inner.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (header.Value.Count == 1)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+                continue;
+            }
+
+            foreach (var value in header.Value)
+            {
+                Headers.TryAddWithoutValidation(header.Key, value);
+            }
         }
     }
 
@@ -230,6 +241,12 @@ internal sealed class IdCloudBoundedContent : HttpContent
             if (_linked is not null && _linkedFor == caller)
             {
                 return _linked.Token;
+            }
+
+            // Nothing to link when the caller cannot cancel and there is no idle timer: the budget alone bounds the read.
+            if (!caller.CanBeCanceled && _idle is null)
+            {
+                return owner._budget.Token;
             }
 
             _linked?.Dispose();

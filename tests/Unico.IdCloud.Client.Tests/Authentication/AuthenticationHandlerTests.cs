@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Unico.IdCloud.Client.Authentication;
+using Unico.IdCloud.Client.Serialization;
+using Unico.IdCloud.Client.Tests.Contract;
 
 namespace Unico.IdCloud.Client.Tests.Authentication;
 
@@ -126,7 +129,7 @@ public sealed class AuthenticationHandlerTests
         Assert.Equal(2, harness.Endpoint.RequestCount);
     }
 
-    public static TheoryData<string> PostBodies => new() { "string", "json", "stream", "one-shot" };
+    public static TheoryData<string> PostBodies => new() { "string", "json", "stream", "one-shot", "create-process" };
 
     [Theory]
     [MemberData(nameof(PostBodies))]
@@ -141,6 +144,10 @@ public sealed class AuthenticationHandlerTests
             "string" => new StringContent(json, Encoding.UTF8, "application/json"),
             "json" => JsonContent.Create(new Dictionary<string, string> { ["flow"] = "id" }),
             "stream" => new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json))),
+            // The SDK's streamed CreateProcess body is not buffered before the first send (a 20 MB PDF would be held
+            // whole as ~27 MB of base64): it serialises again from the request, so the resend carries the same JSON.
+            "create-process" => new IdCloudCreateProcessContent(JsonSerializer.Deserialize(
+                VendorFixtures.Read("create-process-request"), IdCloudJsonContext.Default.CreateProcessRequest)!),
             _ => new OneShotContent(json),
         };
 
@@ -152,6 +159,25 @@ public sealed class AuthenticationHandlerTests
         Assert.NotEqual(api.Requests[0].BearerToken, api.Requests[1].BearerToken);
         Assert.False(string.IsNullOrEmpty(api.Requests[0].Body));
         Assert.Equal(api.Requests[0].Body, api.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task A_401_on_CreateProcess_through_the_Refit_interface_resends_the_streamed_body_without_buffering_it()
+    {
+        using var harness = new TokenProviderHarness();
+        var api = new BodyRecordingApi();
+        using var client = new HttpClient(new IdCloudAuthenticationHandler(harness.Provider) { InnerHandler = api }) { BaseAddress = ApiBase };
+        var refit = Refit.RestService.For<Unico.IdCloud.Client.Models.IIdCloudProcessApi>(client, new Refit.RefitSettings(new IdCloudHttpContentSerializer()));
+        var request = JsonSerializer.Deserialize(VendorFixtures.Read("create-process-request"), IdCloudJsonContext.Default.CreateProcessRequest)!;
+
+        var created = await refit.CreateProcessAsync(request);
+
+        Assert.NotNull(created.Process);
+        Assert.Equal(2, api.Sends.Count);
+        // A buffered body would have a known length; the streamed one goes out chunked, both times, with the same JSON.
+        Assert.All(api.Sends, send => Assert.Null(send.ContentLength));
+        Assert.Contains("fileContents", api.Sends[0].Body, StringComparison.Ordinal);
+        Assert.Equal(api.Sends[0].Body, api.Sends[1].Body);
     }
 
     [Fact]
@@ -293,6 +319,29 @@ public sealed class AuthenticationHandlerTests
         }
 
         public void Invalidate(IdCloudAccessToken token) => inner.Invalidate(token);
+    }
+
+    /// <summary>Answers 401 to the first token and the vendor's CreateProcess answer after; records each body and its declared length.</summary>
+    private sealed class BodyRecordingApi : HttpMessageHandler
+    {
+        public List<(long? ContentLength, string Body)> Sends { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var length = request.Content!.Headers.ContentLength;
+            // Copied, not read: ReadAsStringAsync would buffer the content itself.
+            using var copy = new MemoryStream();
+            await request.Content.CopyToAsync(copy, cancellationToken);
+            Sends.Add((length, Encoding.UTF8.GetString(copy.ToArray())));
+            var first = request.Headers.Authorization!.Parameter!.StartsWith("access-token-1-", StringComparison.Ordinal);
+            return first
+                ? new HttpResponseMessage(HttpStatusCode.Unauthorized) { RequestMessage = request }
+                : new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    RequestMessage = request,
+                    Content = new StringContent(VendorFixtures.Read("create-process-response"), Encoding.UTF8, "application/json"),
+                };
+        }
     }
 
     /// <summary>Content that can be serialised only once, like a forward-only stream of unknown type.</summary>
