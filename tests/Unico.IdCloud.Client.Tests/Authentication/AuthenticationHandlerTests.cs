@@ -172,7 +172,7 @@ public sealed class AuthenticationHandlerTests
 
         var created = await refit.CreateProcessAsync(request);
 
-        Assert.NotNull(created.Process);
+        Assert.False(string.IsNullOrEmpty(created.Id));
         Assert.Equal(2, api.Sends.Count);
         // A buffered body would have a known length; the streamed one goes out chunked, both times, with the same JSON.
         Assert.All(api.Sends, send => Assert.Null(send.ContentLength));
