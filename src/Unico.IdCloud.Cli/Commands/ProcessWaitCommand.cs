@@ -36,12 +36,10 @@ internal static class ProcessWaitCommand
                     process = await services.Waiter.WaitForCompletionAsync(processId, options, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (IdCloudException ex) when (ex.Kind == IdCloudErrorKind.WaitTimeout)
+            catch (IdCloudWaitTimeoutException ex)
             {
-                // The process is read once more to show it as it is now (the exception names only its last known state).
-                var last = await TryReadAsync(services, processId, cancellationToken).ConfigureAwait(false);
-                console.Problem($"the process did not finish within {options.Deadline.TotalSeconds} s ({ex.RetryCount + 1} reads); last state {last?.State.Value ?? "unknown"}.");
-                if (last is not null)
+                console.Problem($"the process did not finish within {ex.Deadline.TotalSeconds} s ({ex.Reads} reads); last state {ex.LastKnownProcess?.State.Value ?? "unknown"}.");
+                if (ex.LastKnownProcess is { } last)
                 {
                     ProcessPrinter.Print(console, last);
                 }
@@ -54,18 +52,5 @@ internal static class ProcessWaitCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    /// <summary>The process as it is now, or <see langword="null"/> when it cannot be read (the wait's failure was already shown).</summary>
-    private static async Task<Client.Models.IdCloudProcess?> TryReadAsync(IdCloudServices services, string processId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await services.Processes.GetProcessAsync(processId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IdCloudException)
-        {
-            return null;
-        }
     }
 }

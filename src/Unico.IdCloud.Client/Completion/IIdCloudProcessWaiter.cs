@@ -23,7 +23,7 @@ public interface IIdCloudProcessWaiter
     /// <returns>The finished process.</returns>
     /// <exception cref="ArgumentException"><paramref name="processId"/> is null, empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds unusable values.</exception>
-    /// <exception cref="IdCloudException">The deadline passed first (<see cref="IdCloudErrorKind.WaitTimeout"/>; <see cref="IdCloudException.ResourceId"/> is the process id and the message names its last known state).</exception>
+    /// <exception cref="IdCloudWaitTimeoutException">The deadline passed first (<see cref="IdCloudErrorKind.WaitTimeout"/>; <see cref="IdCloudWaitTimeoutException.LastKnownProcess"/> is the process as last read).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="IdCloudException">A read failed in a way waiting cannot fix.</exception>
     Task<IdCloudProcess> WaitForCompletionAsync(string processId, IdCloudWaitOptions? options = null, CancellationToken cancellationToken = default);

@@ -30,7 +30,7 @@ public sealed class IdCloudWaitOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long to wait in total, counted from the call; then an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.WaitTimeout"/>. Default 30 minutes.
+    /// How long to wait in total, counted from the call; then an <see cref="IdCloudWaitTimeoutException"/> (kind <see cref="IdCloudErrorKind.WaitTimeout"/>). Default 30 minutes.
     /// </summary>
     public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(30);
 

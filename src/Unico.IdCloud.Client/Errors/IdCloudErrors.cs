@@ -63,25 +63,29 @@ internal static class IdCloudErrors
 
     /// <summary>
     /// A wait that reached its deadline before the process finished: <see cref="IdCloudErrorKind.WaitTimeout"/>, the
-    /// process id as <see cref="IdCloudException.ResourceId"/>, the last known state in the message.
+    /// process id as <see cref="IdCloudException.ResourceId"/>, the last known process, deadline and reads as data and the
+    /// last known state in the message.
     /// </summary>
     /// <param name="processId">The process waited for.</param>
     /// <param name="deadline">The deadline that was reached.</param>
     /// <param name="lastKnownProcess">The last successful read, if any.</param>
     /// <param name="reads">How many times the process was read.</param>
     /// <param name="innerException">The last failed read, when the last read failed.</param>
-    public static IdCloudException WaitTimeout(string processId, TimeSpan deadline, Models.IdCloudProcess? lastKnownProcess, int reads, Exception? innerException = null)
+    public static IdCloudWaitTimeoutException WaitTimeout(string processId, TimeSpan deadline, Models.IdCloudProcess? lastKnownProcess, int reads, Exception? innerException = null)
     {
         var state = lastKnownProcess?.State is { } known ? known.Value : "unknown (no successful read)";
         var message = string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"IDCloud process {processId} did not finish within {deadline} ({reads} reads); last known state: {state}. The process is not affected and may still finish: wait again, rely on the webhook, or read it with GetProcessAsync.");
-        return new IdCloudException(message, innerException)
+        return new IdCloudWaitTimeoutException(message, innerException)
         {
             Kind = IdCloudErrorKind.WaitTimeout,
             Operation = WaitForCompletionOperation,
             ResourceId = processId,
             RetryCount = Math.Max(0, reads - 1),
+            LastKnownProcess = lastKnownProcess,
+            Deadline = deadline,
+            Reads = reads,
         };
     }
 }

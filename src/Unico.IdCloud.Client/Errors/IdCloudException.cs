@@ -7,7 +7,8 @@ namespace Unico.IdCloud.Client;
 /// <see cref="Kind"/>; the few subtypes exist only where the caller reacts differently or gets extra data:
 /// <see cref="IdCloudApiException"/> (the service answered with an error status), <see cref="IdCloudRateLimitedException"/>
 /// (back off), <see cref="IdCloudValidationException"/> (nothing was sent; <see cref="IdCloudValidationException.Errors"/>
-/// lists what to fix) and <c>IdCloudByClientException</c> (by Client's typed reason).
+/// lists what to fix), <see cref="IdCloudWaitTimeoutException"/> (the process as last read) and
+/// <c>IdCloudByClientException</c> (by Client's typed reason).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,7 +16,7 @@ namespace Unico.IdCloud.Client;
 /// and <see cref="IdCloudErrorKind.Timeout"/> (no usable answer), <see cref="IdCloudErrorKind.InvalidResponse"/> (a success
 /// whose body could not be read), <see cref="IdCloudErrorKind.CircuitOpen"/> (nothing was sent),
 /// <see cref="IdCloudErrorKind.Authentication"/> (no access token; see <see cref="Advice"/> and <see cref="IsConfigurationError"/>),
-/// <see cref="IdCloudErrorKind.Configuration"/> (see <see cref="SettingName"/>), <see cref="IdCloudErrorKind.WaitTimeout"/> and
+/// <see cref="IdCloudErrorKind.Configuration"/> (see <see cref="SettingName"/>) and
 /// <see cref="IdCloudErrorKind.NotReady"/> (see <see cref="Operation"/> and <see cref="ResourceId"/>).
 /// </para>
 /// <para>

@@ -100,7 +100,7 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
             }
         }
 
-        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.WaitTimeout, () => wait);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudWaitTimeoutException>(IdCloudErrorKind.WaitTimeout, () => wait);
         Assert.Equal(IdCloudErrorKind.WaitTimeout, error.Kind);
         Assert.Equal(processId, error.ResourceId);
         Assert.Contains("last known state: " + ProcessState.Created.Value, error.Message, StringComparison.Ordinal);

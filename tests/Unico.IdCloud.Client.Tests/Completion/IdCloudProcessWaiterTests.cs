@@ -105,9 +105,12 @@ public sealed class IdCloudProcessWaiterTests
             }
         }
 
-        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.WaitTimeout, () => wait);
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudWaitTimeoutException>(IdCloudErrorKind.WaitTimeout, () => wait);
         Assert.Equal(IdCloudErrorKind.WaitTimeout, error.Kind);
         Assert.Equal(Id, error.ResourceId);
+        Assert.Equal(TimeSpan.FromMinutes(2), error.Deadline);
+        Assert.Equal(ProcessState.Created, error.LastKnownProcess?.State);
+        Assert.Equal(_client.GetProcessCalls.Count, error.Reads);
         Assert.Equal("WaitForCompletion", error.Operation);
         Assert.Contains("within 00:02:00", error.Message, StringComparison.Ordinal);
         Assert.Contains("last known state: PROCESS_STATE_CREATED", error.Message, StringComparison.Ordinal);
@@ -133,7 +136,9 @@ public sealed class IdCloudProcessWaiterTests
         await _time.WaitForTimerDueWithinAsync(TimeSpan.FromSeconds(10));
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.WaitTimeout, () => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudWaitTimeoutException>(IdCloudErrorKind.WaitTimeout, () => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Null(error.LastKnownProcess);
+        Assert.Equal(1, error.Reads);
         Assert.Contains("last known state: unknown (no successful read)", error.Message, StringComparison.Ordinal);
         Assert.Contains("(1 reads)", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, error.RetryCount);

@@ -11,6 +11,7 @@ namespace Unico.IdCloud.Redis.Tests.MultiProcess;
 /// Several instances of an application as separate OS processes (<c>dotnet Unico.IdCloud.Redis.TestHost.dll</c>)
 /// against one emulator and one real redis-server: the figures of issue 11 item 5. Each test is bounded (&lt; 60 s).
 /// </summary>
+[Collection(nameof(MultiProcessGroup))]
 public sealed class MultiProcessTests(RedisFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RedisFixture>
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(50);
