@@ -157,7 +157,11 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
         }
     }
 
-    private void OnArmed(ObservedTimer timer, TimeSpan dueTime, TimeSpan period)
+    /// <summary>
+    /// Records the arming and returns the waits it satisfies; the caller releases them only after the base timer is
+    /// armed, so a test that wakes up and advances the clock cannot get ahead of the timer it waited for.
+    /// </summary>
+    private List<(TaskCompletionSource<TimeSpan> Signal, TimeSpan Due)>? OnArmed(ObservedTimer timer, TimeSpan dueTime, TimeSpan period)
     {
         List<(TaskCompletionSource<TimeSpan> Signal, TimeSpan Due)>? released = null;
         lock (_gate)
@@ -167,7 +171,7 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
             if (dueTime == Timeout.InfiniteTimeSpan)
             {
                 timer.DueAt = null;
-                return;
+                return null;
             }
 
             timer.DueAt = GetUtcNow() + dueTime;
@@ -182,7 +186,7 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
             }
         }
 
-        released?.ForEach(r => r.Signal.TrySetResult(r.Due));
+        return released;
     }
 
     private void OnFired(ObservedTimer timer)
@@ -221,9 +225,13 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            // Recorded before the base timer is armed: a zero due time makes the base timer fire during Change.
-            owner.OnArmed(this, dueTime, period);
-            return _inner!.Change(dueTime, period);
+            // Recorded before the base timer is armed (a zero due time makes the base timer fire during Change), and the
+            // waits it satisfies released after: a test released earlier could advance the clock before the base timer
+            // exists, and the timer would then be armed relative to the advanced clock and never fire.
+            var released = owner.OnArmed(this, dueTime, period);
+            var changed = _inner!.Change(dueTime, period);
+            released?.ForEach(r => r.Signal.TrySetResult(r.Due));
+            return changed;
         }
 
         public void Dispose()
