@@ -44,12 +44,9 @@ public class CreateProcessPayloadBenchmarks
             Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "Ana", Email = "ana@example.com" },
             Payload =
             [
-                new SignaturePayload
+                new EnvelopePayload
                 {
-                    EnvelopePayload = new EnvelopePayload
-                    {
-                        Documents = [new EnvelopeDocument { DocumentName = "contract", FileContents = Base64Content.FromBytes(pdf) }],
-                    },
+                    Documents = [new EnvelopeDocument { DocumentName = "contract", FileContents = pdf }],
                 },
             ],
         };

@@ -72,7 +72,7 @@ internal static class ByClientJourney
         // 5. Document capture (asynchronous), then reuse of the captured document.
         var capture = await onboarding.CreateProcessAsync(ByClientProcessRequest.ForDocument(
             new ByClientSubject { Code = Cpf, DuiType = "DUI_TYPE_BR_CPF" },
-            new ByClientDocumentRequest { Purpose = "creditprocess", AuthProcessId = identity.Id, Files = [new ByClientDocumentFile("ZG9jdW1lbnQ=")] }), cancellationToken);
+            new ByClientDocumentRequest { Purpose = "creditprocess", AuthProcessId = identity.Id, Files = ["ZG9jdW1lbnQ="] }), cancellationToken);
         Print(output, "document capture", capture);
         Print(output, "document capture, read again", await onboarding.GetProcessAsync(capture.Id, cancellationToken));
         var reusable = await onboarding.GetReusableDocumentsAsync(Cpf, ByClientDocumentType.Cnh, cancellationToken);

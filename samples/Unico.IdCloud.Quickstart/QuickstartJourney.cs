@@ -42,12 +42,9 @@ internal sealed class QuickstartJourney(
             },
             Payload =
             [
-                new SignaturePayload
+                new EnvelopePayload
                 {
-                    EnvelopePayload = new EnvelopePayload
-                    {
-                        Documents = [new EnvelopeDocument { DocumentName = "quickstart-contract", FileContents = Base64Content.FromBytes(pdf) }],
-                    },
+                    Documents = [new EnvelopeDocument { DocumentName = "quickstart-contract", FileContents = pdf }],
                 },
             ],
         };

@@ -40,12 +40,9 @@ public sealed class VerificationStarter(IIdCloudProcessClient processes, Verific
             var pdf = IdCloudSampleDocuments.CreatePdf("Sample agreement", "I agree to the terms of this sample agreement.", $"Created {time.GetUtcNow():u}");
             createProcess.Payload =
             [
-                new SignaturePayload
+                new EnvelopePayload
                 {
-                    EnvelopePayload = new EnvelopePayload
-                    {
-                        Documents = [new EnvelopeDocument { DocumentName = "sample-agreement.pdf", FileContents = Base64Content.FromBytes(pdf) }],
-                    },
+                    Documents = [new EnvelopeDocument { DocumentName = "sample-agreement.pdf", FileContents = pdf }],
                 },
             ];
         }

@@ -39,7 +39,7 @@ internal static class ProcessCreateCommand
                 }
 
                 var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-                documents.Add(new EnvelopeDocument { DocumentName = Path.GetFileNameWithoutExtension(file.Name), FileContents = Base64Content.FromBytes(bytes) });
+                documents.Add(new EnvelopeDocument { DocumentName = Path.GetFileNameWithoutExtension(file.Name), FileContents = bytes });
             }
 
             var request = new CreateProcessRequest
@@ -59,7 +59,7 @@ internal static class ProcessCreateCommand
                 },
                 Payload = documents.Count == 0
                     ? null
-                    : [new SignaturePayload { EnvelopePayload = new EnvelopePayload { Documents = documents } }],
+                    : [new EnvelopePayload { Documents = documents }],
             };
 
             var settings = SettingsSource.Load(parse);

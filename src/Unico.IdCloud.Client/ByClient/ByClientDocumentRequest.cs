@@ -13,19 +13,15 @@ public sealed class ByClientDocumentRequest
     [JsonPropertyName("authProcessId")]
     public required string AuthProcessId { get; set; }
 
-    /// <summary>The captured pages (base64 or the capture SDK's payload), for a new document.</summary>
+    /// <summary>
+    /// The captured pages, each in base64 or as the capture SDK's payload, for a new document. On the wire each page is
+    /// wrapped as <c>{"data": "..."}</c>.
+    /// </summary>
     [JsonPropertyName("files")]
-    public IList<ByClientDocumentFile>? Files { get; init; }
+    [JsonConverter(typeof(ByClientDocumentFileListJsonConverter))]
+    public IList<string>? Files { get; init; }
 
     /// <summary>A document to reuse (see <see cref="IIdCloudByClient.GetReusableDocumentsAsync"/>), instead of files.</summary>
     [JsonPropertyName("documentId")]
     public string? DocumentId { get; set; }
-}
-
-/// <summary>One captured page of a document.</summary>
-/// <param name="Data">The page in base64, or the capture SDK's payload.</param>
-public sealed record ByClientDocumentFile([property: JsonPropertyName("data")] string Data)
-{
-    /// <inheritdoc />
-    public override string ToString() => "ByClientDocumentFile { Data = (" + Data.Length + " characters) }";
 }

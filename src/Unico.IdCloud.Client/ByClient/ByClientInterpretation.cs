@@ -50,24 +50,24 @@ public sealed record ByClientInterpretation(IdCloudProcessOutcome Outcome, ByCli
             return new(IdCloudProcessOutcome.Denied, ByClientOutcomeReason.NotLive, "No live person was in front of the camera: deny, or capture again with the person present.");
         }
 
-        if (process.IdentityFraudsters == IdentityFraudstersResult.Yes)
+        if (process.IdentityFraudsters == ByClientVerdict.Yes)
         {
             return new(IdCloudProcessOutcome.Denied, ByClientOutcomeReason.FraudsterMatch, "The face is in Unico's base of known fraudsters: deny.");
         }
 
         if (process.RiskLevel is { IsKnown: true } risk)
         {
-            if (risk == ByClientRiskLevel.Approved)
+            if (risk == ByClientVerdict.Approved)
             {
                 return new(IdCloudProcessOutcome.Approved, ByClientOutcomeReason.RiskLevel, "Risk level approved: approve.");
             }
 
-            if (risk == ByClientRiskLevel.Retry)
+            if (risk == ByClientVerdict.Retry)
             {
                 return new(IdCloudProcessOutcome.Error, ByClientOutcomeReason.RiskLevel, "Risk level retry: capture again in a new process.");
             }
 
-            if (risk == ByClientRiskLevel.Inconclusive)
+            if (risk == ByClientVerdict.Inconclusive)
             {
                 return new(IdCloudProcessOutcome.Inconclusive, ByClientOutcomeReason.RiskLevel, "Risk level inconclusive: review manually or capture again.");
             }
@@ -89,17 +89,17 @@ public sealed record ByClientInterpretation(IdCloudProcessOutcome Outcome, ByCli
                 : new(IdCloudProcessOutcome.Unrecognized, ByClientOutcomeReason.UnknownValue, "Finished without a unicoId result: read the raw values.");
         }
 
-        if (unicoId == UnicoIdResult.Yes)
+        if (unicoId == ByClientVerdict.Yes)
         {
             return new(IdCloudProcessOutcome.Approved, ByClientOutcomeReason.IdentityConfirmed, "The face belongs to the CPF holder: approve.");
         }
 
-        if (unicoId == UnicoIdResult.No)
+        if (unicoId == ByClientVerdict.No)
         {
             return new(IdCloudProcessOutcome.Denied, ByClientOutcomeReason.IdentityRejected, "The face does not belong to the CPF holder: deny.");
         }
 
-        if (unicoId != UnicoIdResult.Inconclusive)
+        if (unicoId != ByClientVerdict.Inconclusive)
         {
             return new(IdCloudProcessOutcome.Unrecognized, ByClientOutcomeReason.UnknownValue, "Unknown unicoId result \"" + unicoId + "\": read the raw values; never treated as approval.");
         }

@@ -18,13 +18,13 @@ public sealed class ByClientProcess
     public required ByClientProcessStatus Status { get; init; }
 
     /// <summary>Whether the face belongs to the CPF holder (<c>unicoId.result</c>).</summary>
-    public UnicoIdResult? UnicoId { get; init; }
+    public ByClientVerdict? UnicoId { get; init; }
 
     /// <summary>The liveness verdict; omitted by the vendor when <see cref="UnicoId"/> is yes.</summary>
     public ByClientLiveness? Liveness { get; init; }
 
     /// <summary>The fraudsters-base check; may arrive only on a later GetProcess.</summary>
-    public IdentityFraudstersResult? IdentityFraudsters { get; init; }
+    public ByClientVerdict? IdentityFraudsters { get; init; }
 
     /// <summary>The SERPRO similarity (<c>government.serpro</c>): 0-100, or -1/-2 when no comparison was possible.</summary>
     public int? Serpro { get; init; }
@@ -33,7 +33,7 @@ public sealed class ByClientProcess
     public int? Score { get; init; }
 
     /// <summary>The orchestrated risk verdict (<c>riskLevel.result</c>), when contracted.</summary>
-    public ByClientRiskLevel? RiskLevel { get; init; }
+    public ByClientVerdict? RiskLevel { get; init; }
 
     /// <summary>The document of a document process (on GetProcess once finished).</summary>
     public ByClientProcessDocument? Document { get; init; }
@@ -68,12 +68,12 @@ public sealed class ByClientProcess
         {
             Id = wire.Id,
             Status = new ByClientProcessStatus(wire.Status),
-            UnicoId = wire.UnicoId?.Result is { } unicoId ? UnicoIdResult.From(unicoId) : null,
+            UnicoId = wire.UnicoId?.Result is { } unicoId ? ByClientVerdict.From(unicoId) : null,
             Liveness = wire.Liveness is { } liveness ? new ByClientLiveness(liveness) : null,
-            IdentityFraudsters = wire.IdentityFraudsters?.Result is { } fraudsters ? IdentityFraudstersResult.From(fraudsters) : null,
+            IdentityFraudsters = wire.IdentityFraudsters?.Result is { } fraudsters ? ByClientVerdict.From(fraudsters) : null,
             Serpro = wire.Government?.Serpro,
             Score = wire.Score,
-            RiskLevel = wire.RiskLevel?.Result is { } risk ? ByClientRiskLevel.From(risk) : null,
+            RiskLevel = wire.RiskLevel?.Result is { } risk ? ByClientVerdict.From(risk) : null,
             Document = wire.Document is { } document
                 ? new ByClientProcessDocument
                 {

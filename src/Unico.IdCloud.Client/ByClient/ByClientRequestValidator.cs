@@ -30,7 +30,7 @@ internal static partial class ByClientRequestValidator
             {
                 errors.Add(new("document", "send either files (a new capture) or documentId (a reusable document), not both and not neither."));
             }
-            else if (hasFiles && document.Files!.Any(f => f is null || string.IsNullOrWhiteSpace(f.Data)))
+            else if (hasFiles && document.Files!.Any(string.IsNullOrWhiteSpace))
             {
                 errors.Add(new("document.files", "every file needs its data."));
             }

@@ -7,8 +7,9 @@ namespace Unico.IdCloud.Client.Models;
 
 /// <summary>
 /// The content of a base64 file field: documents to sign (<c>payload[].envelopePayload.documents[].fileContents</c>)
-/// and downloaded files (selfie, evidence set, signed document). Holds either the decoded bytes or, when the text is
-/// not valid base64, the raw text exactly as received.
+/// and downloaded files (selfie, evidence set). Holds either the decoded bytes or, when the text is not valid base64, the
+/// raw text exactly as received. Internal: users see bytes (<see cref="EnvelopeDocument.FileContents"/>,
+/// <see cref="IdCloudFile"/>); this type only carries the wire form.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,7 +31,7 @@ namespace Unico.IdCloud.Client.Models;
 /// </remarks>
 [JsonConverter(typeof(Base64ContentJsonConverter))]
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class Base64Content : IEquatable<Base64Content>
+internal sealed class Base64Content : IEquatable<Base64Content>
 {
     private const int NotDecoded = 0;
     private const int Decoded = 1;

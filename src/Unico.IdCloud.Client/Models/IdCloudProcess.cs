@@ -37,39 +37,38 @@ public partial class IdCloudProcess
                 .ToList()
                 .AsReadOnly();
 
-    /// <summary>The fields of the first CNH read by OCR, or <see langword="null"/>. Not a wire member.</summary>
+    /// <summary>The fields of the first CNH (driver licence) read by OCR, or <see langword="null"/>. Not a wire member.</summary>
     /// <example><c>process.Cnh?.Categoria</c>, <c>process.Cnh?.ExpiryDate</c>.</example>
     [JsonIgnore]
-    public CnhDocumentData? Cnh => First<CnhDocumentData>();
+    public OcrDocumentData? Cnh => First(OcrDocumentCode.Cnh);
 
-    /// <summary>The fields of the first RG read by OCR, or <see langword="null"/>. Not a wire member.</summary>
+    /// <summary>The fields of the first RG (identity card) read by OCR, or <see langword="null"/>. Not a wire member.</summary>
     [JsonIgnore]
-    public RgDocumentData? Rg => First<RgDocumentData>();
+    public OcrDocumentData? Rg => First(OcrDocumentCode.Rg);
 
-    /// <summary>The fields of the first CIN read by OCR, or <see langword="null"/>. Not a wire member.</summary>
+    /// <summary>The fields of the first CIN (national identity card) read by OCR, or <see langword="null"/>. Not a wire member.</summary>
     [JsonIgnore]
-    public CinDocumentData? Cin => First<CinDocumentData>();
+    public OcrDocumentData? Cin => First(OcrDocumentCode.Cin);
 
     /// <summary>The fields of the first passport read by OCR, or <see langword="null"/>. Not a wire member.</summary>
     [JsonIgnore]
-    public PassaporteDocumentData? Passaporte => First<PassaporteDocumentData>();
+    public OcrDocumentData? Passaporte => First(OcrDocumentCode.Passaporte);
 
     /// <summary>
     /// The fields of the first identity document read by OCR with at least one field, whatever its type (CNH, RG, CIN,
-    /// passport or one this SDK does not know), for the common fields: <see cref="OcrDocumentData.FullName"/>, <see cref="OcrDocumentData.Cpf"/>,
-    /// <see cref="OcrDocumentData.BirthDate"/>, <see cref="OcrDocumentData.DocumentNumber"/>,
+    /// passport or one this SDK does not know), for the fields every document has: <see cref="OcrDocumentData.FullName"/>,
+    /// <see cref="OcrDocumentData.Cpf"/>, <see cref="OcrDocumentData.BirthDate"/>, <see cref="OcrDocumentData.DocumentNumber"/>,
     /// <see cref="OcrDocumentData.IssueDate"/>, <see cref="OcrDocumentData.ExpiryDate"/>. Not a wire member.
     /// </summary>
     [JsonIgnore]
     public OcrDocumentData? IdentityDocument =>
         OcrDocuments.Select(static document => document.Data).FirstOrDefault(static data => data is not null && data.FieldNames.Any());
 
-    private T? First<T>()
-        where T : OcrDocumentData
+    private OcrDocumentData? First(OcrDocumentCode code)
     {
         foreach (var document in OcrDocuments)
         {
-            if (document.Data is T data)
+            if (document.Code == code && document.Data is { } data)
             {
                 return data;
             }

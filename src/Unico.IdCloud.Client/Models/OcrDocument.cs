@@ -6,7 +6,7 @@ namespace Unico.IdCloud.Client.Models;
 
 /// <summary>
 /// A document read by OCR (<c>services[].documents[].doc</c>): <c>{"version":2,"code":"RG","data":{...}}</c>, with
-/// <see cref="Data"/> typed by <see cref="Code"/>.
+/// <see cref="Code"/> saying which document <see cref="Data"/> holds the fields of.
 /// </summary>
 /// <remarks>
 /// A document read from JSON is written back exactly as received (same names, values, JSON kinds and unknown
@@ -40,7 +40,7 @@ public sealed class OcrDocument
     /// <summary>The document type (<c>code</c>).</summary>
     public OcrDocumentCode? Code { get; }
 
-    /// <summary>The extracted fields (<c>data</c>), typed by <see cref="Code"/>; <see langword="null"/> when absent or not an object.</summary>
+    /// <summary>The extracted fields (<c>data</c>); <see langword="null"/> when absent or not an object.</summary>
     public OcrDocumentData? Data { get; }
 
     /// <summary>The whole <c>doc</c> object exactly as received; <see langword="null"/> for a document built in code.</summary>
@@ -77,7 +77,7 @@ public sealed class OcrDocument
             : null;
 
         OcrDocumentData? data = json.TryGetProperty("data", out var dataElement) && dataElement.ValueKind == JsonValueKind.Object
-            ? OcrDocumentData.Create(code, dataElement)
+            ? new OcrDocumentData(dataElement)
             : null;
 
         return new OcrDocument(version, code, data, json);

@@ -5,19 +5,29 @@ using System.Text.Json.Serialization;
 namespace Unico.IdCloud.Client.Models;
 
 /// <summary>
-/// The fields OCR extracted from a document (<c>services[].documents[].doc.data</c>). The concrete type follows the
-/// document code: <see cref="CnhDocumentData"/>, <see cref="RgDocumentData"/>, <see cref="CinDocumentData"/>,
-/// <see cref="PassaporteDocumentData"/>, or <see cref="UnknownDocumentData"/> for UNKNOWN and codes this SDK does
-/// not know.
+/// The fields OCR extracted from a document (<c>services[].documents[].doc.data</c>), whatever the document: CNH
+/// (driver licence), RG and CIN (identity cards), passport, or one this SDK does not know. One type serves them all:
+/// every typed property reads its field when the document has it and is <see langword="null"/> otherwise, and
+/// <see cref="OcrDocument.Code"/> says which document it is.
 /// </summary>
 /// <remarks>
 /// <para>
+/// Fields of every document: <see cref="FullName"/>, <see cref="Cpf"/>, <see cref="CpfNumero"/>,
+/// <see cref="DocumentNumber"/>, <see cref="BirthDate"/>, <see cref="Filiacao"/>. CNH: <see cref="RgNumero"/>,
+/// <see cref="DataHabilitacao"/>, <see cref="ExpiryDate"/>, <see cref="LocalEmissao"/>, <see cref="Categoria"/>. RG:
+/// <see cref="IssueDate"/>, <see cref="Naturalidade"/>, <see cref="OrgaoEmissor"/>, <see cref="UfEmissor"/>. CIN:
+/// <see cref="IssueDate"/>, <see cref="ExpiryDate"/>, <see cref="OrgaoEmissor"/>, <see cref="Naturalidade"/>,
+/// <see cref="Nacionalidade"/>, <see cref="LocalEmissao"/>. Passport: <see cref="Nome"/>, <see cref="Sobrenome"/>,
+/// <see cref="PaisEmissor"/>, <see cref="Nacionalidade"/>, <see cref="Naturalidade"/>, <see cref="IssueDate"/>,
+/// <see cref="ExpiryDate"/>, <see cref="Autoridade"/>. The vendor's OCR output does not always follow its own
+/// documentation (fields of another document type appear), so every property reads whatever the data holds.
+/// </para>
+/// <para>
 /// The typed properties are read-only views over <see cref="Json"/>, the data object exactly as received, which is
-/// also what gets serialized. The vendor's OCR output does not follow its own documentation (numbers where strings
-/// are documented, invalid dates, fields of another document type, fields it may add at any time), so re-encoding
-/// from typed properties would lose or alter data; keeping the original JSON writes back the same names, values and
-/// JSON kinds, unknown fields included. Read a field without a typed property with <see cref="GetText"/>,
-/// <see cref="GetDate"/> or <see cref="GetTextList"/>.
+/// also what gets serialized. The vendor's OCR output sends numbers where strings are documented, invalid dates and
+/// fields it may add at any time, so re-encoding from typed properties would lose or alter data; keeping the original
+/// JSON writes back the same names, values and JSON kinds, unknown fields included. Read a field without a typed
+/// property with <see cref="GetText"/>, <see cref="GetDate"/> or <see cref="GetTextList"/>.
 /// </para>
 /// <para>
 /// Text fields accept JSON strings or numbers and give the text as written (a number's digits exactly as in the
@@ -25,15 +35,15 @@ namespace Unico.IdCloud.Client.Models;
 /// Fields OCR could not read are absent (<see langword="null"/>). Values are exposed as sent, including
 /// placeholders such as <c>"&lt;null&gt;"</c>.
 /// </para>
-/// <para>This is personal data: <see cref="ToString"/> gives only the type and the number of fields.</para>
+/// <para>This is personal data: <see cref="ToString"/> gives only the number of fields.</para>
 /// </remarks>
 [JsonConverter(typeof(OcrDocumentDataJsonConverter))]
-public abstract class OcrDocumentData
+public sealed class OcrDocumentData
 {
-    /// <summary>Wraps a data object.</summary>
+    /// <summary>Wraps a <c>data</c> object (for tests and emulators; the SDK reads it from the process).</summary>
     /// <param name="json">The <c>data</c> JSON object; it is cloned, so the caller may dispose its document.</param>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
-    private protected OcrDocumentData(JsonElement json)
+    public OcrDocumentData(JsonElement json)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
@@ -48,39 +58,6 @@ public abstract class OcrDocumentData
 
     /// <summary>The names of every field present, in JSON order, known or not.</summary>
     public IEnumerable<string> FieldNames => Json.EnumerateObject().Select(static p => p.Name);
-
-    /// <summary>
-    /// Creates the data type matching a document code: CNH, RG, CIN and PASSAPORTE get their own type; UNKNOWN, a
-    /// missing code and codes this SDK does not know get <see cref="UnknownDocumentData"/>.
-    /// </summary>
-    /// <param name="code">The document code, if any.</param>
-    /// <param name="json">The <c>data</c> JSON object.</param>
-    /// <returns>The typed data.</returns>
-    /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
-    public static OcrDocumentData Create(OcrDocumentCode? code, JsonElement json)
-    {
-        if (code == OcrDocumentCode.Cnh)
-        {
-            return new CnhDocumentData(json);
-        }
-
-        if (code == OcrDocumentCode.Rg)
-        {
-            return new RgDocumentData(json);
-        }
-
-        if (code == OcrDocumentCode.Cin)
-        {
-            return new CinDocumentData(json);
-        }
-
-        if (code == OcrDocumentCode.Passaporte)
-        {
-            return new PassaporteDocumentData(json);
-        }
-
-        return new UnknownDocumentData(json);
-    }
 
     /// <summary>Reads any field as text: a JSON string as is, a JSON number as its digits.</summary>
     /// <param name="fieldName">The JSON field name, e.g. <c>renachNumero</c> (case-sensitive).</param>
@@ -124,7 +101,7 @@ public abstract class OcrDocumentData
     /// <c>sobrenome</c> joined by a space (passport); <see langword="null"/> when the OCR read none. Personal data.
     /// </summary>
     public string? FullName =>
-        GetText("nomeCivil") ?? ((GetText("nome"), GetText("sobrenome")) switch
+        NomeCivil ?? ((GetText("nome"), GetText("sobrenome")) switch
         {
             ({ } first, { } last) => first + " " + last,
             ({ } first, null) => first,
@@ -160,16 +137,61 @@ public abstract class OcrDocumentData
     /// <summary>The holder's birth date (<c>dataNascimento</c>); check <see cref="OcrDate.Value"/>, the OCR text may be invalid.</summary>
     public OcrDate? BirthDate => GetDate("dataNascimento");
 
-    /// <summary>When the document was issued (<c>dataEmissao</c>; a CNH's first licence date is <c>dataHabilitacao</c>).</summary>
+    /// <summary>When the document was issued (<c>dataEmissao</c>: RG, CIN, passport; a CNH's first licence date is <see cref="DataHabilitacao"/>).</summary>
     public OcrDate? IssueDate => GetDate("dataEmissao");
 
-    /// <summary>When the document expires (<c>dataExpiracao</c>); <see langword="null"/> for documents without one (RG).</summary>
+    /// <summary>When the document expires (<c>dataExpiracao</c>: CNH, CIN, passport); <see langword="null"/> for documents without one (RG).</summary>
     public OcrDate? ExpiryDate => GetDate("dataExpiracao");
 
+    /// <summary>The CPF number as printed (<c>cpfNumero</c>; on a CIN, its id number), unvalidated; <see cref="Cpf"/> is the checked CPF.</summary>
+    public string? CpfNumero => GetText("cpfNumero");
+
+    /// <summary>The civil name (<c>nomeCivil</c>: CNH, RG, CIN); <see cref="FullName"/> also covers passports.</summary>
+    public string? NomeCivil => GetText("nomeCivil");
+
+    /// <summary>The parents' names (<c>filiacao</c>).</summary>
+    public IReadOnlyList<string>? Filiacao => GetTextList("filiacao");
+
+    /// <summary>The RG number printed on a CNH, which may include the issuer (<c>rgNumero</c>).</summary>
+    public string? RgNumero => GetText("rgNumero");
+
+    /// <summary>The date of the first driver licence (<c>dataHabilitacao</c>: CNH).</summary>
+    public OcrDate? DataHabilitacao => GetDate("dataHabilitacao");
+
+    /// <summary>The place of issue (<c>localEmissao</c>: CNH, CIN).</summary>
+    public string? LocalEmissao => GetText("localEmissao");
+
+    /// <summary>The licence category, A, B, AB, … (<c>categoria</c>: CNH).</summary>
+    public string? Categoria => GetText("categoria");
+
+    /// <summary>The place of birth (<c>naturalidade</c>: RG, CIN, passport).</summary>
+    public string? Naturalidade => GetText("naturalidade");
+
+    /// <summary>The nationality (<c>nacionalidade</c>: CIN, passport).</summary>
+    public string? Nacionalidade => GetText("nacionalidade");
+
+    /// <summary>The issuing body (<c>orgaoEmissor</c>: RG, CIN).</summary>
+    public string? OrgaoEmissor => GetText("orgaoEmissor");
+
+    /// <summary>The issuing state, e.g. <c>UF_SP</c> (<c>ufEmissor</c>: RG).</summary>
+    public string? UfEmissor => GetText("ufEmissor");
+
+    /// <summary>The given names (<c>nome</c>: passport).</summary>
+    public string? Nome => GetText("nome");
+
+    /// <summary>The surname (<c>sobrenome</c>: passport).</summary>
+    public string? Sobrenome => GetText("sobrenome");
+
+    /// <summary>The issuing country (<c>paisEmissor</c>: passport).</summary>
+    public string? PaisEmissor => GetText("paisEmissor");
+
+    /// <summary>The issuing authority (<c>autoridade</c>: passport).</summary>
+    public string? Autoridade => GetText("autoridade");
+
     /// <summary>Describes the data without any of its values (they are personal data).</summary>
-    /// <returns>E.g. <c>RgDocumentData (11 fields)</c>.</returns>
+    /// <returns>E.g. <c>OcrDocumentData (11 fields)</c>.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{GetType().Name} ({Json.EnumerateObject().Count()} fields)");
+        string.Create(CultureInfo.InvariantCulture, $"OcrDocumentData ({Json.EnumerateObject().Count()} fields)");
 
     private static string? AsText(JsonElement value) => value.ValueKind switch
     {

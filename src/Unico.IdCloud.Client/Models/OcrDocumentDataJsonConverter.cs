@@ -5,8 +5,8 @@ namespace Unico.IdCloud.Client.Models;
 
 /// <summary>
 /// Reads and writes <see cref="OcrDocumentData"/> on its own (without the surrounding <see cref="OcrDocument"/>).
-/// Without a document code the type cannot be chosen, so reading gives <see cref="UnknownDocumentData"/>; writing
-/// writes <see cref="OcrDocumentData.Json"/> unchanged. Prefer <see cref="OcrDocument"/>, which types the data.
+/// Writing writes <see cref="OcrDocumentData.Json"/> unchanged. Prefer <see cref="OcrDocument"/>, which also carries the
+/// document code.
 /// </summary>
 internal sealed class OcrDocumentDataJsonConverter : JsonConverter<OcrDocumentData>
 {
@@ -18,7 +18,7 @@ internal sealed class OcrDocumentDataJsonConverter : JsonConverter<OcrDocumentDa
             throw new JsonException($"Expected a JSON object for OCR document data but found {reader.TokenType}.");
         }
 
-        return new UnknownDocumentData(JsonElement.ParseValue(ref reader));
+        return new OcrDocumentData(JsonElement.ParseValue(ref reader));
     }
 
     /// <inheritdoc />

@@ -1,18 +1,19 @@
 using System.Collections;
-using System.Text.Json.Serialization;
 
 namespace Unico.IdCloud.Client.Models;
 
 /// <summary>
-/// The capabilities a process used (<c>process.capacities</c>), flattened into one list whatever shape the API sent.
+/// The capabilities a process used (<c>process.capacities</c>) as read from JSON, flattened into one list whatever shape
+/// the API sent. Internal: <see cref="IdCloudProcess.Capacities"/> is an <see cref="IReadOnlyList{T}"/>, and this is the
+/// list <see cref="ProcessCapacityListJsonConverter"/> reads into.
 /// </summary>
 /// <remarks>
 /// The vendor's CreateProcess example nests the list (<c>"capacities": [["PROCESS_CAPACITY_IDUNICO", ...]]</c>) while
 /// GetProcess sends a flat array. Both are read; the items are exposed flat, and the list remembers the shape it was
-/// read in so that serializing it writes the same shape back (<see cref="IsNested"/>). A list built in code is flat.
+/// read in so that serializing it writes the same shape back (<see cref="IsNested"/>). Any other list (one built in
+/// code) is written flat.
 /// </remarks>
-[JsonConverter(typeof(ProcessCapacityListJsonConverter))]
-public sealed class ProcessCapacityList : IReadOnlyList<ProcessCapacity>
+internal sealed class ProcessCapacityList : IReadOnlyList<ProcessCapacity>
 {
     private readonly ProcessCapacity[] _items;
 

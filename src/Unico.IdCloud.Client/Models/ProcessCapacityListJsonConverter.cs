@@ -4,13 +4,14 @@ using System.Text.Json.Serialization;
 namespace Unico.IdCloud.Client.Models;
 
 /// <summary>
-/// Reads a <see cref="ProcessCapacityList"/> from a flat array of strings or an array of arrays of strings, and writes
-/// it back in the shape it was read in.
+/// Reads <c>process.capacities</c> (<see cref="IdCloudProcess.Capacities"/>) from a flat array of strings or an array
+/// of arrays of strings into a flat <see cref="ProcessCapacityList"/>, and writes it back in the shape it was read in
+/// (any other list is written flat). Named by the contract (<c>x-idcloud-converter</c> in openapi/idcloud-process.yaml).
 /// </summary>
-internal sealed class ProcessCapacityListJsonConverter : JsonConverter<ProcessCapacityList>
+internal sealed class ProcessCapacityListJsonConverter : JsonConverter<IReadOnlyList<ProcessCapacity>>
 {
     /// <inheritdoc />
-    public override ProcessCapacityList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override IReadOnlyList<ProcessCapacity> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -54,13 +55,14 @@ internal sealed class ProcessCapacityListJsonConverter : JsonConverter<ProcessCa
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, ProcessCapacityList value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ProcessCapacity> value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        var items = value.Items;
+        var read = value as ProcessCapacityList;
+        ReadOnlySpan<ProcessCapacity> items = read is null ? value.ToArray() : read.Items;
         writer.WriteStartArray();
-        if (value.Shape is not { } shape)
+        if (read?.Shape is not { } shape)
         {
             foreach (var item in items)
             {

@@ -18,7 +18,7 @@ namespace Unico.IdCloud.Client.Serialization;
 /// serializer itself. Instead, the request is serialized once with a converter that writes a marker in place of each
 /// document held as bytes (a few KB of JSON), and the marker tokens are replaced, in order, by the documents' base64
 /// while copying to the stream. Documents are the only <see cref="Base64Content"/> of a request
-/// (<c>payload[].envelopePayload.documents[].fileContents</c>) and are serialized in array order, which is the order of
+/// (<c>payload[].envelopePayload.documents[].fileContents</c>, <see cref="EnvelopeDocument.FileContents"/>) and are serialized in array order, which is the order of
 /// <see cref="Documents"/>. If the marker count ever disagrees (a caller's text containing the marker), the body is
 /// serialized the ordinary way instead: correct, just not streamed.
 /// </para>
@@ -94,11 +94,11 @@ internal sealed class IdCloudCreateProcessContent : HttpContent
     internal static List<ReadOnlyMemory<byte>> Documents(CreateProcessRequest request)
     {
         var documents = new List<ReadOnlyMemory<byte>>();
-        foreach (var payload in request.Payload ?? [])
+        foreach (var envelope in request.Payload ?? [])
         {
-            foreach (var document in payload?.EnvelopePayload?.Documents ?? [])
+            foreach (var document in envelope?.Documents ?? [])
             {
-                if (document?.FileContents is { RawText: null } contents)
+                if (document?.FileContentsBase64 is { RawText: null } contents)
                 {
                     documents.Add(contents.GetBytes());
                 }

@@ -17,9 +17,10 @@ namespace Unico.IdCloud.Client.Serialization;
 /// <item><see cref="TimeSpan"/> uses the protobuf Duration form (<c>"3600s"</c>): the only <see cref="TimeSpan"/> on
 /// the wire is <c>expiresIn</c>. <see cref="DateTimeOffset"/> is written like the API writes it (<c>Z</c>, not
 /// <c>+00:00</c>).</item>
-/// <item>Extensible enums, <see cref="Base64Content"/>, <see cref="ProcessCapacityList"/> and <see cref="OcrDocument"/>
-/// carry their own converters (attributes on the types).</item>
-/// <item>Unknown members land in each DTO's <c>AdditionalProperties</c> as <see cref="JsonElement"/> values and are
+/// <item>Extensible enums, <see cref="Base64Content"/> and <see cref="OcrDocument"/> carry their own converters
+/// (attributes on the types); the wire shapes the C# model flattens (<c>capacities</c>, <c>person.notifications</c>,
+/// <c>payload</c>) have converters on their properties (<c>x-idcloud-converter</c> in the contract).</item>
+/// <item>Unknown members land in each DTO's internal <c>AdditionalProperties</c> as <see cref="JsonElement"/> values and are
 /// written back unchanged. Values added there in code must be of a type registered below (JSON elements and the
 /// common primitives); any other type fails with <see cref="NotSupportedException"/> when serialized.</item>
 /// </list>
@@ -31,11 +32,9 @@ namespace Unico.IdCloud.Client.Serialization;
 [JsonSerializable(typeof(FlowConfig))]
 [JsonSerializable(typeof(BiometryCaptureConfig))]
 [JsonSerializable(typeof(ProcessPerson))]
-[JsonSerializable(typeof(ProcessNotification))]
 [JsonSerializable(typeof(Contextualization))]
 [JsonSerializable(typeof(ContextualizationLocales))]
 [JsonSerializable(typeof(ContextualizationLocale))]
-[JsonSerializable(typeof(SignaturePayload))]
 [JsonSerializable(typeof(EnvelopePayload))]
 [JsonSerializable(typeof(EnvelopeDocument))]
 [JsonSerializable(typeof(ProcessResponse))]
@@ -50,7 +49,6 @@ namespace Unico.IdCloud.Client.Serialization;
 [JsonSerializable(typeof(SetProcessDocumentRequest))]
 [JsonSerializable(typeof(SetProcessDocumentResponse))]
 [JsonSerializable(typeof(ProcessDocument))]
-[JsonSerializable(typeof(ProcessDocumentPerson))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]

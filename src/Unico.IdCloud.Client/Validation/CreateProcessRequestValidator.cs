@@ -142,7 +142,7 @@ internal sealed partial class CreateProcessRequestValidator
 
     private static void CheckPerson(ProcessPerson? person, Flow flow, bool isSignatureFlow, List<IdCloudValidationError> errors)
     {
-        var channels = person?.Notifications?.Where(n => n?.NotificationChannel is not null).Select(n => n!.NotificationChannel!.Value).ToList() ?? [];
+        var channels = person?.Notifications ?? [];
         var wantsPhone = channels.FirstOrDefault(c => c == NotificationChannel.WhatsApp || c == NotificationChannel.Sms);
         var wantsEmailNotification = channels.Contains(NotificationChannel.Email);
 
@@ -207,14 +207,14 @@ internal sealed partial class CreateProcessRequestValidator
         }
     }
 
-    private static void CheckPayload(IList<SignaturePayload>? payload, Flow flow, bool isSignatureFlow, List<IdCloudValidationError> errors)
+    private static void CheckPayload(IList<EnvelopePayload>? payload, Flow flow, bool isSignatureFlow, List<IdCloudValidationError> errors)
     {
         var documentCount = 0;
         if (payload is not null)
         {
             for (var i = 0; i < payload.Count; i++)
             {
-                var envelope = payload[i]?.EnvelopePayload;
+                var envelope = payload[i];
                 var envelopePath = $"payload[{i}].envelopePayload";
                 if (envelope is null)
                 {
@@ -257,11 +257,11 @@ internal sealed partial class CreateProcessRequestValidator
         }
 
         var contents = path + ".fileContents";
-        if (document.FileContents is null)
+        if (document.FileContentsBase64 is null)
         {
             errors.Add(new(contents, "is required: the PDF to sign."));
         }
-        else if (!document.FileContents.TryGetBytes(out var bytes))
+        else if (!document.FileContentsBase64.TryGetBytes(out var bytes))
         {
             errors.Add(new(contents, "is not valid base64."));
         }

@@ -69,8 +69,8 @@ public static class IdCloudModelFactory
 
     /// <summary>An OCR'd document of the given type, with the fields the vendor documents for it (none for UNKNOWN).</summary>
     /// <param name="code">The document type, e.g. <see cref="OcrDocumentCode.Cnh"/>.</param>
-    /// <returns>The document, as found in <c>services[].documents[].doc</c>; its <c>Data</c> is the type's class
-    /// (<see cref="CnhDocumentData"/>, <see cref="RgDocumentData"/>, ...).</returns>
+    /// <returns>The document, as found in <c>services[].documents[].doc</c>; its <c>Data</c> holds the type's fields
+    /// (<see cref="OcrDocumentData.Categoria"/> for a CNH, <see cref="OcrDocumentData.OrgaoEmissor"/> for an RG, ...).</returns>
     public static OcrDocument OcrDocument(OcrDocumentCode code)
     {
         var process = Build(EmulatedOutcome.Approved, Flow.IdUnicoDocs, code, null, null);

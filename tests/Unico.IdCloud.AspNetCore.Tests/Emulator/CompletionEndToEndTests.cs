@@ -280,12 +280,9 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
         {
             request.Payload =
             [
-                new SignaturePayload
+                new EnvelopePayload
                 {
-                    EnvelopePayload = new EnvelopePayload
-                    {
-                        Documents = [new EnvelopeDocument { DocumentName = "contract", FileContents = Base64Content.FromBytes("%PDF-1.3\n% contract\n%%EOF\n"u8.ToArray()) }],
-                    },
+                    Documents = [new EnvelopeDocument { DocumentName = "contract", FileContents = "%PDF-1.3\n% contract\n%%EOF\n"u8.ToArray() }],
                 },
             ];
         }

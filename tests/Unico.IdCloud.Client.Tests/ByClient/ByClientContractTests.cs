@@ -80,12 +80,12 @@ public sealed class ByClientContractTests
     {
         var yes = Process("get-process-response-yes");
         Assert.Equal(ByClientProcessStatus.Finished, yes.Status);
-        Assert.Equal(UnicoIdResult.Yes, yes.UnicoId);
+        Assert.Equal(ByClientVerdict.Yes, yes.UnicoId);
         Assert.Null(yes.Liveness);
         Assert.Equal(IdCloudProcessOutcome.Approved, yes.Interpret().Outcome);
 
         var scored = Process("get-process-response-inconclusive-score");
-        Assert.Equal(UnicoIdResult.Inconclusive, scored.UnicoId);
+        Assert.Equal(ByClientVerdict.Inconclusive, scored.UnicoId);
         Assert.Equal(ByClientLiveness.Passed, scored.Liveness);
         Assert.Equal(28, scored.Score);
         Assert.Equal(ByClientOutcomeReason.PositiveRiskScore, scored.Interpret().Reason);
@@ -99,7 +99,7 @@ public sealed class ByClientContractTests
         Assert.Equal(IdCloudProcessOutcome.Denied, notLive.Interpret().Outcome);
 
         var all = Process("create-process-response-all-capabilities");
-        Assert.Equal(IdentityFraudstersResult.Inconclusive, all.IdentityFraudsters);
+        Assert.Equal(ByClientVerdict.Inconclusive, all.IdentityFraudsters);
         Assert.Equal(87, all.Serpro);
 
         var error = Process("create-process-response-error-status");

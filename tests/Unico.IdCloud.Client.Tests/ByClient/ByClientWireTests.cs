@@ -57,7 +57,7 @@ public sealed class ByClientWireTests : IDisposable
         _mock.VerifyNoOutstandingExpectation();
         JsonAssert.Equivalent($$"""{"subject":{"code":"73689290074","name":"Fulano de Tal","clientReference":"ref-1"},"imageBase64":"{{Capture}}"}""", body!);
         Assert.Equal(ProcessId, process.Id);
-        Assert.Equal(UnicoIdResult.Yes, process.UnicoId);
+        Assert.Equal(ByClientVerdict.Yes, process.UnicoId);
         Assert.Equal("ref-1", process.ClientReference);
     }
 

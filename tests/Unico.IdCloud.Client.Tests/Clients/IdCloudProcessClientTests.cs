@@ -85,12 +85,9 @@ public sealed class IdCloudProcessClientTests : IDisposable
             Person = new ProcessPerson { Email = "signer@example.com" },
             Payload =
             [
-                new SignaturePayload
+                new EnvelopePayload
                 {
-                    EnvelopePayload = new EnvelopePayload
-                    {
-                        Documents = [new EnvelopeDocument { DocumentName = "contract.pdf", FileContents = Base64Content.FromBytes(pdf) }],
-                    },
+                    Documents = [new EnvelopeDocument { DocumentName = "contract.pdf", FileContents = pdf }],
                 },
             ],
         };
@@ -130,7 +127,7 @@ public sealed class IdCloudProcessClientTests : IDisposable
                 DuiType = DuiType.BrCpf,
                 DuiValue = "12345678900",
                 Phone = "11999",
-                Notifications = [new ProcessNotification { NotificationChannel = NotificationChannel.WhatsApp }],
+                Notifications = [NotificationChannel.WhatsApp],
             },
         };
         var sent = 0;

@@ -17,6 +17,12 @@ public sealed class IdCloudJsonContextTests
         typeof(CreateProcessRequest).Assembly.GetExportedTypes()
             .Where(type => type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "NJsonSchema");
 
+    // Wire shapes a user never builds or reads (x-idcloud-internal in the contract): generated, but internal.
+    private static IEnumerable<Type> InternalGeneratedModelTypes() =>
+        typeof(CreateProcessRequest).Assembly.GetTypes()
+            .Where(type => type.Namespace == typeof(CreateProcessRequest).Namespace && !type.IsPublic)
+            .Where(type => type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "NJsonSchema");
+
     [Fact]
     public void TheContextCoversEveryGeneratedModel()
     {
@@ -24,14 +30,18 @@ public sealed class IdCloudJsonContextTests
 
         Assert.Equal(
             [
-                "AuthenticationInfo", "BiometryCaptureConfig", "CompanyData", "Contextualization", "ContextualizationLocale",
-                "ContextualizationLocales", "CreateProcessRequest", "EnvelopeDocument", "EnvelopePayload",
-                "FlowConfig", "IdCloudProcess", "ProcessDocument", "ProcessDocumentPerson", "ProcessNotification", "ProcessPerson",
-                "ProcessService", "ProcessServiceDocument", "ScoreEngineResult", "SerproResult",
-                "SetProcessDocumentRequest", "SignaturePayload",
+                "AuthenticationInfo", "CompanyData", "Contextualization", "CreateProcessRequest", "EnvelopeDocument",
+                "EnvelopePayload", "IdCloudProcess", "ProcessDocument", "ProcessPerson", "ProcessService",
+                "ProcessServiceDocument", "ScoreEngineResult", "SerproResult", "SetProcessDocumentRequest",
             ],
             generated.Select(type => type.Name).Order(StringComparer.Ordinal));
         Assert.All(generated, type => Assert.NotNull(Json.GetTypeInfo(type)));
+
+        var internalGenerated = InternalGeneratedModelTypes().ToList();
+        Assert.Equal(
+            ["BiometryCaptureConfig", "ContextualizationLocale", "ContextualizationLocales", "FlowConfig"],
+            internalGenerated.Select(type => type.Name).Order(StringComparer.Ordinal));
+        Assert.All(internalGenerated, type => Assert.NotNull(Json.GetTypeInfo(type)));
 
         // The wire envelopes are hand-written and internal (the Refit interfaces return their payload); the context
         // must still know them, or the serializer could not unwrap.
@@ -55,20 +65,37 @@ public sealed class IdCloudJsonContextTests
                 // Typed views added by hand-written partial parts (never serialized).
                 notOnTheWire.Add(property.DeclaringType!.Name + "." + property.Name);
             }
-            else if (property.Name != "AdditionalProperties")
+            else
             {
                 Assert.NotNull(property.GetCustomAttribute<JsonPropertyNameAttribute>());
             }
         }
 
+        // Internal wire members (x-idcloud-internal, AdditionalProperties) are still serialized: [JsonInclude].
+        var internalOnTheWire = GeneratedModelTypes().Concat(InternalGeneratedModelTypes())
+            .SelectMany(type => type.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic))
+            .Where(property => property.GetCustomAttribute<JsonIncludeAttribute>() is not null)
+            .ToList();
+        Assert.All(internalOnTheWire, property => Assert.True(
+            property.GetCustomAttribute<JsonPropertyNameAttribute>() is not null || property.GetCustomAttribute<JsonExtensionDataAttribute>() is not null,
+            property.DeclaringType!.Name + "." + property.Name));
+        Assert.Equal(
+            ["Contextualization.Locales", "CreateProcessRequest.FlowConfigWire", "EnvelopeDocument.FileContentsBase64"],
+            internalOnTheWire.Where(property => property.Name != "AdditionalProperties")
+                .Select(property => property.DeclaringType!.Name + "." + property.Name).Order(StringComparer.Ordinal));
+        Assert.All(
+            GeneratedModelTypes().Concat(InternalGeneratedModelTypes()),
+            type => Assert.NotNull(type.GetProperty("AdditionalProperties", BindingFlags.Instance | BindingFlags.NonPublic)?.GetCustomAttribute<JsonIncludeAttribute>()));
+
         Assert.Equal(
             [
+                "Contextualization.ReasonEnUs", "Contextualization.ReasonEsMx", "Contextualization.ReasonPtBr",
+                "CreateProcessRequest.EnableBackCamera", "EnvelopeDocument.FileContents",
                 "IdCloudProcess.Cin", "IdCloudProcess.Cnh", "IdCloudProcess.IdentityDocument", "IdCloudProcess.OcrDocuments",
-                "IdCloudProcess.Passaporte", "IdCloudProcess.Rg", "IdCloudProcess.SignedDocumentIds", "ProcessDocumentPerson.Cpf",
-                "ProcessPerson.Cpf",
+                "IdCloudProcess.Passaporte", "IdCloudProcess.Rg", "IdCloudProcess.SignedDocumentIds", "ProcessPerson.Cpf",
             ],
             notOnTheWire.Order(StringComparer.Ordinal));
-        Assert.Equal("flow_config", typeof(CreateProcessRequest).GetProperty(nameof(CreateProcessRequest.FlowConfig))!.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
+        Assert.Equal("flow_config", typeof(CreateProcessRequest).GetProperty(nameof(CreateProcessRequest.FlowConfigWire), BindingFlags.Instance | BindingFlags.NonPublic)!.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
         Assert.Equal("cpf_match", typeof(ProcessServiceDocument).GetProperty(nameof(ProcessServiceDocument.CpfMatch))!.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
     }
 
@@ -181,5 +208,84 @@ public sealed class IdCloudJsonContextTests
         request.AdditionalProperties["when"] = new Uri("https://example.com");
 
         Assert.Throws<NotSupportedException>(() => JsonSerializer.Serialize(request, Json.CreateProcessRequest));
+    }
+
+    [Fact]
+    public void FlattenedMembersWriteTheDocumentedWireShape()
+    {
+        // What the C# model flattens (x-idcloud-internal / x-idcloud-type in the contract) is written exactly as the
+        // vendor's full CreateProcess example nests it.
+        var request = new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdUnicoSign,
+            Purpose = Purpose.CreditProcess,
+            EnableBackCamera = true,
+            Person = new ProcessPerson { Email = "teste@teste.com", Notifications = [NotificationChannel.WhatsApp, NotificationChannel.Sms] },
+            Contextualization = new Contextualization { ReasonPtBr = "Abertura de cadastro", ReasonEsMx = "Validación" },
+            Payload = [new EnvelopePayload { Documents = [new EnvelopeDocument { DocumentName = "teste", FileContents = new byte[] { 0x25, 0x50, 0x44, 0x46 } }] }],
+        };
+
+        var json = JsonSerializer.Serialize(request, Json.CreateProcessRequest);
+
+        JsonAssert.Equivalent(
+            """
+            {
+              "callbackUri": "/", "flow": "idunicosign", "purpose": "creditprocess",
+              "flow_config": { "biometry_capture": { "enabled_back_camera": true } },
+              "person": {
+                "email": "teste@teste.com",
+                "notifications": [ { "notificationChannel": "NOTIFICATION_CHANNEL_WHATSAPP" }, { "notificationChannel": "NOTIFICATION_CHANNEL_SMS" } ]
+              },
+              "contextualization": { "locale": { "ptBr": { "reason": "Abertura de cadastro" }, "esMX": { "reason": "Validación" } } },
+              "payload": [ { "envelopePayload": { "documents": [ { "documentName": "teste", "fileContents": "JVBERg==" } ] } } ]
+            }
+            """,
+            json);
+
+        var read = JsonSerializer.Deserialize(json, Json.CreateProcessRequest)!;
+        Assert.True(read.EnableBackCamera);
+        Assert.Equal([NotificationChannel.WhatsApp, NotificationChannel.Sms], read.Person!.Notifications!);
+        Assert.Equal("Abertura de cadastro", read.Contextualization!.ReasonPtBr);
+        Assert.Null(read.Contextualization.ReasonEnUs);
+        Assert.Equal("Validación", read.Contextualization.ReasonEsMx);
+        Assert.Equal(new byte[] { 0x25, 0x50, 0x44, 0x46 }, Assert.Single(Assert.Single(read.Payload!).Documents!).FileContents!.Value.ToArray());
+    }
+
+    [Fact]
+    public void ClearingAFlattenedMemberThatWasNeverSetWritesNothing()
+    {
+        var request = new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.Id,
+            Purpose = Purpose.CreditProcess,
+            EnableBackCamera = null,
+            Contextualization = new Contextualization { ReasonEnUs = null, Currency = "BRL" },
+        };
+
+        JsonAssert.Equivalent(
+            """{"callbackUri":"/","flow":"id","purpose":"creditprocess","contextualization":{"currency":"BRL"}}""",
+            JsonSerializer.Serialize(request, Json.CreateProcessRequest));
+
+        request.EnableBackCamera = false;
+        request.Contextualization.ReasonPtBr = "x";
+        request.Contextualization.ReasonPtBr = null;
+        JsonAssert.Equivalent(
+            """{"callbackUri":"/","flow":"id","purpose":"creditprocess","flow_config":{"biometry_capture":{"enabled_back_camera":false}},"contextualization":{"currency":"BRL","locale":{"ptBr":{}}}}""",
+            JsonSerializer.Serialize(request, Json.CreateProcessRequest));
+    }
+
+    [Fact]
+    public void NotificationAndEnvelopeItemsWithoutTheirOneMemberAreSkippedWhenRead()
+    {
+        var request = JsonSerializer.Deserialize(
+            """{"callbackUri":"/","flow":"id","purpose":"creditprocess","person":{"notifications":[{},{"notificationChannel":"NOTIFICATION_CHANNEL_EMAIL","x":1}]},"payload":[{"other":[1]},{"envelopePayload":{"documents":[]}}]}""",
+            Json.CreateProcessRequest)!;
+
+        Assert.Equal([NotificationChannel.Email], request.Person!.Notifications!);
+        Assert.Empty(Assert.Single(request.Payload!).Documents!);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"callbackUri":"/","flow":"id","purpose":"p","person":{"notifications":["NOTIFICATION_CHANNEL_SMS"]}}""", Json.CreateProcessRequest));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"callbackUri":"/","flow":"id","purpose":"p","payload":{}}""", Json.CreateProcessRequest));
     }
 }

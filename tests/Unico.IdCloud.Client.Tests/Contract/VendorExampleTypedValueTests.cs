@@ -16,7 +16,7 @@ public sealed class VendorExampleTypedValueTests
 
         Assert.Equal("/", request.CallbackUri);
         Assert.Equal(Flow.IdUnicoSign, request.Flow);
-        Assert.True(request.FlowConfig?.BiometryCapture?.EnabledBackCamera);
+        Assert.True(request.EnableBackCamera);
         Assert.Equal("60837cd3-ed3c-4038-ad7c-0a85ad64b03a", request.ClientReference);
         Assert.Equal("60837cd3-ed3c-4038-ad7c-0a85ad64b03a", request.CompanyBranchId);
         Assert.Equal("60837cd3-ed3c-4038-ad7c-0a85ad64b03a", request.BioTokenId);
@@ -29,21 +29,23 @@ public sealed class VendorExampleTypedValueTests
         Assert.Equal("Luke Skywalker", person.FriendlyName);
         Assert.Equal("5511912345678", person.Phone);
         Assert.Equal("teste@teste.com", person.Email);
-        Assert.Equal(NotificationChannel.WhatsApp, Assert.Single(person.Notifications!).NotificationChannel);
+        Assert.Equal(NotificationChannel.WhatsApp, Assert.Single(person.Notifications!));
 
         var context = request.Contextualization!;
         Assert.Equal("BRL", context.Currency);
         Assert.Equal(15990.9m, context.Price);
-        Assert.Equal("Abertura de cadastro", context.Locale!.PtBr!.Reason);
-        Assert.Equal("Identity validation for personal loan application", context.Locale.EnUs!.Reason);
-        Assert.Equal("Validación de identidad para solicitud de préstamo personal", context.Locale.EsMX!.Reason);
+        Assert.Equal("Abertura de cadastro", context.ReasonPtBr);
+        Assert.Equal("Identity validation for personal loan application", context.ReasonEnUs);
+        Assert.Equal("Validación de identidad para solicitud de préstamo personal", context.ReasonEsMx);
 
-        var document = Assert.Single(Assert.Single(request.Payload!).EnvelopePayload!.Documents!);
+        var document = Assert.Single(Assert.Single(request.Payload!).Documents!);
         Assert.Equal("teste", document.DocumentName);
 
         // The vendor elided the PDF with "[...]": kept as text, flagged, and written back verbatim (round-trip test).
-        Assert.False(document.FileContents!.IsValidBase64);
-        Assert.Equal("JVBERi0xLjMNCiXi48/[...]DQoNCnN0YXJ0eHJlZg0KMjcxNA0KJSVFT0YNCg==", document.FileContents.RawText);
+        // Reading it as bytes says so; the text stays on the internal wire property.
+        Assert.False(document.FileContentsBase64!.IsValidBase64);
+        Assert.Equal("JVBERi0xLjMNCiXi48/[...]DQoNCnN0YXJ0eHJlZg0KMjcxNA0KJSVFT0YNCg==", document.FileContentsBase64.RawText);
+        Assert.Throws<FormatException>(() => document.FileContents);
     }
 
     [Theory]
@@ -63,7 +65,7 @@ public sealed class VendorExampleTypedValueTests
         Assert.Equal(TimeSpan.FromSeconds(3600), request.ExpiresIn);
         Assert.Equal(
             new[] { NotificationChannel.WhatsApp, NotificationChannel.Sms },
-            request.Person!.Notifications!.Select(n => n.NotificationChannel.GetValueOrDefault()));
+            request.Person!.Notifications!);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class VendorExampleTypedValueTests
         Assert.NotNull(process.AuthenticationInfo);
         Assert.Null(process.AuthenticationInfo.AuthenticationResult);
 
-        Assert.True(process.Capacities!.IsNested);
+        Assert.True(Assert.IsType<ProcessCapacityList>(process.Capacities).IsNested);
         Assert.Equal(
             new[] { ProcessCapacity.IdUnico, ProcessCapacity.IdCheck, ProcessCapacity.IdDocs },
             process.Capacities);
@@ -117,7 +119,7 @@ public sealed class VendorExampleTypedValueTests
         Assert.Equal(50d, info.ScoreEngineResult.Score);
         Assert.Equal(50d, info.SerproResult!.Score);
 
-        Assert.False(process.Capacities!.IsNested);
+        Assert.False(Assert.IsType<ProcessCapacityList>(process.Capacities).IsNested);
         Assert.Equal(new[] { ProcessCapacity.IdUnico, ProcessCapacity.IdSign, ProcessCapacity.IdLive }, process.Capacities);
 
         var service = Assert.Single(process.Services!);

@@ -24,7 +24,6 @@ namespace Unico.IdCloud.Client.Tests.Models;
 [JsonSerializable(typeof(CpfHolder))]
 [JsonSerializable(typeof(Base64Content))]
 [JsonSerializable(typeof(FileHolder))]
-[JsonSerializable(typeof(ProcessCapacityList))]
 [JsonSerializable(typeof(CapacitiesHolder))]
 [JsonSerializable(typeof(OcrDocument))]
 [JsonSerializable(typeof(OcrDocumentHolder))]
@@ -62,7 +61,8 @@ internal sealed class FileHolder
 internal sealed class CapacitiesHolder
 {
     [JsonPropertyName("capacities")]
-    public ProcessCapacityList? Capacities { get; set; }
+    [JsonConverter(typeof(ProcessCapacityListJsonConverter))]
+    public IReadOnlyList<ProcessCapacity>? Capacities { get; set; }
 }
 
 internal sealed class OcrDocumentHolder

@@ -7,7 +7,7 @@ namespace Unico.IdCloud.Client.Tests.Models;
 
 /// <summary>
 /// Document ids and OCR fields are reachable from the process without string keys or walks through nullable lists:
-/// <c>process.Rg?.Numero</c>, <c>process.IdentityDocument?.Cpf</c>, <c>process.SignedDocumentIds</c>.
+/// <c>process.Rg?.DocumentNumber</c>, <c>process.IdentityDocument?.Cpf</c>, <c>process.SignedDocumentIds</c>.
 /// </summary>
 public sealed class OcrAccessorTests
 {
@@ -83,7 +83,7 @@ public sealed class OcrAccessorTests
     public void TheCpfOfADocumentIsValidatedAndANumberGetsItsLeadingZerosBack(string data, string? expected)
     {
         using var json = JsonDocument.Parse(data);
-        var document = OcrDocumentData.Create(OcrDocumentCode.Cin, json.RootElement);
+        var document = new OcrDocumentData(json.RootElement);
 
         Assert.Equal(expected, document.Cpf?.Value);
     }

@@ -16,15 +16,15 @@ public class OcrDocumentTests
 
         Assert.Equal(2, doc.Version);
         Assert.Equal(OcrDocumentCode.Cnh, doc.Code);
-        var cnh = Assert.IsType<CnhDocumentData>(doc.Data);
-        Assert.Equal("044589731564", cnh.Numero);
+        var cnh = Assert.IsType<OcrDocumentData>(doc.Data);
+        Assert.Equal("044589731564", cnh.DocumentNumber);
         Assert.Equal("123456789 SESP PR", cnh.RgNumero);
         Assert.Equal("54858809080", cnh.CpfNumero);
         Assert.Equal("Homer Simpson", cnh.NomeCivil);
         Assert.Equal(["Monasimpson", "Monasimpson"], cnh.Filiacao!);
-        Assert.Equal(new DateTimeOffset(1990, 5, 12, 0, 0, 0, TimeSpan.Zero), cnh.DataNascimento!.Value.Value);
+        Assert.Equal(new DateTimeOffset(1990, 5, 12, 0, 0, 0, TimeSpan.Zero), cnh.BirthDate!.Value.Value);
         Assert.Equal(new DateOnly(1997, 11, 18), cnh.DataHabilitacao!.Value.Date);
-        Assert.Equal("2017-12-07T00:00:00Z", cnh.DataExpiracao!.Value.Raw);
+        Assert.Equal("2017-12-07T00:00:00Z", cnh.ExpiryDate!.Value.Raw);
         Assert.Equal("Curitiba PR", cnh.LocalEmissao);
         Assert.Equal("B", cnh.Categoria);
 
@@ -37,13 +37,13 @@ public class OcrDocumentTests
         var json = OcrSamples.Doc("RG", OcrSamples.Rg);
         var doc = Read(json);
 
-        var rg = Assert.IsType<RgDocumentData>(doc.Data);
-        Assert.Equal("4815162342", rg.Numero);
+        var rg = Assert.IsType<OcrDocumentData>(doc.Data);
+        Assert.Equal("4815162342", rg.DocumentNumber);
         Assert.Equal("54858809080", rg.CpfNumero);
         Assert.Equal("Daniel Coelho Da Costa", rg.NomeCivil);
         Assert.Equal(["Rosa Coelho Da Costa", "Edivaldo Da Costa"], rg.Filiacao!);
-        Assert.Equal(new DateOnly(1980, 12, 19), rg.DataNascimento!.Value.Date);
-        Assert.Equal(new DateTimeOffset(2012, 12, 21, 2, 0, 0, TimeSpan.Zero), rg.DataEmissao!.Value.Value);
+        Assert.Equal(new DateOnly(1980, 12, 19), rg.BirthDate!.Value.Date);
+        Assert.Equal(new DateTimeOffset(2012, 12, 21, 2, 0, 0, TimeSpan.Zero), rg.IssueDate!.Value.Value);
         Assert.Equal("Sao Paulo SP", rg.Naturalidade);
         Assert.Equal("Secretaria Da Segurança Pública (SSP)", rg.OrgaoEmissor);
         Assert.Equal("UF_SP", rg.UfEmissor);
@@ -57,13 +57,13 @@ public class OcrDocumentTests
         var json = OcrSamples.Doc("CIN", OcrSamples.Cin);
         var doc = Read(json);
 
-        var cin = Assert.IsType<CinDocumentData>(doc.Data);
+        var cin = Assert.IsType<OcrDocumentData>(doc.Data);
         Assert.Equal("54858809080", cin.CpfNumero);
         Assert.Equal("Vitor Ra", cin.NomeCivil);
         Assert.Equal(["Danilo Luis Renan Ramos", "Giovanna Vitoria"], cin.Filiacao!);
-        Assert.Equal(new DateOnly(1980, 12, 19), cin.DataNascimento!.Value.Date);
-        Assert.Equal(new DateOnly(2024, 3, 2), cin.DataEmissao!.Value.Date);
-        Assert.Equal(new DateOnly(2034, 3, 2), cin.DataExpiracao!.Value.Date);
+        Assert.Equal(new DateOnly(1980, 12, 19), cin.BirthDate!.Value.Date);
+        Assert.Equal(new DateOnly(2024, 3, 2), cin.IssueDate!.Value.Date);
+        Assert.Equal(new DateOnly(2034, 3, 2), cin.ExpiryDate!.Value.Date);
         Assert.Equal("Detran/Rj", cin.OrgaoEmissor);
         Assert.Equal("Rio De Janeiro RJ", cin.Naturalidade);
         Assert.Equal("BRA", cin.Nacionalidade);
@@ -78,17 +78,17 @@ public class OcrDocumentTests
         var json = OcrSamples.Doc("PASSAPORTE", OcrSamples.Passaporte);
         var doc = Read(json);
 
-        var passport = Assert.IsType<PassaporteDocumentData>(doc.Data);
-        Assert.Equal("AA011906", passport.Numero);
+        var passport = Assert.IsType<OcrDocumentData>(doc.Data);
+        Assert.Equal("AA011906", passport.DocumentNumber);
         Assert.Equal("CHANCHÃO AMARELO", passport.Nome);
         Assert.Equal("PASSAREDO", passport.Sobrenome);
         Assert.Equal("BRA", passport.PaisEmissor);
         Assert.Equal("BRASILEIRO(A)", passport.Nacionalidade);
         Assert.Equal("<null>", passport.Naturalidade); // a placeholder, exposed as sent
         Assert.Equal(["Monasimpson", "Monasimpson"], passport.Filiacao!);
-        Assert.Equal(new DateOnly(1920, 6, 1), passport.DataNascimento!.Value.Date);
-        Assert.Equal(new DateOnly(2000, 1, 1), passport.DataEmissao!.Value.Date);
-        Assert.Equal(new DateOnly(2010, 1, 1), passport.DataExpiracao!.Value.Date);
+        Assert.Equal(new DateOnly(1920, 6, 1), passport.BirthDate!.Value.Date);
+        Assert.Equal(new DateOnly(2000, 1, 1), passport.IssueDate!.Value.Date);
+        Assert.Equal(new DateOnly(2010, 1, 1), passport.ExpiryDate!.Value.Date);
         Assert.Equal("SR/DPF/DF", passport.Autoridade);
 
         AssertRoundTrips(json, doc);
@@ -100,16 +100,16 @@ public class OcrDocumentTests
         var doc = Read(OcrSamples.GetProcessRgDoc);
 
         Assert.Equal(OcrDocumentCode.Rg, doc.Code);
-        var rg = Assert.IsType<RgDocumentData>(doc.Data);
+        var rg = Assert.IsType<OcrDocumentData>(doc.Data);
 
         // Numbers where strings are documented: the digits exactly as written.
         Assert.Equal("73689290074", rg.CpfNumero);
-        Assert.Equal("85775532778", rg.Numero);
+        Assert.Equal("85775532778", rg.DocumentNumber);
         Assert.True(Cpf.IsValid(rg.CpfNumero));
 
         Assert.Equal("John Doe", rg.NomeCivil);
-        Assert.Equal(new DateOnly(1950, 6, 30), rg.DataNascimento!.Value.Date);
-        Assert.Equal(new DateOnly(2020, 8, 9), rg.DataEmissao!.Value.Date);
+        Assert.Equal(new DateOnly(1950, 6, 30), rg.BirthDate!.Value.Date);
+        Assert.Equal(new DateOnly(2020, 8, 9), rg.IssueDate!.Value.Date);
         Assert.Null(rg.Filiacao);
         Assert.Null(rg.OrgaoEmissor);
 
@@ -140,7 +140,7 @@ public class OcrDocumentTests
     {
         var json = $$"""{"doc":{{OcrSamples.GetProcessRgDoc}},"typified":true}""";
         var holder = JsonSerializer.Deserialize(json, Context.OcrDocumentHolder)!;
-        Assert.IsType<RgDocumentData>(holder.Doc!.Data);
+        Assert.IsType<OcrDocumentData>(holder.Doc!.Data);
         Assert.True(holder.Typified);
         JsonAssert.Equivalent(json, JsonSerializer.Serialize(holder, Context.OcrDocumentHolder));
 
@@ -153,7 +153,7 @@ public class OcrDocumentTests
     {
         var unknown = Read("""{"version":2,"code":"UNKNOWN","data":{}}""");
         Assert.Equal(OcrDocumentCode.Unknown, unknown.Code);
-        Assert.IsType<UnknownDocumentData>(unknown.Data);
+        Assert.IsType<OcrDocumentData>(unknown.Data);
         Assert.Empty(unknown.Data!.FieldNames);
 
         var json = """{"version":3,"code":"CRLV","data":{"placa":"ABC1D23","ano":2020,"extra":{"nested":[1,"two",null]}},"confidence":0.93}""";
@@ -161,7 +161,7 @@ public class OcrDocumentTests
         Assert.Equal(3, crlv.Version);
         Assert.False(crlv.Code!.Value.IsKnown);
         Assert.Equal("CRLV", crlv.Code.Value.Value);
-        var data = Assert.IsType<UnknownDocumentData>(crlv.Data);
+        var data = Assert.IsType<OcrDocumentData>(crlv.Data);
         Assert.Equal("ABC1D23", data.GetText("placa"));
         Assert.Equal("2020", data.GetText("ano"));
         Assert.Null(data.GetText("extra"));
@@ -188,20 +188,20 @@ public class OcrDocumentTests
         Assert.Equal(2, Read("""{"version":"2"}""").Version);
         Assert.Null(Read("""{"version":2.5}""").Version);
         Assert.Null(Read("""{"code":7}""").Code);
-        Assert.IsType<UnknownDocumentData>(Read("""{"data":{"a":1}}""").Data);
+        Assert.IsType<OcrDocumentData>(Read("""{"data":{"a":1}}""").Data);
     }
 
     [Fact]
     public void Text_fields_tolerate_other_json_kinds()
     {
         var doc = Read("""{"code":"CNH","data":{"numero":true,"nomeCivil":null,"cpfNumero":1.50e3,"filiacao":["A",1,null,{"x":1},"B"],"categoria":["B"]}}""");
-        var cnh = Assert.IsType<CnhDocumentData>(doc.Data);
-        Assert.Null(cnh.Numero);
+        var cnh = Assert.IsType<OcrDocumentData>(doc.Data);
+        Assert.Null(cnh.DocumentNumber);
         Assert.Null(cnh.NomeCivil);
         Assert.Equal("1.50e3", cnh.CpfNumero);
         Assert.Equal(["A", "1", "B"], cnh.Filiacao!);
         Assert.Null(cnh.Categoria);
-        Assert.Null(cnh.DataNascimento);
+        Assert.Null(cnh.BirthDate);
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public class OcrDocumentTests
         var doc = Read(OcrSamples.GetProcessRgDoc);
         var texts = new[] { doc.ToString(), doc.Data!.ToString() };
         Assert.Equal("OcrDocument RG v2 (11 fields)", texts[0]);
-        Assert.Equal("RgDocumentData (11 fields)", texts[1]);
+        Assert.Equal("OcrDocumentData (11 fields)", texts[1]);
         foreach (var text in texts)
         {
             Assert.DoesNotContain("John", text, StringComparison.Ordinal);
@@ -227,9 +227,9 @@ public class OcrDocumentTests
     public void Document_built_in_code_is_written_from_its_properties()
     {
         using var data = JsonDocument.Parse(OcrSamples.Cin);
-        var doc = new OcrDocument(2, OcrDocumentCode.Cin, OcrDocumentData.Create(OcrDocumentCode.Cin, data.RootElement));
+        var doc = new OcrDocument(2, OcrDocumentCode.Cin, new OcrDocumentData(data.RootElement));
         Assert.Null(doc.Json);
-        Assert.IsType<CinDocumentData>(doc.Data);
+        Assert.IsType<OcrDocumentData>(doc.Data);
 
         var json = JsonSerializer.Serialize(doc, Context.OcrDocument);
         JsonAssert.Equivalent(OcrSamples.Doc("CIN", OcrSamples.Cin), json);
@@ -240,10 +240,10 @@ public class OcrDocumentTests
     [Fact]
     public void Data_outlives_the_document_it_was_created_from()
     {
-        CnhDocumentData cnh;
+        OcrDocumentData cnh;
         using (var data = JsonDocument.Parse(OcrSamples.Cnh))
         {
-            cnh = new CnhDocumentData(data.RootElement);
+            cnh = new OcrDocumentData(data.RootElement);
         }
 
         Assert.Equal("Homer Simpson", cnh.NomeCivil);
@@ -254,8 +254,8 @@ public class OcrDocumentTests
     public void Data_must_be_a_json_object()
     {
         using var array = JsonDocument.Parse("[]");
-        Assert.Throws<ArgumentException>(() => new RgDocumentData(array.RootElement));
-        Assert.Throws<ArgumentException>(() => OcrDocumentData.Create(null, array.RootElement));
+        Assert.Throws<ArgumentException>(() => new OcrDocumentData(array.RootElement));
+        Assert.Throws<ArgumentException>(() => new OcrDocumentData(array.RootElement));
     }
 
     [Theory]
@@ -272,7 +272,7 @@ public class OcrDocumentTests
     public void Data_on_its_own_reads_untyped_and_writes_unchanged()
     {
         var data = JsonSerializer.Deserialize(OcrSamples.Rg, Context.OcrDocumentData)!;
-        Assert.IsType<UnknownDocumentData>(data);
+        Assert.IsType<OcrDocumentData>(data);
         Assert.Equal("Daniel Coelho Da Costa", data.GetText("nomeCivil"));
         JsonAssert.Equivalent(OcrSamples.Rg, JsonSerializer.Serialize(data, Context.OcrDocumentData));
     }

@@ -15,9 +15,9 @@ public sealed class IdCloudCreateProcessContentTests
         var first = Document(2 * 1024 * 1024 + 1, seed: 1);   // not a multiple of the slice: the last slice is padded
         var second = Document(300 * 1024, seed: 2);
         var request = Request(
-            new EnvelopeDocument { DocumentName = "a.pdf", FileContents = Base64Content.FromBytes(first) },
-            new EnvelopeDocument { DocumentName = "text", FileContents = Base64Content.FromBase64String("JVBERi0x") },
-            new EnvelopeDocument { DocumentName = "b.pdf", FileContents = Base64Content.FromBytes(second) });
+            new EnvelopeDocument { DocumentName = "a.pdf", FileContents = first },
+            new EnvelopeDocument { DocumentName = "text", FileContentsBase64 = Base64Content.FromBase64String("JVBERi0x") },
+            new EnvelopeDocument { DocumentName = "b.pdf", FileContents = second });
         using var content = new IdCloudCreateProcessContent(request);
         var sink = new WriteRecordingStream();
 
@@ -54,7 +54,7 @@ public sealed class IdCloudCreateProcessContentTests
     [Fact]
     public async Task TextThatLooksLikeTheMarkerFallsBackToTheOrdinarySerialization()
     {
-        var request = Request(new EnvelopeDocument { DocumentName = "a.pdf", FileContents = Base64Content.FromBytes(Document(10, seed: 3)) });
+        var request = Request(new EnvelopeDocument { DocumentName = "a.pdf", FileContents = Document(10, seed: 3) });
         request.ClientReference = "\u0001Unico.IdCloud.StreamedDocument\u0001";
         using var content = new IdCloudCreateProcessContent(request);
 
@@ -68,7 +68,7 @@ public sealed class IdCloudCreateProcessContentTests
         CallbackUri = "/",
         Flow = Flow.IdUnicoSign,
         Purpose = Purpose.CreditProcess,
-        Payload = [new SignaturePayload { EnvelopePayload = new EnvelopePayload { Documents = documents } }],
+        Payload = [new EnvelopePayload { Documents = documents }],
     };
 
     private static byte[] Document(int length, int seed)

@@ -146,7 +146,7 @@ public sealed class CreateProcessRequestValidatorTests
     {
         var request = Liveness();
         request.Person!.Phone = phone;
-        request.Person.Notifications = [new ProcessNotification { NotificationChannel = new NotificationChannel(channel) }];
+        request.Person.Notifications = [new NotificationChannel(channel)];
 
         var error = AssertSingleError(request, "person.phone");
         if (phone is not null)
@@ -173,7 +173,7 @@ public sealed class CreateProcessRequestValidatorTests
     {
         var request = Liveness();
         request.Person!.Email = email;
-        request.Person.Notifications = [new ProcessNotification { NotificationChannel = NotificationChannel.Email }];
+        request.Person.Notifications = [NotificationChannel.Email];
 
         var error = AssertSingleError(request, "person.email");
         if (email is not null)
@@ -205,7 +205,7 @@ public sealed class CreateProcessRequestValidatorTests
     public void A_signature_flow_with_an_empty_document_list_names_the_documents()
     {
         var request = Signature();
-        request.Payload![0].EnvelopePayload!.Documents = [];
+        request.Payload![0].Documents = [];
 
         AssertSingleError(request, "payload[0].envelopePayload.documents");
     }
@@ -214,7 +214,7 @@ public sealed class CreateProcessRequestValidatorTests
     public void A_missing_envelope_names_it()
     {
         var request = Signature();
-        request.Payload = [new SignaturePayload()];
+        request.Payload = [null!];
 
         AssertSingleError(request, "payload[0].envelopePayload");
     }
@@ -226,7 +226,7 @@ public sealed class CreateProcessRequestValidatorTests
     public void A_document_without_a_name_names_its_path(string? name)
     {
         var request = Signature(documents: 2);
-        request.Payload![0].EnvelopePayload!.Documents![1].DocumentName = name;
+        request.Payload![0].Documents![1].DocumentName = name;
 
         AssertSingleError(request, "payload[0].envelopePayload.documents[1].documentName");
     }
@@ -235,7 +235,7 @@ public sealed class CreateProcessRequestValidatorTests
     public void A_document_that_is_not_a_pdf_names_its_contents()
     {
         var request = Signature(documents: 2);
-        request.Payload![0].EnvelopePayload!.Documents![1].FileContents = Base64Content.FromBytes(Encoding.ASCII.GetBytes("PK\u0003\u0004 a zip file"));
+        request.Payload![0].Documents![1].FileContents = Encoding.ASCII.GetBytes("PK\u0003\u0004 a zip file");
 
         var error = AssertSingleError(request, "payload[0].envelopePayload.documents[1].fileContents");
         Assert.Contains("%PDF-", error.Message);
@@ -245,10 +245,10 @@ public sealed class CreateProcessRequestValidatorTests
     public void Empty_missing_or_invalid_base64_document_contents_are_rejected()
     {
         var request = Signature(documents: 3);
-        var documents = request.Payload![0].EnvelopePayload!.Documents!;
-        documents[0].FileContents = Base64Content.FromBytes(ReadOnlyMemory<byte>.Empty);
+        var documents = request.Payload![0].Documents!;
+        documents[0].FileContents = ReadOnlyMemory<byte>.Empty;
         documents[1].FileContents = null;
-        documents[2].FileContents = Base64Content.FromBase64String("JVBERi0x[...]Cg==");
+        documents[2].FileContentsBase64 = Base64Content.FromBase64String("JVBERi0x[...]Cg==");
 
         var errors = _validator.GetErrors(request);
 
@@ -299,10 +299,10 @@ public sealed class CreateProcessRequestValidatorTests
         request.Person!.DuiValue = "12345678900";
         request.Person.FriendlyName = new string('x', 60);
         request.Person.Email = "nope";
-        request.Person.Notifications = [new ProcessNotification { NotificationChannel = NotificationChannel.WhatsApp }];
+        request.Person.Notifications = [NotificationChannel.WhatsApp];
         request.Person.Phone = "119987";
         request.ExpiresIn = TimeSpan.Zero;
-        request.Payload![0].EnvelopePayload!.Documents![1].FileContents = Base64Content.FromBytes(new byte[] { 1, 2, 3 });
+        request.Payload![0].Documents![1].FileContents = new byte[] { 1, 2, 3 };
 
         var error = Assert.Throws<IdCloudValidationException>(() => _validator.Validate(request));
 
@@ -384,14 +384,11 @@ public sealed class CreateProcessRequestValidatorTests
         request.Person.Phone = ValidPhone;
         request.Payload =
         [
-            new SignaturePayload
+            new EnvelopePayload
             {
-                EnvelopePayload = new EnvelopePayload
-                {
-                    Documents = Enumerable.Range(0, documents)
-                        .Select(i => new EnvelopeDocument { DocumentName = $"contract-{i}.pdf", FileContents = Base64Content.FromBytes(Pdf) })
-                        .ToList(),
-                },
+                Documents = Enumerable.Range(0, documents)
+                    .Select(i => new EnvelopeDocument { DocumentName = $"contract-{i}.pdf", FileContents = Pdf })
+                    .ToList(),
             },
         ];
         return request;

@@ -34,7 +34,7 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
         var identity = await onboarding.CreateProcessAsync(ByClientProcessRequest.ForIdentity(Subject("ref-onboarding"), ByClient.CreateCapture()));
 
         Assert.Equal(ByClientProcessStatus.Finished, identity.Status);
-        Assert.Equal(UnicoIdResult.Yes, identity.UnicoId);
+        Assert.Equal(ByClientVerdict.Yes, identity.UnicoId);
         Assert.Null(identity.Liveness);
         Assert.Null(identity.IdentityFraudsters); // asynchronous: only a later GET carries it
         Assert.Equal(87, identity.Serpro);
@@ -42,7 +42,7 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
         Assert.Equal(IdCloudProcessOutcome.Approved, identity.Interpret().Outcome);
 
         var later = await onboarding.GetProcessAsync(identity.Id);
-        Assert.Equal(IdentityFraudstersResult.Inconclusive, later.IdentityFraudsters);
+        Assert.Equal(ByClientVerdict.Inconclusive, later.IdentityFraudsters);
         var details = await onboarding.GetProcessDetailsAsync(identity.Id);
         Assert.Equal("ref-onboarding", details.AdditionalInfo["clientReference"].GetString());
 
@@ -52,7 +52,7 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
 
         var capture = await onboarding.CreateProcessAsync(ByClientProcessRequest.ForDocument(
             new ByClientSubject { Code = Cpf, DuiType = "DUI_TYPE_BR_CPF" },
-            new ByClientDocumentRequest { Purpose = "creditprocess", AuthProcessId = identity.Id, Files = [new ByClientDocumentFile("ZG9jdW1lbnQ=")] }));
+            new ByClientDocumentRequest { Purpose = "creditprocess", AuthProcessId = identity.Id, Files = ["ZG9jdW1lbnQ="] }));
         Assert.Equal(IdCloudProcessOutcome.Pending, capture.Interpret().Outcome);
         var captured = await onboarding.GetProcessAsync(capture.Id);
         Assert.Equal(IdCloudProcessOutcome.Approved, captured.Interpret().Outcome);
@@ -248,7 +248,7 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
         var process = await _fixture.Onboarding.CreateProcessAsync(ByClientProcessRequest.ForIdentity(Subject("ref-pascal"), ByClient.CreateCapture()));
 
         Assert.Equal(ByClientProcessStatus.Finished, process.Status);
-        Assert.Equal(UnicoIdResult.Inconclusive, process.UnicoId);
+        Assert.Equal(ByClientVerdict.Inconclusive, process.UnicoId);
         Assert.Equal(-40, process.Score);
         Assert.Equal(IdCloudProcessOutcome.Denied, process.Interpret().Outcome);
     }

@@ -90,7 +90,7 @@ public sealed class CreateProcessCancellationTests : IClassFixture<EmulatorFixtu
     private static CreateProcessRequest Request(string reference, byte[] pdf)
     {
         var request = ProcessRequests.For(Flow.IdUnicoSign, People.Cpf(70), clientReference: reference);
-        request.Payload![0].EnvelopePayload!.Documents![0].FileContents = Base64Content.FromBytes(pdf);
+        request.Payload![0].Documents![0].FileContents = pdf;
         return request;
     }
 

@@ -34,12 +34,9 @@ internal static class ProcessRequests
             Payload = signs
                 ?
                 [
-                    new SignaturePayload
+                    new EnvelopePayload
                     {
-                        EnvelopePayload = new EnvelopePayload
-                        {
-                            Documents = [new EnvelopeDocument { DocumentName = "contrato.pdf", FileContents = Base64Content.FromBytes(ContractPdf) }],
-                        },
+                        Documents = [new EnvelopeDocument { DocumentName = "contrato.pdf", FileContents = ContractPdf }],
                     },
                 ]
                 : null,

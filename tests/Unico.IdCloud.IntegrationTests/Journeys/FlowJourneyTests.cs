@@ -84,11 +84,11 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
         var service = Assert.Single(finished.Services!);
         var document = Assert.Single(service.Documents!);
         Assert.Equal(OcrDocumentCode.Cnh, document.Doc!.Code);
-        var cnh = Assert.IsType<CnhDocumentData>(document.Doc.Data);
+        var cnh = Assert.IsType<OcrDocumentData>(document.Doc.Data);
         Assert.Equal(cpf, cnh.CpfNumero); // a JSON number on the wire, text for the user
         Assert.Equal(ProcessRequests.FriendlyName, cnh.NomeCivil);
         Assert.Equal(["Ana da Silva", "Jose da Silva"], cnh.Filiacao!);
-        Assert.Equal(new DateOnly(1990, 5, 12), cnh.DataNascimento!.Value.Date);
+        Assert.Equal(new DateOnly(1990, 5, 12), cnh.BirthDate!.Value.Date);
         Assert.Equal("B", cnh.Categoria);
         Assert.True(document.CpfMatch);
         Assert.True(document.FaceMatch);
