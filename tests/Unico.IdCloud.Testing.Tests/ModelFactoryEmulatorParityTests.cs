@@ -42,7 +42,7 @@ public sealed class ModelFactoryEmulatorParityTests(EmulatorFixture fixture) : E
         Assert.Equal(emulated.AuthenticationInfo?.AuthenticationResult, built.AuthenticationInfo?.AuthenticationResult);
         Assert.Equal(emulated.AuthenticationInfo?.LivenessResult, built.AuthenticationInfo?.LivenessResult);
         Assert.Equal(emulated.AuthenticationInfo?.IdentityFraudstersResult, built.AuthenticationInfo?.IdentityFraudstersResult);
-        Assert.Equal(emulated.AuthenticationInfo?.ScoreEngineResult?.Score, built.AuthenticationInfo?.ScoreEngineResult?.Score);
+        Assert.Equal(emulated.AuthenticationInfo?.Score, built.AuthenticationInfo?.Score);
         Assert.Equal(HasEnvelope(emulated), HasEnvelope(built));
         Assert.Equal(DocumentCodes(emulated), DocumentCodes(built));
     }

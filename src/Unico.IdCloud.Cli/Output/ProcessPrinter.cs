@@ -48,9 +48,9 @@ internal static class ProcessPrinter
             console.Line($"liveness:    {info.LivenessResult?.Value}");
             console.Line($"identity:    {info.AuthenticationResult?.Value}");
             console.Line($"fraudsters:  {info.IdentityFraudstersResult?.Value}");
-            if (info.ScoreEngineResult is { } score)
+            if (info.ScoreEnabled is not null || info.Score is not null)
             {
-                console.Line(string.Create(CultureInfo.InvariantCulture, $"score:       {score.Score} ({score.ScoreEnabled?.Value})"));
+                console.Line(string.Create(CultureInfo.InvariantCulture, $"score:       {info.Score} ({info.ScoreEnabled?.Value})"));
             }
         }
 
@@ -90,10 +90,10 @@ internal static class ProcessPrinter
             w.WriteString("livenessResult", info.LivenessResult?.Value);
             w.WriteString("authenticationResult", info.AuthenticationResult?.Value);
             w.WriteString("identityFraudstersResult", info.IdentityFraudstersResult?.Value);
-            if (info.ScoreEngineResult is { } score)
+            if (info.ScoreEnabled is not null || info.Score is not null)
             {
-                w.WriteString("scoreEnabled", score.ScoreEnabled?.Value);
-                if (score.Score is { } value)
+                w.WriteString("scoreEnabled", info.ScoreEnabled?.Value);
+                if (info.Score is { } value)
                 {
                     w.WriteNumber("score", value);
                 }

@@ -194,9 +194,9 @@ public static class IdCloudProcessInterpretation
 
         var fraudSignals = trust == Reading.Positive;
         double? score = null;
-        if (info?.ScoreEngineResult is { ScoreEnabled: { } enabled } scoreResult && enabled == ScoreEnabled.True)
+        if (info?.ScoreEnabled == ScoreEnabled.True)
         {
-            score = scoreResult.Score ?? 0;
+            score = info.Score ?? 0;
             reasons.Add(score switch
             {
                 > 0 => IdCloudOutcomeReason.PositiveRiskScore,

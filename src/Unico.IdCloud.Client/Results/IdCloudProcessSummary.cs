@@ -58,13 +58,13 @@ public sealed class IdCloudProcessSummary
     public TrustResult? IdentityFraudstersResult => Process.AuthenticationInfo?.IdentityFraudstersResult;
 
     /// <summary>The raw <c>authenticationInfo.scoreEngineResult.scoreEnabled</c>.</summary>
-    public ScoreEnabled? ScoreEnabled => Process.AuthenticationInfo?.ScoreEngineResult?.ScoreEnabled;
+    public ScoreEnabled? ScoreEnabled => Process.AuthenticationInfo?.ScoreEnabled;
 
     /// <summary>The raw risk score (<c>authenticationInfo.scoreEngineResult.score</c>); meaningful only when <see cref="ScoreEnabled"/> is true.</summary>
-    public double? Score => Process.AuthenticationInfo?.ScoreEngineResult?.Score;
+    public double? Score => Process.AuthenticationInfo?.Score;
 
     /// <summary>The raw Serpro similarity score (<c>authenticationInfo.serproResult.score</c>); not used in the outcome.</summary>
-    public double? SerproScore => Process.AuthenticationInfo?.SerproResult?.Score;
+    public double? SerproScore => Process.AuthenticationInfo?.SerproScore;
 
     /// <summary>The authentication id, the reference to use for a later 1:1 validation.</summary>
     public string? AuthenticationId => Process.AuthenticationInfo?.AuthenticationId;

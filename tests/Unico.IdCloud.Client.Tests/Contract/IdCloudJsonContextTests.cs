@@ -32,14 +32,14 @@ public sealed class IdCloudJsonContextTests
             [
                 "AuthenticationInfo", "CompanyData", "Contextualization", "CreateProcessRequest", "EnvelopeDocument",
                 "EnvelopePayload", "IdCloudProcess", "ProcessDocument", "ProcessPerson", "ProcessService",
-                "ProcessServiceDocument", "ScoreEngineResult", "SerproResult", "SetProcessDocumentRequest",
+                "ProcessServiceDocument", "SetProcessDocumentRequest",
             ],
             generated.Select(type => type.Name).Order(StringComparer.Ordinal));
         Assert.All(generated, type => Assert.NotNull(Json.GetTypeInfo(type)));
 
         var internalGenerated = InternalGeneratedModelTypes().ToList();
         Assert.Equal(
-            ["BiometryCaptureConfig", "ContextualizationLocale", "ContextualizationLocales", "FlowConfig"],
+            ["BiometryCaptureConfig", "ContextualizationLocale", "ContextualizationLocales", "FlowConfig", "ScoreEngineResult", "SerproResult"],
             internalGenerated.Select(type => type.Name).Order(StringComparer.Ordinal));
         Assert.All(internalGenerated, type => Assert.NotNull(Json.GetTypeInfo(type)));
 
@@ -80,7 +80,10 @@ public sealed class IdCloudJsonContextTests
             property.GetCustomAttribute<JsonPropertyNameAttribute>() is not null || property.GetCustomAttribute<JsonExtensionDataAttribute>() is not null,
             property.DeclaringType!.Name + "." + property.Name));
         Assert.Equal(
-            ["Contextualization.Locales", "CreateProcessRequest.FlowConfigWire", "EnvelopeDocument.FileContentsBase64"],
+            [
+                "AuthenticationInfo.ScoreEngineResultWire", "AuthenticationInfo.SerproResultWire", "Contextualization.Locales",
+                "CreateProcessRequest.FlowConfigWire", "EnvelopeDocument.FileContentsBase64",
+            ],
             internalOnTheWire.Where(property => property.Name != "AdditionalProperties")
                 .Select(property => property.DeclaringType!.Name + "." + property.Name).Order(StringComparer.Ordinal));
         Assert.All(
@@ -89,6 +92,7 @@ public sealed class IdCloudJsonContextTests
 
         Assert.Equal(
             [
+                "AuthenticationInfo.Score", "AuthenticationInfo.ScoreEnabled", "AuthenticationInfo.SerproScore",
                 "Contextualization.ReasonEnUs", "Contextualization.ReasonEsMx", "Contextualization.ReasonPtBr",
                 "CreateProcessRequest.EnableBackCamera", "EnvelopeDocument.FileContents",
                 "IdCloudProcess.Cin", "IdCloudProcess.Cnh", "IdCloudProcess.IdentityDocument", "IdCloudProcess.OcrDocuments",
@@ -183,7 +187,7 @@ public sealed class IdCloudJsonContextTests
         Assert.Equal("PROCESS_STATE_PAUSED", response.Process.State.Value);
         Assert.Equal("p0", ((JsonElement)response.Process.AdditionalProperties["bioTokenData"]).GetProperty("referenceProcessId").GetString());
         Assert.True(response.Process.AuthenticationInfo!.AdditionalProperties.ContainsKey("smartRevalidationResult"));
-        Assert.Equal(87.5, response.Process.AuthenticationInfo.SerproResult!.Score);
+        Assert.Equal(87.5, response.Process.AuthenticationInfo.SerproScore);
         Assert.Equal(42, ((JsonElement)response.AdditionalProperties["traceId"]).GetInt32());
         JsonAssert.Equivalent(json, JsonSerializer.Serialize(response, Json.ProcessResponse));
     }
@@ -287,5 +291,22 @@ public sealed class IdCloudJsonContextTests
         Assert.Empty(Assert.Single(request.Payload!).Documents!);
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"callbackUri":"/","flow":"id","purpose":"p","person":{"notifications":["NOTIFICATION_CHANNEL_SMS"]}}""", Json.CreateProcessRequest));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"callbackUri":"/","flow":"id","purpose":"p","payload":{}}""", Json.CreateProcessRequest));
+    }
+
+    [Fact]
+    public void TheFlattenedScoresAreWrittenInTheirWireObjects()
+    {
+        var info = new AuthenticationInfo { ScoreEnabled = ScoreEnabled.True, Score = -40, SerproScore = 87.5 };
+
+        JsonAssert.Equivalent(
+            """{"scoreEngineResult":{"scoreEnabled":"SCORE_ENABLED_TRUE","score":-40},"serproResult":{"score":87.5}}""",
+            JsonSerializer.Serialize(info, Json.AuthenticationInfo));
+        Assert.Equal("{}", JsonSerializer.Serialize(new AuthenticationInfo { Score = null, ScoreEnabled = null, SerproScore = null }, Json.AuthenticationInfo));
+
+        var read = JsonSerializer.Deserialize("""{"scoreEngineResult":{"scoreEnabled":"SCORE_ENABLED_MAYBE","x":1},"serproResult":{}}""", Json.AuthenticationInfo)!;
+        Assert.Equal("SCORE_ENABLED_MAYBE", read.ScoreEnabled!.Value.Value);
+        Assert.Null(read.Score);
+        Assert.Null(read.SerproScore);
+        JsonAssert.Equivalent("""{"scoreEngineResult":{"scoreEnabled":"SCORE_ENABLED_MAYBE","x":1},"serproResult":{}}""", JsonSerializer.Serialize(read, Json.AuthenticationInfo));
     }
 }

@@ -115,9 +115,9 @@ public sealed class VendorExampleTypedValueTests
         Assert.Equal(BioTokenEngineResult.Unspecified, info.BioTokenEngineResult);
         Assert.Equal(TrustResult.Unspecified, info.IdentityFraudstersResult);
         Assert.Null(info.FaceWithOtherIdResult);
-        Assert.Equal(ScoreEnabled.True, info.ScoreEngineResult!.ScoreEnabled);
-        Assert.Equal(50d, info.ScoreEngineResult.Score);
-        Assert.Equal(50d, info.SerproResult!.Score);
+        Assert.Equal(ScoreEnabled.True, info.ScoreEnabled);
+        Assert.Equal(50d, info.Score);
+        Assert.Equal(50d, info.SerproScore);
 
         Assert.False(Assert.IsType<ProcessCapacityList>(process.Capacities).IsNested);
         Assert.Equal(new[] { ProcessCapacity.IdUnico, ProcessCapacity.IdSign, ProcessCapacity.IdLive }, process.Capacities);

@@ -236,9 +236,8 @@ public sealed class IdCloudProcessInterpretationTests
                 AuthenticationResult = authentication is null ? null : new AuthenticationResult("AUTHENTICATION_RESULT_" + authentication),
                 IdentityFraudstersResult = trust is null ? null : new TrustResult("TRUST_RESULT_" + trust),
                 BioTokenEngineResult = bioToken is null ? BioTokenEngineResult.Unspecified : new BioTokenEngineResult(bioToken),
-                ScoreEngineResult = score is null
-                    ? new ScoreEngineResult { ScoreEnabled = ScoreEnabled.False, Score = 0 }
-                    : new ScoreEngineResult { ScoreEnabled = new ScoreEnabled(scoreEnabled), Score = score },
+                ScoreEnabled = score is null ? ScoreEnabled.False : new ScoreEnabled(scoreEnabled),
+                Score = score ?? 0,
             },
         };
 }
