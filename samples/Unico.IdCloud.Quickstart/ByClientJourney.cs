@@ -36,9 +36,9 @@ internal static class ByClientJourney
             emulator.ByClient.ApplyTo(options, ("onboarding", onboardingKey), ("transactional", transactionalKey));
         });
         await using var provider = services.BuildServiceProvider();
-        var clients = provider.GetRequiredService<IIdCloudByClientFactory>();
-        var onboarding = clients.CreateClient("onboarding");
-        var transactional = clients.CreateClient("transactional");
+        var clients = provider.GetRequiredService<IIdCloudClientFactory>();
+        var onboarding = clients.GetByClient("onboarding");
+        var transactional = clients.GetByClient("transactional");
         output.WriteLine($"by Client on the embedded emulator ({emulator.ByClient.BaseAddress}), API keys: onboarding, transactional.");
 
         // 1. Onboarding: the app captured a selfie; the backend sends the capture with the person's data.
@@ -105,6 +105,6 @@ internal static class ByClientJourney
     private static void Print(TextWriter output, string step, ByClientProcess process)
     {
         var reading = process.Interpret();
-        output.WriteLine($"by Client {step}: {reading.Outcome} ({reading.Reason}) status {process.Status}, unicoId {process.UnicoId?.ToString() ?? "-"}, liveness {process.Liveness?.ToString() ?? "-"}, score {process.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} -> {reading.Advice}");
+        output.WriteLine($"by Client {step}: {reading} status {process.Status}, unicoId {process.UnicoId?.ToString() ?? "-"}, liveness {process.Liveness?.ToString() ?? "-"}, score {process.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} -> {reading.Explanation}");
     }
 }

@@ -69,7 +69,8 @@ internal sealed class QuickstartJourney(
         var finished = await waiter.WaitForCompletionAsync(processId, wait, cancellationToken);
         var summary = finished.Interpret();
         Step(4, $"Result: {summary.Outcome}. {summary.Explanation}");
-        output.WriteLine($"      state {summary.State}, result {summary.Result}, liveness {summary.LivenessResult}, identity {summary.AuthenticationResult}, behaviour alert {summary.IdentityFraudstersResult}");
+        var info = finished.AuthenticationInfo;
+        output.WriteLine($"      state {finished.State}, result {finished.Result}, liveness {info?.LivenessResult}, identity {info?.AuthenticationResult}, behaviour alert {info?.IdentityFraudstersResult}");
 
         var manifest = await downloader.DownloadAllAsync(finished, arguments.OutputFolder, cancellationToken);
         Step(5, $"Artifacts written to {arguments.OutputFolder}:");

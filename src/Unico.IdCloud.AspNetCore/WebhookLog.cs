@@ -33,8 +33,8 @@ internal static partial class WebhookLog
     public static partial void Duplicate(ILogger logger, string processId, string? state, IdCloudWebhookClaim claim);
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning,
-        Message = "The IDCloud webhook queue is full ({Capacity}); process {ProcessId} answered 503 so IDCloud delivers it again later.")]
-    public static partial void QueueFull(ILogger logger, int capacity, string processId);
+        Message = "The IDCloud webhook inbox ({Inbox}) is full; process {ProcessId} answered 503 so IDCloud delivers it again later. The in-memory inbox holds IdCloud:Webhook:QueueCapacity items, the Redis inbox its MaxLength.")]
+    public static partial void QueueFull(ILogger logger, string inbox, string processId);
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Information,
         Message = "IDCloud webhook handler finished for process {ProcessId} (attempt {Attempt}).")]

@@ -176,6 +176,9 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+        var full = Assert.Single(server.Logs.Entries, e => e.EventId.Id == 6006);
+        Assert.Contains("InMemoryIdCloudWebhookInbox", full.Message, StringComparison.Ordinal);
+        Assert.Contains("IdCloud:Webhook:QueueCapacity", full.Message, StringComparison.Ordinal);
 
         server.Handler.Gate.SetResult();
         await server.Handler.NextRunAsync();

@@ -80,6 +80,9 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>The inbox's type name, for logs: each inbox has its own limit (in memory: QueueCapacity; Redis: MaxLength).</summary>
+    public string InboxName => _inbox.GetType().Name;
+
     /// <summary>Records a claimed notification in the inbox (AfterRecording). Throws when the inbox fails.</summary>
     public async ValueTask<WebhookAcceptResult> TryAcceptAsync(IdCloudWebhookInboxItem item, CancellationToken cancellationToken)
     {

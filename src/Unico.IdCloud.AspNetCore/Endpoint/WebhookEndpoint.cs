@@ -167,7 +167,7 @@ internal sealed class WebhookEndpoint
             await ReleaseQuietlyAsync(key).ConfigureAwait(false);
             if (accepted == WebhookAcceptResult.Full)
             {
-                WebhookLog.QueueFull(_logger, _options.QueueCapacity, notification.ProcessId);
+                WebhookLog.QueueFull(_logger, _dispatcher.InboxName, notification.ProcessId);
             }
 
             RetryLater(response);

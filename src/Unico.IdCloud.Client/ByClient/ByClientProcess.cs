@@ -47,9 +47,26 @@ public sealed class ByClientProcess
     /// </summary>
     public string? ClientReference { get; init; }
 
-    /// <summary>Applies the vendor's decision rule: see <see cref="ByClientInterpretation"/>.</summary>
-    /// <returns>The SDK's reading; advice, not a policy.</returns>
-    public ByClientInterpretation Interpret() => ByClientInterpretation.Of(this);
+    /// <summary>
+    /// Applies the vendor's decision rule (<b>only status 3 decides</b>): the same <see cref="IdCloudProcessSummary"/> a
+    /// by Unico process gives, with the one finding that decided and what to do next as its explanation.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>Status 1 → <see cref="IdCloudProcessOutcome.Pending"/> (read it again later); 2 (divergence) →
+    /// <see cref="IdCloudProcessOutcome.Inconclusive"/>; 4 → <see cref="IdCloudProcessOutcome.Expired"/> (cancelled: create
+    /// a new process); 5 (HTTP 200 with a biometric processing error) → <see cref="IdCloudProcessOutcome.Error"/> (capture
+    /// again); any other status → <see cref="IdCloudProcessOutcome.Unrecognized"/>.</item>
+    /// <item>Status 3: liveness failed (2) → Denied; fraudsters base match → Denied; a known <c>riskLevel</c> decides when
+    /// present (approved → Approved; reproved, denied, critical-risk, high-risk → Denied; retry → Error; inconclusive →
+    /// Inconclusive); otherwise <c>unicoId</c> yes → Approved, no → Denied, inconclusive → by the risk score when there is
+    /// one (positive → Approved, negative → Denied, zero → Inconclusive), else Inconclusive. A document process that
+    /// finished with its document → Approved (cpfMatch false → Denied). Unknown values → Unrecognized, never
+    /// approval.</item>
+    /// </list>
+    /// </remarks>
+    /// <returns>The SDK's reading; advice, not a policy. Every raw value stays on this process.</returns>
+    public IdCloudProcessSummary Interpret() => ByClientInterpretation.Of(this);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(

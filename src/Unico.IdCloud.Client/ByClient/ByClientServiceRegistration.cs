@@ -7,8 +7,8 @@ namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>
 /// Registers the by Client clients of one account (called by <c>AddIdCloud</c>, which also registers their named HTTP
-/// client with the SDK's pipeline): the factory, and <see cref="IIdCloudByClient"/> for apps with a single API key.
-/// A named account's are keyed by its name.
+/// client with the SDK's pipeline): the account's factory (reached through <see cref="IIdCloudClientFactory.GetByClient"/>),
+/// and <see cref="IIdCloudByClient"/> for apps with a single API key. A named account's are keyed by its name.
 /// </summary>
 internal static class ByClientServiceRegistration
 {
@@ -19,7 +19,6 @@ internal static class ByClientServiceRegistration
             sp.GetRequiredKeyedService<Wire.IIdCloudByClientApi>(key),
             sp.GetRequiredService<IOptionsMonitor<IdCloudOptions>>(),
             account));
-        services.TryAddKeyedTransient<IIdCloudByClientFactory>(key, (sp, _) => sp.GetRequiredKeyedService<IdCloudByClientFactory>(key));
         services.TryAddKeyedTransient<IIdCloudByClient>(key, (sp, _) => sp.GetRequiredKeyedService<IdCloudByClientFactory>(key).CreateDefaultClient());
     }
 }

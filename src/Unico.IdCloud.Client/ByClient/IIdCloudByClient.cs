@@ -2,7 +2,8 @@ namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>
 /// The by Client API with one API key: create a process from the app's capture and read it back. Get one from
-/// <see cref="IIdCloudByClientFactory"/> by key name, or inject it directly when exactly one key is configured.
+/// <see cref="IIdCloudClientFactory.GetByClient"/> by key name (and account name), or inject it directly when exactly
+/// one key is configured (a named account's keyed by the account's name).
 /// Authentication, retries (never for a CreateProcess that may have been sent), telemetry and typed errors come from
 /// the SDK's pipeline.
 /// </summary>
@@ -44,14 +45,4 @@ public interface IIdCloudByClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reusable documents.</returns>
     Task<IReadOnlyList<ByClientReusableDocument>> GetReusableDocumentsAsync(string cpf, ByClientDocumentType type, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Creates <see cref="IIdCloudByClient"/>s for the API keys named in <c>IdCloud:ByClient:ApiKeys</c>.</summary>
-public interface IIdCloudByClientFactory
-{
-    /// <summary>A client that sends the API key configured under <paramref name="apiKeyName"/>.</summary>
-    /// <param name="apiKeyName">The key's name, e.g. <c>onboarding</c> (case-insensitive).</param>
-    /// <returns>The client; cheap to create, safe to keep.</returns>
-    /// <exception cref="IdCloudException">(<see cref="IdCloudErrorKind.Configuration"/>) No key has this name.</exception>
-    IIdCloudByClient CreateClient(string apiKeyName);
 }

@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace Unico.IdCloud.Client.ByClient;
 
-/// <summary>Creates by Client clients over the generated Refit interface, one per API key name.</summary>
-internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOptionsMonitor<IdCloudOptions> options, DependencyInjection.IdCloudAccount? account = null) : IIdCloudByClientFactory
+/// <summary>
+/// Creates one account's by Client clients over the generated Refit interface, one per API key name. Users reach it
+/// through <see cref="IIdCloudClientFactory.GetByClient"/> (or inject <see cref="IIdCloudByClient"/> when the account
+/// has one key).
+/// </summary>
+internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOptionsMonitor<IdCloudOptions> options, DependencyInjection.IdCloudAccount? account = null)
 {
     private readonly string _name = account?.Name ?? Options.DefaultName;
     private readonly string _path = account?.ConfigurationPath ?? IdCloudOptions.DefaultSectionName;
@@ -31,7 +35,7 @@ internal sealed class IdCloudByClientFactory(Wire.IIdCloudByClientApi api, IOpti
         {
             throw IdCloudErrors.Configuration(
                 _path + ":ByClient:ApiKeys",
-                $"IIdCloudByClient can be injected only when exactly one by Client API key is configured ({keys.Count} are); inject IIdCloudByClientFactory and call CreateClient(name).");
+                $"IIdCloudByClient can be injected only when exactly one by Client API key is configured ({keys.Count} are); inject IIdCloudClientFactory and call GetByClient(apiKeyName).");
         }
 
         return CreateClient(keys.Keys.First());

@@ -8,22 +8,15 @@ namespace Unico.IdCloud.Client.ByClient;
 /// <remarks>API keys are secrets: <see cref="ToString"/> shows only their names, and the SDK never logs them.</remarks>
 public sealed class IdCloudByClientOptions
 {
-    /// <summary>The UAT host: <c>https://api.id.uat.unico.app</c>.</summary>
-    public static Uri UatBaseAddress { get; } = new("https://api.id.uat.unico.app");
-
-    /// <summary>The production host: <c>https://api.id.unico.app</c>.</summary>
-    public static Uri ProductionBaseAddress { get; } = new("https://api.id.unico.app");
-
-    /// <summary>Overrides the host (e.g. an emulator). <c>http://</c> is accepted only for loopback.</summary>
+    /// <summary>
+    /// Overrides the host (e.g. an emulator); the preset of <see cref="IdCloudOptions.Environment"/> otherwise
+    /// (<c>https://api.id.uat.unico.app</c>, <c>https://api.id.unico.app</c>; see <see cref="IdCloudOptions.GetByClientBaseAddress"/>).
+    /// <c>http://</c> is accepted only for loopback.
+    /// </summary>
     public Uri? BaseAddress { get; set; }
 
     /// <summary>The API keys by name (case-insensitive names). A secret each: keep them in a secret store.</summary>
     public IDictionary<string, string> ApiKeys { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The host in effect: <see cref="BaseAddress"/>, else the preset of <paramref name="environment"/>.</summary>
-    /// <param name="environment">The SDK's environment.</param>
-    public Uri GetBaseAddress(IdCloudEnvironment environment) =>
-        BaseAddress ?? (environment == IdCloudEnvironment.Production ? ProductionBaseAddress : UatBaseAddress);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -1,9 +1,9 @@
 namespace Unico.IdCloud.Client;
 
 /// <summary>
-/// The clients of the service accounts registered with <c>AddIdCloud("name", ...)</c>, for account names known only at
-/// run time (a platform serving many tenants). When the name is known at compile time, inject the keyed service
-/// instead: <c>[FromKeyedServices("acme")] IIdCloudProcessClient processes</c>.
+/// The clients of the service accounts registered with <c>AddIdCloud(...)</c> and <c>AddIdCloud("name", ...)</c>, for
+/// names known only at run time (a platform serving many tenants, a by Client API key per use case). When the name is
+/// known at compile time, inject the keyed service instead: <c>[FromKeyedServices("acme")] IIdCloudProcessClient processes</c>.
 /// </summary>
 /// <remarks>
 /// The account added with <c>AddIdCloud(...)</c> without a name is reachable under the empty string. An unknown name
@@ -38,4 +38,19 @@ public interface IIdCloudClientFactory
     /// <returns>The account's downloader.</returns>
     /// <exception cref="IdCloudException">No account has that name (<see cref="IdCloudErrorKind.Configuration"/>).</exception>
     IIdCloudArtifactDownloader GetArtifactDownloader(string accountName);
+
+    /// <summary>
+    /// A by Client client (<c>/processes/v1</c>) that sends the API key configured under
+    /// <c>ByClient:ApiKeys:&lt;apiKeyName&gt;</c> of an account. Each key selects a use case and its capabilities, so
+    /// an application with several (<c>onboarding</c>, <c>transactional</c>) picks one per call site.
+    /// </summary>
+    /// <param name="apiKeyName">The key's name, e.g. <c>onboarding</c> (case-insensitive).</param>
+    /// <param name="accountName">The name given to <c>AddIdCloud</c>; the empty string (the default) for the default account.</param>
+    /// <returns>The client; cheap to create, safe to keep.</returns>
+    /// <exception cref="ArgumentException"><paramref name="apiKeyName"/> is null, empty or white space.</exception>
+    /// <exception cref="IdCloudException">
+    /// No account has that name, or the account has no key of that name (<see cref="IdCloudErrorKind.Configuration"/>;
+    /// <see cref="IdCloudException.SettingName"/> is the key to set, and the message lists the configured names).
+    /// </exception>
+    ByClient.IIdCloudByClient GetByClient(string apiKeyName, string accountName = "");
 }

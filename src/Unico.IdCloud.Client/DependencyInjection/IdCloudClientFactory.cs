@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Unico.IdCloud.Client.ByClient;
 
 namespace Unico.IdCloud.Client.DependencyInjection;
 
@@ -14,6 +15,12 @@ internal sealed class IdCloudClientFactory(IServiceProvider services, IdCloudAcc
     public IIdCloudProcessWaiter GetProcessWaiter(string accountName) => Get<IIdCloudProcessWaiter>(accountName);
 
     public IIdCloudArtifactDownloader GetArtifactDownloader(string accountName) => Get<IIdCloudArtifactDownloader>(accountName);
+
+    public IIdCloudByClient GetByClient(string apiKeyName, string accountName = "")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKeyName);
+        return Get<IdCloudByClientFactory>(accountName).CreateClient(apiKeyName);
+    }
 
     private T Get<T>(string accountName)
         where T : notnull

@@ -27,6 +27,17 @@ internal static class IdCloudHosts
     /// <summary>Production signature API: <c>https://sign.acesso.io</c>.</summary>
     public static Uri ProductionSignatureApi { get; } = new("https://sign.acesso.io");
 
+    /// <summary>UAT by Client API: <c>https://api.id.uat.unico.app</c>.</summary>
+    public static Uri UatByClientApi { get; } = new("https://api.id.uat.unico.app");
+
+    /// <summary>Production by Client API: <c>https://api.id.unico.app</c>.</summary>
+    public static Uri ProductionByClientApi { get; } = new("https://api.id.unico.app");
+
+    /// <summary>The by Client API preset of an environment.</summary>
+    /// <param name="environment">The environment.</param>
+    public static Uri ByClientApi(IdCloudEnvironment environment) =>
+        environment == IdCloudEnvironment.Production ? ProductionByClientApi : UatByClientApi;
+
     /// <summary>The identity host preset of an environment.</summary>
     /// <param name="environment">The environment.</param>
     public static Uri Identity(IdCloudEnvironment environment) =>

@@ -1,3 +1,5 @@
+using Unico.IdCloud.Client.ByClient;
+
 namespace Unico.IdCloud.Client;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class IdCloudOptions
     public IdCloudResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>The by Client API (<c>/processes/v1</c>): host override and named API keys (section <c>ByClient</c>).</summary>
-    public ByClient.IdCloudByClientOptions ByClient { get; set; } = new();
+    public IdCloudByClientOptions ByClient { get; set; } = new();
 
     /// <summary>The process API base address in effect: the override, else the preset for the environment and host family.</summary>
     public Uri GetProcessApiBaseAddress() => ProcessApiBaseAddress ?? IdCloudHosts.ProcessApi(Environment, ProcessHostFamily);
@@ -45,6 +47,9 @@ public sealed class IdCloudOptions
 
     /// <summary>The identity host in effect: the override, else the preset for the environment. Also the assertion's <c>aud</c>.</summary>
     public Uri GetIdentityBaseAddress() => IdentityBaseAddress ?? IdCloudHosts.Identity(Environment);
+
+    /// <summary>The by Client API base address in effect: <see cref="IdCloudByClientOptions.BaseAddress"/>, else the preset for the environment.</summary>
+    public Uri GetByClientBaseAddress() => ByClient.BaseAddress ?? IdCloudHosts.ByClientApi(Environment);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -179,11 +179,7 @@ public static partial class IdCloudServiceCollectionExtensions
                 account,
                 sp => IdCloudRefitSettings.Create(sp.GetRequiredService<TimeProvider>(), new IdCloudHttpContentSerializer(ByClientJsonContext.Default)),
                 account.ByClientHttpClientName)
-            .ConfigureHttpClient((sp, client) =>
-            {
-                var options = OptionsOf(sp, account);
-                ConfigureClient(client, options.ByClient.GetBaseAddress(options.Environment));
-            })
+            .ConfigureHttpClient((sp, client) => ConfigureClient(client, OptionsOf(sp, account).GetByClientBaseAddress()))
             .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
         WithoutDefaultLoggers(byClient);
         AddPipelineHandlers(byClient, account, sp => new ByClientAuthenticationHandler(sp.GetRequiredKeyedService<IIdCloudTokenProvider>(key)));

@@ -2,47 +2,19 @@ using Unico.IdCloud.Client.Models;
 
 namespace Unico.IdCloud.Client;
 
-/// <summary>Reads a process the way Unico advises. See <see cref="Interpret"/>.</summary>
-public static class IdCloudProcessInterpretation
+/// <summary>
+/// Reads a by Unico process the way Unico advises; callers use <see cref="IdCloudProcess.Interpret"/>. The rules are
+/// documented there.
+/// </summary>
+internal static class IdCloudProcessInterpretation
 {
-    /// <summary>
-    /// Summarises a process following Unico's rule — act only when the state is <c>FINISHED</c> and the result
-    /// <c>OK</c>, then read <c>authenticationInfo</c> — and its response-scenario table. This is advice, not a
-    /// decision: the raw values stay on the summary for your own policy.
-    /// </summary>
-    /// <remarks>
-    /// <para>In order:</para>
-    /// <list type="number">
-    /// <item><c>CREATED</c>, <c>UNSPECIFIED</c> or no state → <see cref="IdCloudProcessOutcome.Pending"/>;
-    /// <c>FAILED</c>/<c>CANCELED</c> → <see cref="IdCloudProcessOutcome.Error"/>; an unknown state →
-    /// <see cref="IdCloudProcessOutcome.Unrecognized"/>.</item>
-    /// <item><c>FINISHED</c> with <c>ERROR</c> (or no result) → Error; <c>EXPIRED</c> → Expired; <c>REFUSED</c> →
-    /// Denied; <c>WARNING</c> → Inconclusive; an unknown result → Unrecognized.</item>
-    /// <item>With <c>OK</c> or <c>INVALID_IDENTITY</c>, the capabilities the flow runs (<see cref="Flow.Capabilities"/>)
-    /// are read: a negative liveness, identity or 1:1 result → Denied; a capability the flow runs left
-    /// <c>UNSPECIFIED</c> → Error (Unico: "error processing the response, retry"); an unknown value → Unrecognized.</item>
-    /// <item>Identity positive (or 1:1 matched, or a liveness-only flow live) → Approved, unless the behaviour alert
-    /// says <c>YES</c> (signs of fraud) → Inconclusive. <c>INVALID_IDENTITY</c> is never approved: without a negative
-    /// finding it is Error.</item>
-    /// <item>Identity inconclusive: with the risk score enabled, a negative score → Denied (Unico: "Reprove"), a
-    /// positive score → Approved unless a fraud signal (then Inconclusive), zero → Inconclusive (Unico: "Retry");
-    /// without a score → Inconclusive.</item>
-    /// </list>
-    /// <para>
-    /// Inferences beyond the vendor's table: a positive identity with a fraud signal is not approved; for 1:1 flows
-    /// the verdict is <c>bioTokenEngineResult</c> when set, else <c>authenticationResult</c>; an unknown flow whose
-    /// identity results are all <c>UNSPECIFIED</c> is Unrecognized (its capabilities cannot be told).
-    /// </para>
-    /// </remarks>
-    /// <param name="process">The process as read with <c>GetProcess</c> (or returned by the waiter).</param>
-    /// <returns>The summary.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="process"/> is <see langword="null"/>.</exception>
-    public static IdCloudProcessSummary Interpret(this IdCloudProcess process)
+    /// <summary>The summary of <paramref name="process"/>; see <see cref="IdCloudProcess.Interpret"/>.</summary>
+    public static IdCloudProcessSummary Of(IdCloudProcess process)
     {
         ArgumentNullException.ThrowIfNull(process);
         var reasons = new List<IdCloudOutcomeReason>();
         var outcome = Decide(process, reasons);
-        return new IdCloudProcessSummary(process, outcome, reasons.AsReadOnly(), Explain(outcome, reasons));
+        return new IdCloudProcessSummary(outcome, reasons.AsReadOnly(), Explain(outcome, reasons));
     }
 
     private static IdCloudProcessOutcome Decide(IdCloudProcess process, List<IdCloudOutcomeReason> reasons)

@@ -1,8 +1,8 @@
 namespace Unico.IdCloud.Client;
 
 /// <summary>
-/// The SDK's reading of a process, following Unico's decision rules (<see cref="IdCloudProcessInterpretation.Interpret"/>).
-/// It is <b>advice</b>: your own risk policy decides, and every raw value stays available on the summary.
+/// The SDK's reading of a process, following Unico's decision rules (<see cref="Models.IdCloudProcess.Interpret"/>, <see cref="ByClient.ByClientProcess.Interpret"/>).
+/// It is <b>advice</b>: your own risk policy decides, and every raw value stays available on the process.
 /// </summary>
 public enum IdCloudProcessOutcome
 {

@@ -67,7 +67,7 @@ public static class IdCloudRedisBuilderExtensions
         services.RemoveAllKeyed<IIdCloudRateLimiter>(key);
         services.AddKeyedSingleton<IIdCloudRateLimiter>(key, (sp, _) =>
         {
-            var budget = IdCloudBuilderExtensions.RateLimitOptionsOf(sp, name);
+            var budget = IdCloudServiceCollectionExtensions.RateLimitOptionsOf(sp, name);
             return Enabled(sp, key, o => o.ShareRateLimit)
                 ? new RedisRateLimiter(
                     sp.GetRequiredKeyedService<IdCloudRedisConnection>(key),

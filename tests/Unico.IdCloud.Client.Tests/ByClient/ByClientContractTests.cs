@@ -88,11 +88,17 @@ public sealed class ByClientContractTests
         Assert.Equal(ByClientVerdict.Inconclusive, scored.UnicoId);
         Assert.Equal(ByClientLiveness.Passed, scored.Liveness);
         Assert.Equal(28, scored.Score);
-        Assert.Equal(ByClientOutcomeReason.PositiveRiskScore, scored.Interpret().Reason);
+        Assert.Equal([IdCloudOutcomeReason.PositiveRiskScore], scored.Interpret().Reasons);
 
         var divergence = Process("get-process-response-divergence");
         Assert.Equal(ByClientProcessStatus.Divergence, divergence.Status);
-        Assert.False(divergence.Interpret().IsDecision);
+        var reading = divergence.Interpret();
+        Assert.False(reading.IsDecision);
+        Assert.True(reading.IsFinal);
+        Assert.Equal(IdCloudProcessOutcome.Inconclusive, reading.Outcome);
+        Assert.Equal([IdCloudOutcomeReason.Divergence], reading.Reasons);
+        Assert.Equal("Divergence: no verdict was given; review manually or capture again in a new process.", reading.Explanation);
+        Assert.Equal("Inconclusive (Divergence)", reading.ToString());
 
         var notLive = Process("get-process-response-inconclusive-not-live");
         Assert.Equal(ByClientLiveness.Failed, notLive.Liveness);

@@ -245,9 +245,12 @@ public sealed class ByClientWireTests : IDisposable
     [Fact]
     public void Hosts_are_preset_per_environment_and_keys_bind_from_configuration_and_never_show()
     {
-        Assert.Equal(new Uri("https://api.id.uat.unico.app"), new IdCloudByClientOptions().GetBaseAddress(IdCloudEnvironment.Uat));
-        Assert.Equal(new Uri("https://api.id.unico.app"), new IdCloudByClientOptions().GetBaseAddress(IdCloudEnvironment.Production));
-        Assert.Equal(new Uri("http://127.0.0.1:9"), new IdCloudByClientOptions { BaseAddress = new Uri("http://127.0.0.1:9") }.GetBaseAddress(IdCloudEnvironment.Production));
+        Assert.Equal(new Uri("https://api.id.uat.unico.app"), new IdCloudOptions().GetByClientBaseAddress());
+        Assert.Equal(new Uri("https://api.id.uat.unico.app"), new IdCloudOptions { Environment = IdCloudEnvironment.Uat }.GetByClientBaseAddress());
+        Assert.Equal(new Uri("https://api.id.unico.app"), new IdCloudOptions { Environment = IdCloudEnvironment.Production }.GetByClientBaseAddress());
+        var overridden = new IdCloudOptions { Environment = IdCloudEnvironment.Production };
+        overridden.ByClient.BaseAddress = new Uri("http://127.0.0.1:9");
+        Assert.Equal(new Uri("http://127.0.0.1:9"), overridden.GetByClientBaseAddress());
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -111,6 +111,48 @@ public sealed class NamedAccountsTests : IDisposable
     }
 
     [Fact]
+    public void TheFactoryGivesByClientClientsByKeyNameForEachAccount()
+    {
+        var services = new ServiceCollection();
+        services.AddIdCloud(options =>
+        {
+            Account("shop", "tenant-main", "main")(options);
+            options.ByClient.ApiKeys["onboarding"] = "main-onboarding-key";
+        });
+        services.AddIdCloud("acme", options =>
+        {
+            Account("shop", "tenant-acme", "acme")(options);
+            options.ByClient.ApiKeys["onboarding"] = "acme-onboarding-key";
+            options.ByClient.ApiKeys["transactional"] = "acme-transactional-key";
+        });
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IIdCloudClientFactory>();
+
+        // The default account when no account is named; a named account's own keys otherwise.
+        Assert.Equal("onboarding", factory.GetByClient("onboarding").ApiKeyName);
+        Assert.Equal("transactional", factory.GetByClient("transactional", "acme").ApiKeyName);
+        Assert.Equal("onboarding", factory.GetByClient("onboarding", "acme").ApiKeyName);
+
+        // Keys are per account: the default account has no transactional key, and the message names the key to set.
+        var missing = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => factory.GetByClient("transactional"));
+        Assert.Equal("IdCloud:ByClient:ApiKeys:transactional", missing.SettingName);
+        Assert.Contains("configured names: onboarding", missing.Message, StringComparison.Ordinal);
+        var missingInAcme = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => factory.GetByClient("kyc", "acme"));
+        Assert.Equal("IdCloud:Accounts:acme:ByClient:ApiKeys:kyc", missingInAcme.SettingName);
+        Assert.Contains("onboarding, transactional", missingInAcme.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("acme-onboarding-key", missingInAcme.Message, StringComparison.Ordinal);
+
+        var unknownAccount = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => factory.GetByClient("onboarding", "initech"));
+        Assert.Equal("IdCloud:Accounts:initech", unknownAccount.SettingName);
+        Assert.Throws<ArgumentException>(() => factory.GetByClient(" "));
+
+        // One key: the client is injectable directly; two keys: injecting it directly says to use the factory.
+        Assert.Equal("onboarding", provider.GetRequiredService<Unico.IdCloud.Client.ByClient.IIdCloudByClient>().ApiKeyName);
+        var ambiguous = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => provider.GetRequiredKeyedService<Unico.IdCloud.Client.ByClient.IIdCloudByClient>("acme"));
+        Assert.Contains("GetByClient", ambiguous.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutADefaultAccountTheFactorySaysSo()
     {
         var services = new ServiceCollection();

@@ -61,11 +61,14 @@ public sealed class IdCloudProcessInterpretationTests
 
         Assert.Equal(O.Approved, summary.Outcome);
         Assert.Equal([R.LivenessConfirmed, R.IdentityInconclusive, R.PositiveRiskScore], summary.Reasons);
-        Assert.Equal(50, summary.Score);
-        Assert.Equal(50, summary.SerproScore);
-        Assert.Equal("fd433602-d496-4291-adbb-dda95a3e50b1", summary.AuthenticationId);
-        Assert.Equal(AuthenticationResult.Inconclusive, summary.AuthenticationResult);
-        Assert.Same(process, summary.Process);
+        Assert.True(summary.IsDecision);
+
+        // The raw values the decision used stay on the process (the summary carries the reading only).
+        var info = process.AuthenticationInfo!;
+        Assert.Equal(50, info.Score);
+        Assert.Equal(50, info.SerproScore);
+        Assert.Equal("fd433602-d496-4291-adbb-dda95a3e50b1", info.AuthenticationId);
+        Assert.Equal(AuthenticationResult.Inconclusive, info.AuthenticationResult);
         Assert.Equal("Approved (LivenessConfirmed, IdentityInconclusive, PositiveRiskScore)", summary.ToString());
     }
 
@@ -97,11 +100,12 @@ public sealed class IdCloudProcessInterpretationTests
     [Fact]
     public void A_disabled_score_is_ignored()
     {
-        var summary = Process("idcheck", "FINISHED", "OK", "LIVE", "INCONCLUSIVE", U, -50, scoreEnabled: "SCORE_ENABLED_FALSE").Interpret();
+        var process = Process("idcheck", "FINISHED", "OK", "LIVE", "INCONCLUSIVE", U, -50, scoreEnabled: "SCORE_ENABLED_FALSE");
+        var summary = process.Interpret();
 
         Assert.Equal(O.Inconclusive, summary.Outcome);
         Assert.False(summary.Has(R.NegativeRiskScore));
-        Assert.Equal(-50, summary.Score);
+        Assert.Equal(-50, process.AuthenticationInfo!.Score);
     }
 
     [Fact]
@@ -157,11 +161,13 @@ public sealed class IdCloudProcessInterpretationTests
     {
         // A process read from the API always has a state (an answer without one is an invalid response); an empty one
         // can still be built in code.
-        var summary = new IdCloudProcess { Id = "p", State = default }.Interpret();
+        var process = new IdCloudProcess { Id = "p", State = default };
+        var summary = process.Interpret();
 
         Assert.Equal(O.Pending, summary.Outcome);
         Assert.False(summary.IsFinal);
-        Assert.Equal(string.Empty, summary.State.Value);
+        Assert.False(summary.IsDecision);
+        Assert.Equal(string.Empty, process.State.Value);
     }
 
     [Theory]
@@ -211,7 +217,7 @@ public sealed class IdCloudProcessInterpretationTests
     [Fact]
     public void Interpret_refuses_null()
     {
-        Assert.Throws<ArgumentNullException>(() => IdCloudProcessInterpretation.Interpret(null!));
+        Assert.Throws<ArgumentNullException>(() => IdCloudProcessInterpretation.Of(null!));
     }
 
     private static IdCloudProcess Process(

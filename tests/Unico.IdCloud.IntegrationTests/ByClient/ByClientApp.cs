@@ -19,9 +19,9 @@ public sealed class ByClientFixture : EmulatorFixture
 
     public EmulatedByClientApiKey TransactionalKey { get; private set; } = null!;
 
-    public IIdCloudByClient Onboarding => App.Services.GetRequiredService<IIdCloudByClientFactory>().CreateClient("onboarding");
+    public IIdCloudByClient Onboarding => App.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
-    public IIdCloudByClient Transactional => App.Services.GetRequiredService<IIdCloudByClientFactory>().CreateClient("transactional");
+    public IIdCloudByClient Transactional => App.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("transactional");
 
     public override async Task InitializeAsync()
     {

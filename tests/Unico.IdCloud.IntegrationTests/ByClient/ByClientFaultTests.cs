@@ -90,7 +90,7 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
     {
         _byClient.InjectFault(ByClientRoute.CreateProcess, FaultMatrix.ToEmulated(InjectedFault.RateLimited));
 
-        var failure = await FaultMatrix.FailureOf(() => _fixture.App.Services.GetRequiredService<IIdCloudByClientFactory>().CreateClient("onboarding")
+        var failure = await FaultMatrix.FailureOf(() => _fixture.App.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding")
             .CreateProcessAsync(ByClientProcessRequest.ForIdentity(ByClientJourneyTests.Subject("ref-429"), _byClient.CreateCapture())));
 
         var limited = Assert.IsType<IdCloudRateLimitedException>(failure);
@@ -161,10 +161,10 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
 
         public string ProcessId { get; private set; } = null!;
 
-        public IIdCloudByClient Onboarding => App.Services.GetRequiredService<IIdCloudByClientFactory>().CreateClient("onboarding");
+        public IIdCloudByClient Onboarding => App.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
         public IIdCloudByClient ClientFor(InjectedFault fault) =>
-            (fault == InjectedFault.DelayBeyondAttemptTimeout ? ImpatientApp : App).Services.GetRequiredService<IIdCloudByClientFactory>().CreateClient("onboarding");
+            (fault == InjectedFault.DelayBeyondAttemptTimeout ? ImpatientApp : App).Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
         public override async Task InitializeAsync()
         {

@@ -56,7 +56,7 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
         Assert.Equal(IdCloudProcessOutcome.Pending, capture.Interpret().Outcome);
         var captured = await onboarding.GetProcessAsync(capture.Id);
         Assert.Equal(IdCloudProcessOutcome.Approved, captured.Interpret().Outcome);
-        Assert.Equal(ByClientOutcomeReason.DocumentCaptured, captured.Interpret().Reason);
+        Assert.Equal([IdCloudOutcomeReason.DocumentCaptured], captured.Interpret().Reasons);
 
         var reusable = Assert.Single(await onboarding.GetReusableDocumentsAsync(Cpf, ByClientDocumentType.Cnh));
         Assert.Equal(captured.Document!.Id, reusable.DocumentId);
@@ -68,19 +68,19 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
         Assert.All(ByClient.Requests, r => Assert.True(r.HasApiKey));
     }
 
-    public static TheoryData<string, IdCloudProcessOutcome, ByClientOutcomeReason> CanonicalOutcomes => new()
+    public static TheoryData<string, IdCloudProcessOutcome, IdCloudOutcomeReason> CanonicalOutcomes => new()
     {
         // The four GetProcess bodies of the vendor's Postman collection, plus status 5 at HTTP 200.
-        { "yes", IdCloudProcessOutcome.Approved, ByClientOutcomeReason.IdentityConfirmed },
-        { "inconclusive-score-28", IdCloudProcessOutcome.Approved, ByClientOutcomeReason.PositiveRiskScore },
-        { "divergence", IdCloudProcessOutcome.Inconclusive, ByClientOutcomeReason.Divergence },
-        { "inconclusive-not-live", IdCloudProcessOutcome.Denied, ByClientOutcomeReason.NotLive },
-        { "status-5", IdCloudProcessOutcome.Error, ByClientOutcomeReason.ProcessingError },
+        { "yes", IdCloudProcessOutcome.Approved, IdCloudOutcomeReason.IdentityConfirmed },
+        { "inconclusive-score-28", IdCloudProcessOutcome.Approved, IdCloudOutcomeReason.PositiveRiskScore },
+        { "divergence", IdCloudProcessOutcome.Inconclusive, IdCloudOutcomeReason.Divergence },
+        { "inconclusive-not-live", IdCloudProcessOutcome.Denied, IdCloudOutcomeReason.LivenessFailed },
+        { "status-5", IdCloudProcessOutcome.Error, IdCloudOutcomeReason.ProcessingError },
     };
 
     [Theory]
     [MemberData(nameof(CanonicalOutcomes))]
-    public async Task Scripted_outcomes_are_interpreted_by_the_vendor_rule(string name, IdCloudProcessOutcome outcome, ByClientOutcomeReason reason)
+    public async Task Scripted_outcomes_are_interpreted_by_the_vendor_rule(string name, IdCloudProcessOutcome outcome, IdCloudOutcomeReason reason)
     {
         ByClient.ScriptNextOutcome(name switch
         {
@@ -95,8 +95,8 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
 
         var interpretation = process.Interpret();
         Assert.Equal(outcome, interpretation.Outcome);
-        Assert.Equal(reason, interpretation.Reason);
-        Assert.False(string.IsNullOrWhiteSpace(interpretation.Advice));
+        Assert.Equal([reason], interpretation.Reasons);
+        Assert.False(string.IsNullOrWhiteSpace(interpretation.Explanation));
     }
 
     public static TheoryData<int, string, ByClientErrorReason, IdCloudErrorKind, bool> ErrorCodes => new()
@@ -226,9 +226,9 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
     [Fact]
     public async Task Named_keys_select_the_key_and_an_unknown_name_is_a_configuration_error()
     {
-        var factory = _fixture.App.Services.GetRequiredService<IIdCloudByClientFactory>();
+        var factory = _fixture.App.Services.GetRequiredService<IIdCloudClientFactory>();
 
-        var failure = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => factory.CreateClient("kyc"));
+        var failure = IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => factory.GetByClient("kyc"));
         Assert.Equal("IdCloud:ByClient:ApiKeys:kyc", failure.SettingName);
         Assert.Contains("onboarding, transactional", failure.Message, StringComparison.Ordinal);
         IdCloudAssert.Throws<IdCloudException>(IdCloudErrorKind.Configuration, () => _fixture.App.Services.GetRequiredService<IIdCloudByClient>());
@@ -236,7 +236,7 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
         // The transactional key has no document capability: the emulator tells the keys apart.
         var denied = await Assert.ThrowsAsync<IdCloudByClientException>(() => _fixture.Transactional.GetReusableDocumentsAsync(Cpf, ByClientDocumentType.Rg));
         Assert.Equal(ByClientErrorReason.NoPermission, denied.Reason);
-        Assert.DoesNotContain(_fixture.TransactionalKey.Value, factory.CreateClient("transactional").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_fixture.TransactionalKey.Value, factory.GetByClient("transactional").ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

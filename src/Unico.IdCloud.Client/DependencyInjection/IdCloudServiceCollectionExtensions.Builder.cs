@@ -1,20 +1,21 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Diagnostics;
 using Unico.IdCloud.Client.RateLimiting;
 
-namespace Unico.IdCloud.Client;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Further configuration of one account after <c>AddIdCloud()</c>: resilience, the token provider, the request budget,
-/// a health check. Each applies to the account the builder belongs to only.
+/// Further configuration of one account on the <see cref="IIdCloudBuilder"/> that <c>AddIdCloud()</c> returns:
+/// resilience, the token provider, the request budget, a health check. Each applies to the account the builder belongs
+/// to only. They live with <c>AddIdCloud</c> so that every setup call is found in one place and one namespace.
 /// </summary>
-public static class IdCloudBuilderExtensions
+public static partial class IdCloudServiceCollectionExtensions
 {
     /// <summary>Changes timeouts, retries and the circuit breaker (applied after the bound configuration).</summary>
     /// <param name="builder">The builder.</param>
