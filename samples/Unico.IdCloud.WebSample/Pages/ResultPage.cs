@@ -49,7 +49,7 @@ internal static class ResultPage
         Row(body, "Identity (authenticationResult)", info?.AuthenticationResult?.Value);
         Row(body, "1:1 (bioTokenEngineResult)", info?.BioTokenEngineResult?.Value);
         Row(body, "Fraud signals (identityFraudstersResult)", info?.IdentityFraudstersResult?.Value);
-        Row(body, "Risk score enabled", info?.ScoreEnabled?.Value);
+        Row(body, "Risk score enabled", info?.ScoreEnabled is { } enabled ? (enabled ? "yes" : "no") : null);
         Row(body, "Risk score", info?.Score?.ToString(CultureInfo.InvariantCulture));
         Row(body, "Serpro score", info?.SerproScore?.ToString(CultureInfo.InvariantCulture));
         Row(body, "Authentication id", info?.AuthenticationId);

@@ -50,7 +50,7 @@ internal static class ProcessPrinter
             console.Line($"fraudsters:  {info.IdentityFraudstersResult?.Value}");
             if (info.ScoreEnabled is not null || info.Score is not null)
             {
-                console.Line(string.Create(CultureInfo.InvariantCulture, $"score:       {info.Score} ({info.ScoreEnabled?.Value})"));
+                console.Line(string.Create(CultureInfo.InvariantCulture, $"score:       {info.Score} ({ScoreEnabledText(info)})"));
             }
         }
 
@@ -92,7 +92,7 @@ internal static class ProcessPrinter
             w.WriteString("identityFraudstersResult", info.IdentityFraudstersResult?.Value);
             if (info.ScoreEnabled is not null || info.Score is not null)
             {
-                w.WriteString("scoreEnabled", info.ScoreEnabled?.Value);
+                w.WriteString("scoreEnabled", ScoreEnabledText(info));
                 if (info.Score is { } value)
                 {
                     w.WriteNumber("score", value);
@@ -130,4 +130,12 @@ internal static class ProcessPrinter
             w.WriteNull(name);
         }
     }
+
+    // The wire text, as the printer shows every other verdict (SCORE_ENABLED_TRUE / SCORE_ENABLED_FALSE).
+    private static string? ScoreEnabledText(AuthenticationInfo info) => info.ScoreEnabled switch
+    {
+        true => "SCORE_ENABLED_TRUE",
+        false => "SCORE_ENABLED_FALSE",
+        null => null,
+    };
 }

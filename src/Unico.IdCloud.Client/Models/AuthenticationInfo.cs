@@ -10,14 +10,23 @@ namespace Unico.IdCloud.Client.Models;
 public partial class AuthenticationInfo
 {
     /// <summary>
-    /// Whether the risk-score engine ran (<c>scoreEngineResult.scoreEnabled</c>); when it did not, <see cref="Score"/>
-    /// is 0 and carries no meaning.
+    /// Whether the risk-score engine ran (<c>scoreEngineResult.scoreEnabled</c>: <c>SCORE_ENABLED_TRUE</c> or
+    /// <c>SCORE_ENABLED_FALSE</c>); when it did not, <see cref="Score"/> is 0 and carries no meaning.
+    /// <see langword="null"/> when absent, <c>SCORE_ENABLED_UNSPECIFIED</c> or a value this SDK does not know (which
+    /// is still written back unchanged).
     /// </summary>
     [JsonIgnore]
-    public ScoreEnabled? ScoreEnabled
+    public bool? ScoreEnabled
     {
-        get => ScoreEngineResultWire?.ScoreEnabled;
-        set => ScoreEngine(value is not null).ScoreEnabled = value;
+        get => ScoreEngineResultWire?.ScoreEnabled is { } enabled
+            ? enabled == Models.ScoreEnabled.True ? true : enabled == Models.ScoreEnabled.False ? false : null
+            : null;
+        set => ScoreEngine(value is not null).ScoreEnabled = value switch
+        {
+            true => Models.ScoreEnabled.True,
+            false => Models.ScoreEnabled.False,
+            null => null,
+        };
     }
 
     /// <summary>The risk score (<c>scoreEngineResult.score</c>; negative means higher risk), a capability being discontinued.</summary>

@@ -166,7 +166,7 @@ internal static class IdCloudProcessInterpretation
 
         var fraudSignals = trust == Reading.Positive;
         double? score = null;
-        if (info?.ScoreEnabled == ScoreEnabled.True)
+        if (info?.ScoreEnabled == true)
         {
             score = info.Score ?? 0;
             reasons.Add(score switch

@@ -115,7 +115,7 @@ public sealed class VendorExampleTypedValueTests
         Assert.Equal(BioTokenEngineResult.Unspecified, info.BioTokenEngineResult);
         Assert.Equal(TrustResult.Unspecified, info.IdentityFraudstersResult);
         Assert.Null(info.FaceWithOtherIdResult);
-        Assert.Equal(ScoreEnabled.True, info.ScoreEnabled);
+        Assert.True(info.ScoreEnabled);
         Assert.Equal(50d, info.Score);
         Assert.Equal(50d, info.SerproScore);
 

@@ -242,8 +242,8 @@ public sealed class IdCloudProcessInterpretationTests
                 AuthenticationResult = authentication is null ? null : new AuthenticationResult("AUTHENTICATION_RESULT_" + authentication),
                 IdentityFraudstersResult = trust is null ? null : new TrustResult("TRUST_RESULT_" + trust),
                 BioTokenEngineResult = bioToken is null ? BioTokenEngineResult.Unspecified : new BioTokenEngineResult(bioToken),
-                ScoreEnabled = score is null ? ScoreEnabled.False : new ScoreEnabled(scoreEnabled),
-                Score = score ?? 0,
+                // The raw wire value (the tests also pass values this SDK does not know).
+                ScoreEngineResultWire = new ScoreEngineResult { ScoreEnabled = score is null ? ScoreEnabled.False : new ScoreEnabled(scoreEnabled), Score = score ?? 0 },
             },
         };
 }
