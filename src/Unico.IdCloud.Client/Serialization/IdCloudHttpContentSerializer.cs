@@ -57,10 +57,9 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
 
         if (typeof(T) == typeof(IdCloudFile))
         {
-            var envelope = await ReadCheckedAsync<FileContentsResponse>(content, cancellationToken).ConfigureAwait(false);
-            return envelope!.FileContents.TryGetBytes(out var bytes)
-                ? (T)(object)new IdCloudFile(bytes, envelope.ContentType)
-                : throw new IdCloudUnreadableBodyException("a file (\"fileContents\" is not valid base64)");
+            // The generated interface decodes its inline files itself (Refit would buffer the whole body before calling
+            // this serializer); any other typed use decodes the same way, streamed.
+            return (T)(object)await IdCloudFileEnvelopeReader.DecodeAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
         return await ReadCheckedAsync<T>(content, cancellationToken).ConfigureAwait(false);
