@@ -66,6 +66,9 @@ internal sealed class IdCloudBoundedContent : HttpContent
     /// <summary>The request this body answers: what a failure while reading it names (redacted by the mapper).</summary>
     public HttpRequestMessage? RequestMessage => _response.RequestMessage;
 
+    /// <summary>The response this body belongs to: what a body that cannot be decoded is reported against.</summary>
+    public HttpResponseMessage Response => _response;
+
     /// <inheritdoc />
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
