@@ -76,7 +76,8 @@ internal sealed class IdCloudBoundedContent : HttpContent
     /// <inheritdoc />
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        // Through the ValueTask path: buffering (what Refit does to every typed answer) allocates no Task<Stream>.
+        var source = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
             await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -87,7 +88,11 @@ internal sealed class IdCloudBoundedContent : HttpContent
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
     /// <inheritdoc />
-    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        OpenAsync(cancellationToken).AsTask();
+
+    /// <summary>Opens the wrapped body and puts it under the limits.</summary>
+    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken)
     {
         Stream inner;
         try
