@@ -9,6 +9,8 @@ namespace Unico.IdCloud.Benchmarks;
 /// <summary>
 /// GetEvidenceSet of a 20 MB PDF: the API sends it base64 inside JSON, so the client must hold and decode it. Target:
 /// SDK allocations ≤ 1.1× the PDF size (issue 10): the decoded PDF itself and little else. The baseline lets System.Text.Json decode into a <c>byte[]</c> property.
+/// With <see cref="LengthDeclared"/> false the answer has no <c>Content-Length</c> (as a chunked answer): nothing can
+/// be sized from the headers.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PayloadConfig))]
@@ -22,11 +24,15 @@ public class EvidenceSetDownloadBenchmarks
     [Params(20 * SyntheticPdf.OneMegabyte)]
     public int PdfBytes { get; set; }
 
+    [Params(true, false)]
+    public bool LengthDeclared { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var pdf = SyntheticPdf.Create(PdfBytes);
         handler.EvidenceSetBody = SyntheticPdf.EvidenceSetBody(pdf);
+        handler.EvidenceSetLengthDeclared = LengthDeclared;
         sdk = SdkHost.InMemory(handler);
         client = sdk.GetRequiredService<IIdCloudProcessClient>();
         handWritten = new HandWrittenIdCloudClient(handler, SdkHost.InMemoryProcessApi, SdkHost.InMemorySignatureApi, InMemoryIdCloudHandler.AccessToken);

@@ -31,6 +31,12 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
     /// <summary>The GetEvidenceSet body (<c>{"fileContents":"&lt;base64&gt;","contentType":"x-pdf"}</c>), if set.</summary>
     public byte[]? EvidenceSetBody { get; set; }
 
+    /// <summary>
+    /// Whether the GetEvidenceSet answer declares its length (<c>Content-Length</c>); when not, it arrives like a chunked
+    /// answer, and a client cannot size anything from the headers.
+    /// </summary>
+    public bool EvidenceSetLengthDeclared { get; set; } = true;
+
     /// <summary>The size of the signed PDF the signature API streams (generated on the fly, never held in memory).</summary>
     public long SignedDocumentSize { get; set; } = 1024;
 
@@ -62,7 +68,15 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
         {
             if (path.EndsWith("/evidenceset", StringComparison.Ordinal))
             {
-                return Answer(request, EvidenceSetBody ?? throw new InvalidOperationException("EvidenceSetBody is not set."), Json);
+                var body = EvidenceSetBody ?? throw new InvalidOperationException("EvidenceSetBody is not set.");
+                if (!EvidenceSetLengthDeclared)
+                {
+                    var chunked = new UndeclaredLengthContent(body);
+                    chunked.Headers.ContentType = Json;
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = chunked, RequestMessage = request };
+                }
+
+                return Answer(request, body, Json);
             }
 
             return Answer(request, getProcessBody, Json);
@@ -84,6 +98,16 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = contentType;
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+    }
+
+    /// <summary>A body without <c>Content-Length</c>, as a chunked answer arrives.</summary>
+    private sealed class UndeclaredLengthContent(byte[] body) : ByteArrayContent(body)
+    {
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     /// <summary>Swallows what is written and counts it.</summary>

@@ -31,7 +31,15 @@ namespace Unico.IdCloud.Client.Authentication;
 /// </remarks>
 internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
 {
+    private const string AuthorizationHeader = "Authorization";
+
     private readonly IIdCloudTokenProvider _tokenProvider;
+
+    /// <summary>
+    /// The <c>Authorization</c> value of the last token sent, built once per token instead of once per request
+    /// (a token lives for many calls). Replaced whole, so concurrent requests read a consistent pair; not per-request state.
+    /// </summary>
+    private volatile BearerValue? _lastBearer;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="tokenProvider">The shared token source (a singleton per service account).</param>
@@ -78,8 +86,33 @@ internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
         }
     }
 
-    private static void Authorize(HttpRequestMessage request, IdCloudAccessToken token) =>
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+    /// <summary>
+    /// Sets <c>Authorization: Bearer &lt;token&gt;</c>, replacing any value already there. Stored as the ready-made header
+    /// text (no <see cref="AuthenticationHeaderValue"/> and parsed-value holder per request); the token cannot hold
+    /// whitespace or line breaks (<see cref="IdCloudAccessToken"/> refuses them), so the text needs no validation, and
+    /// <see cref="System.Net.Http.Headers.HttpRequestHeaders.Authorization"/> still parses it for whoever reads it.
+    /// </summary>
+    private void Authorize(HttpRequestMessage request, IdCloudAccessToken token)
+    {
+        var bearer = _lastBearer;
+        if (bearer is null || !ReferenceEquals(bearer.Token, token))
+        {
+            bearer = new BearerValue(token, "Bearer " + token.Value);
+            _lastBearer = bearer;
+        }
+
+        var headers = request.Headers;
+        headers.Remove(AuthorizationHeader);
+        headers.TryAddWithoutValidation(AuthorizationHeader, bearer.HeaderValue);
+    }
+
+    /// <summary>A token and the <c>Authorization</c> header text that carries it (a class, not a record: no ToString showing the secret).</summary>
+    private sealed class BearerValue(IdCloudAccessToken token, string headerValue)
+    {
+        public IdCloudAccessToken Token { get; } = token;
+
+        public string HeaderValue { get; } = headerValue;
+    }
 
     private static async Task EnsureResendableAsync(HttpContent? content, CancellationToken cancellationToken)
     {

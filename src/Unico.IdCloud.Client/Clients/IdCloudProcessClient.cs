@@ -7,7 +7,9 @@ namespace Unico.IdCloud.Client;
 /// The convenience layer over the generated <see cref="IIdCloudProcessApi"/>: validates before sending, unwraps the
 /// wire envelopes and decodes the inline files. Transport, authentication, retries and error mapping happen below,
 /// in the Refit client's pipeline; an answer that reaches this class has already been checked by the serializer
-/// (<see cref="Serialization.IdCloudHttpContentSerializer"/>): envelopes hold their payload, files are valid base64.
+/// (<see cref="Serialization.IdCloudHttpContentSerializer"/>): envelopes hold their payload. Files come decoded from the
+/// generated interface's <c>GetSelfieAsync</c>/<c>GetEvidenceSetAsync</c> (default interface methods that decode the
+/// unread answer as it arrives: <see cref="Serialization.IdCloudFileEnvelopeReader"/>), so their base64 is valid.
 /// </summary>
 /// <param name="api">The generated Refit interface.</param>
 /// <param name="validator">

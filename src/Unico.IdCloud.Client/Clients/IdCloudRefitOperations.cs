@@ -39,8 +39,8 @@ internal static class IdCloudRefitOperations
     {
         nameof(Models.IIdCloudProcessApi.CreateProcessAsync) => IdCloudOperation.CreateProcess,
         nameof(Models.IIdCloudProcessApi.GetProcessAsync) => IdCloudOperation.GetProcess,
-        nameof(Models.IIdCloudProcessApi.GetSelfieAsync) => IdCloudOperation.GetSelfie,
-        nameof(Models.IIdCloudProcessApi.GetEvidenceSetAsync) => IdCloudOperation.GetEvidenceSet,
+        nameof(Models.IIdCloudProcessApi.GetSelfieContentAsync) => IdCloudOperation.GetSelfie,
+        nameof(Models.IIdCloudProcessApi.GetEvidenceSetContentAsync) => IdCloudOperation.GetEvidenceSet,
         nameof(Models.IIdCloudProcessApi.SetProcessDocumentAsync) => IdCloudOperation.SetProcessDocument,
         nameof(Models.IIdCloudSignatureApi.GetSignedDocumentAsync) => IdCloudOperation.GetSignedDocument,
         nameof(Models.IIdCloudSignatureApi.GetSignatureEvidenceAsync) => IdCloudOperation.GetSignatureEvidence,

@@ -59,10 +59,17 @@ internal static class IdCloudRefitSettings
     }
 
     /// <summary>A success body that could not be read: malformed JSON, a missing payload, or a connection that broke while reading.</summary>
-    internal static ValueTask<Exception?> FromUnreadableBodyAsync(HttpResponseMessage response, Exception exception)
+    internal static ValueTask<Exception?> FromUnreadableBodyAsync(HttpResponseMessage response, Exception exception) =>
+        ValueTask.FromResult<Exception?>(MapUnreadableBody(response, exception));
+
+    /// <summary>
+    /// As <see cref="FromUnreadableBodyAsync"/>, for a body decoded after Refit handed it over unread (the inline files:
+    /// <see cref="IdCloudFileEnvelopeReader"/>).
+    /// </summary>
+    internal static Exception MapUnreadableBody(HttpResponseMessage response, Exception exception, IdCloudOperation? operation = null)
     {
-        var operation = IdCloudRefitOperations.Of(response.RequestMessage);
-        Exception mapped = exception switch
+        operation ??= IdCloudRefitOperations.Of(response.RequestMessage);
+        return exception switch
         {
             IdCloudException already => already,
             // The caller cancelled while the body was read (the bounded body throws it with the caller's token): not a failure to map.
@@ -71,7 +78,6 @@ internal static class IdCloudRefitSettings
             HttpRequestException or IOException or OperationCanceledException => IdCloudErrorMapper.FromTransportFailure(response.RequestMessage, operation, exception),
             _ => IdCloudErrorMapper.FromUnreadableBody(response, operation, ExpectedOf(operation), exception),
         };
-        return ValueTask.FromResult<Exception?>(mapped);
     }
 
     /// <summary>

@@ -66,6 +66,9 @@ internal sealed class IdCloudBoundedContent : HttpContent
     /// <summary>The request this body answers: what a failure while reading it names (redacted by the mapper).</summary>
     public HttpRequestMessage? RequestMessage => _response.RequestMessage;
 
+    /// <summary>The response this body belongs to: what a body that cannot be decoded is reported against.</summary>
+    public HttpResponseMessage Response => _response;
+
     /// <inheritdoc />
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
@@ -73,7 +76,8 @@ internal sealed class IdCloudBoundedContent : HttpContent
     /// <inheritdoc />
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        // Through the ValueTask path: buffering (what Refit does to every typed answer) allocates no Task<Stream>.
+        var source = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
             await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -84,7 +88,11 @@ internal sealed class IdCloudBoundedContent : HttpContent
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
     /// <inheritdoc />
-    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        OpenAsync(cancellationToken).AsTask();
+
+    /// <summary>Opens the wrapped body and puts it under the limits.</summary>
+    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken)
     {
         Stream inner;
         try

@@ -9,6 +9,8 @@ namespace Unico.IdCloud.Client.Http;
 /// </summary>
 internal static class IdCloudRequestOptions
 {
+    private static readonly object BoxedTrue = true;
+
     /// <summary>How many retries the resilience handler made for this request (0 before the first retry).</summary>
     public static readonly HttpRequestOptionsKey<int> RetryCountKey = new("Unico.IdCloud.RetryCount");
 
@@ -48,7 +50,12 @@ internal static class IdCloudRequestOptions
     public static readonly HttpRequestOptionsKey<string> ClientReferenceKey = new("Unico.IdCloud.ClientReference");
 
     /// <summary>Marks <paramref name="request"/> as possibly sent.</summary>
-    public static void MarkMayHaveBeenSent(HttpRequestMessage request) => request.Options.Set(MayHaveBeenSentKey, true);
+    /// <remarks>
+    /// Stored through the dictionary view with one shared boxed <see langword="true"/>: <c>Options.Set(key, true)</c>
+    /// would box a new <see cref="bool"/> on every call of every request. Readers see a <see cref="bool"/> as before.
+    /// </remarks>
+    public static void MarkMayHaveBeenSent(HttpRequestMessage request) =>
+        ((IDictionary<string, object?>)request.Options)[MayHaveBeenSentKey.Key] = BoxedTrue;
 
     /// <summary>Whether <paramref name="request"/> was handed to the connection (so it may have reached the server).</summary>
     public static bool MayHaveBeenSent(HttpRequestMessage? request) =>

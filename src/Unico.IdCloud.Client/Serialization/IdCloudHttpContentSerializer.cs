@@ -27,6 +27,11 @@ namespace Unico.IdCloud.Client.Serialization;
 /// <see cref="JsonException"/>, and a null or empty one is caught here) or not usable (<c>fileContents</c> that is not base64). Refit hands both to the SDK's deserialization exception
 /// factory, which turns them into an <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.InvalidResponse"/>.
 /// </para>
+/// <para>
+/// The generated interface does not ask this serializer for inline files: Refit buffers every body before calling it,
+/// so <c>GetSelfieAsync</c>/<c>GetEvidenceSetAsync</c> decode the unread body themselves with
+/// <see cref="IdCloudFileEnvelopeReader"/>, which this serializer also uses when asked for an <see cref="IdCloudFile"/>.
+/// </para>
 /// </remarks>
 internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
 {
@@ -57,10 +62,9 @@ internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
 
         if (typeof(T) == typeof(IdCloudFile))
         {
-            var envelope = await ReadCheckedAsync<FileContentsResponse>(content, cancellationToken).ConfigureAwait(false);
-            return envelope!.FileContents.TryGetBytes(out var bytes)
-                ? (T)(object)new IdCloudFile(bytes, envelope.ContentType)
-                : throw new IdCloudUnreadableBodyException("a file (\"fileContents\" is not valid base64)");
+            // The generated interface decodes its inline files itself (Refit would buffer the whole body before calling
+            // this serializer); any other typed use decodes the same way, streamed.
+            return (T)(object)await IdCloudFileEnvelopeReader.DecodeAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
         return await ReadCheckedAsync<T>(content, cancellationToken).ConfigureAwait(false);

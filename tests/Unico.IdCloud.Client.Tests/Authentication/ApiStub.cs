@@ -12,12 +12,16 @@ internal sealed class ApiStub : HttpMessageHandler
     public Func<ReceivedApiRequest, HttpResponseMessage> Responder { get; set; } =
         _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
 
+    /// <summary>Sees each request as it arrives, before it is recorded (for header checks the record does not keep).</summary>
+    public Action<HttpRequestMessage>? OnRequest { get; set; }
+
     public IReadOnlyList<ReceivedApiRequest> Requests => _requests.ToArray();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // CopyToAsync, like the real transport, serialises the content without buffering it: content that cannot be
         // sent twice fails here the second time.
+        OnRequest?.Invoke(request);
         string? body = null;
         if (request.Content is not null)
         {

@@ -30,6 +30,31 @@ public sealed class AuthenticationHandlerTests
     }
 
     [Fact]
+    public async Task A_request_that_already_carries_an_Authorization_header_goes_out_with_exactly_one_the_current_bearer()
+    {
+        // The handler writes the header as ready-made text (one string per token, not a parsed value per request);
+        // it must still replace whatever was there, on the first send and on the resend after a 401.
+        using var harness = new TokenProviderHarness();
+        var sent = new List<string[]>();
+        var api = new ApiStub
+        {
+            Responder = RejectFirstToken,
+            OnRequest = request => sent.Add(request.Headers.GetValues("Authorization").ToArray()),
+        };
+        using var client = Client(harness.Provider, api);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "client/v1/process/abc");
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic c3RhbGU6c3RhbGU=");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, sent.Count);
+        Assert.StartsWith("Bearer access-token-1-", Assert.Single(sent[0]), StringComparison.Ordinal);
+        Assert.StartsWith("Bearer access-token-2-", Assert.Single(sent[1]), StringComparison.Ordinal);
+        Assert.Equal(["Bearer", "Bearer"], api.Requests.Select(r => r.Scheme));
+    }
+
+    [Fact]
     public async Task A_thousand_concurrent_first_calls_cause_exactly_one_token_request()
     {
         using var harness = new TokenProviderHarness();

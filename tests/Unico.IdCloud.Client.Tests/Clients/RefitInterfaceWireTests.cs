@@ -96,6 +96,92 @@ public sealed class RefitInterfaceWireTests : IDisposable
         Assert.Equal(contentType == "x-pdf" ? "application/pdf" : contentType, response.ContentType);
     }
 
+    /// <summary>
+    /// The Refit methods under the typed file methods hand the JSON answer over unread (Refit would otherwise buffer
+    /// all of it before deserializing): nothing of the body has been read when the call returns.
+    /// </summary>
+    [Theory]
+    [InlineData("selfie")]
+    [InlineData("evidenceset")]
+    public async Task FileContentOperationsGetAndHandTheJsonAnswerOverUnread(string path)
+    {
+        var json = Encoding.UTF8.GetBytes($$"""{"fileContents":"{{Convert.ToBase64String([1, 2, 3, 250])}}","contentType":"image/jpeg"}""");
+        var body = new RecordingStream(json);
+        IdCloudOperation? operation = null;
+        _mock.Expect(HttpMethod.Get, ProcessBase + $"client/v1/process/{ProcessId}/{path}")
+            .WithHeaders("Accept", "application/json")
+            .Respond(message =>
+            {
+                message.Options.TryGetValue(IdCloudOperation.OptionsKey, out operation);
+                var content = new StreamContent(body);
+                content.Headers.ContentType = new("application/json");
+                content.Headers.ContentLength = json.Length;
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+            });
+
+        using var answer = path == "selfie" ? await _process.GetSelfieContentAsync(ProcessId) : await _process.GetEvidenceSetContentAsync(ProcessId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.Same(path == "selfie" ? IdCloudOperation.GetSelfie : IdCloudOperation.GetEvidenceSet, operation);
+        Assert.Equal(0, body.BytesRead);
+        Assert.Equal("application/json", answer.Headers.ContentType!.MediaType);
+        Assert.Equal(json, await answer.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>The typed file methods read the answer once, as it arrives (escapes included), and release it.</summary>
+    [Theory]
+    [InlineData("selfie")]
+    [InlineData("evidenceset")]
+    public async Task FileOperationsReadTheAnswerAsItArrivesAndReleaseIt(string path)
+    {
+        var bytes = new byte[100_000];
+        new Random(7).NextBytes(bytes);
+        var base64 = Convert.ToBase64String(bytes).Replace("/", "\\/", StringComparison.Ordinal);
+        var json = Encoding.UTF8.GetBytes($$"""{"contentType":"x-pdf","fileContents":"{{base64}}"}""");
+        var body = new RecordingStream(json);
+        _mock.When("*").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body, 1000) });
+
+        var file = path == "selfie" ? await _process.GetSelfieAsync(ProcessId) : await _process.GetEvidenceSetAsync(ProcessId);
+
+        Assert.Equal(bytes, file.Content.ToArray());
+        Assert.Equal("application/pdf", file.ContentType);
+        Assert.Equal(json.Length, body.BytesRead);
+        Assert.True(body.Disposed, "The answer is released once decoded.");
+    }
+
+    public static TheoryData<string, string> FileMethodsAndUnreadableBodies()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var method in new[] { nameof(IIdCloudProcessApi.GetSelfieAsync), nameof(IIdCloudProcessApi.GetEvidenceSetAsync) })
+        {
+            data.Add(method, """{"fileContents":"AAEC""");                        // the JSON ends early
+            data.Add(method, """{"fileContents":"AAE","contentType":"x-pdf"}"""); // truncated base64
+            data.Add(method, """{"fileContents":"not base64!"}""");               // invalid base64
+            data.Add(method, """{"fileContents":null}""");
+            data.Add(method, """{"fileContents":12}""");
+            data.Add(method, """{"contentType":"x-pdf"}""");
+            data.Add(method, "null");
+            data.Add(method, "<html><body>Sign in</body></html>");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FileMethodsAndUnreadableBodies))]
+    public async Task AFileAnswerThatCannotBeDecodedIsAnInvalidResponse(string method, string body)
+    {
+        _mock.When("*").Respond("application/json", body);
+
+        // Only Refit and the operation tag here: what the full pipeline adds to these errors (the request, the
+        // operation) is asserted in InlineFilePipelineTests.
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => Call(method));
+
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.False(exception.RequestMayHaveBeenProcessed);
+        Assert.DoesNotContain("base64!", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SetProcessDocumentPostsTheDocumentAndReturnsTheTypedProcess()
     {
@@ -150,6 +236,8 @@ public sealed class RefitInterfaceWireTests : IDisposable
         nameof(IIdCloudProcessApi.GetProcessAsync),
         nameof(IIdCloudProcessApi.GetSelfieAsync),
         nameof(IIdCloudProcessApi.GetEvidenceSetAsync),
+        nameof(IIdCloudProcessApi.GetSelfieContentAsync),
+        nameof(IIdCloudProcessApi.GetEvidenceSetContentAsync),
         nameof(IIdCloudProcessApi.SetProcessDocumentAsync),
         nameof(IIdCloudSignatureApi.GetSignedDocumentAsync),
         nameof(IIdCloudSignatureApi.GetSignatureEvidenceAsync),
@@ -266,6 +354,12 @@ public sealed class RefitInterfaceWireTests : IDisposable
                 break;
             case nameof(IIdCloudProcessApi.GetEvidenceSetAsync):
                 await _process.GetEvidenceSetAsync(ProcessId, cancellationToken);
+                break;
+            case nameof(IIdCloudProcessApi.GetSelfieContentAsync):
+                (await _process.GetSelfieContentAsync(ProcessId, cancellationToken)).Dispose();
+                break;
+            case nameof(IIdCloudProcessApi.GetEvidenceSetContentAsync):
+                (await _process.GetEvidenceSetContentAsync(ProcessId, cancellationToken)).Dispose();
                 break;
             case nameof(IIdCloudProcessApi.SetProcessDocumentAsync):
                 await _process.SetProcessDocumentAsync(ProcessId, new SetProcessDocumentRequest { DuiType = DuiType.BrCpf, DuiValue = "73689290074" }, cancellationToken);

@@ -10,7 +10,7 @@ using Unico.IdCloud.Client.Tests.Diagnostics;
 namespace Unico.IdCloud.Client.Tests.Http;
 
 /// <summary>
-/// A hand-built chain as AddIdCloud() builds it: HttpClient → (telemetry) → error handler → Microsoft.Extensions.Http.Resilience
+/// A hand-built chain as AddIdCloud() builds it: HttpClient → error handler (with telemetry when given) → Microsoft.Extensions.Http.Resilience
 /// handler running the SDK's pipeline → stub, on a manual clock. The harness keeps one pipeline per client name, as the
 /// resilience registry does, so a new handler generation shares the breaker. Timeouts are long by
 /// default so that any timer shorter than a minute is a retry delay.
@@ -24,6 +24,7 @@ internal sealed class PipelineHarness : IDisposable
 
     private readonly Dictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.Ordinal);
     private readonly IdCloudResilienceOptions _options;
+    private readonly IdCloudTelemetry? _telemetry;
 
     private PipelineHarness(StubHttpHandler stub, IdCloudResilienceOptions options, IdCloudTelemetry? telemetry, string clientName)
     {
@@ -32,12 +33,8 @@ internal sealed class PipelineHarness : IDisposable
         Time = new ObservedTimeProvider();
         Log = new CapturingLogger();
         Rules = new IdCloudResiliencePipeline(options, Time, telemetry, Log);
+        _telemetry = telemetry;
         var chain = Chain(clientName, stub);
-        if (telemetry is not null)
-        {
-            chain = new IdCloudTelemetryHandler(telemetry, new CapturingLogger<IdCloudTelemetryHandler>(Log), Time) { InnerHandler = chain };
-        }
-
         Client = new HttpClient(chain) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = new Uri("https://api.cadastro.uat.unico.app") };
     }
 
@@ -114,7 +111,10 @@ internal sealed class PipelineHarness : IDisposable
         }
 
 #pragma warning disable EXTEXP0001 // ResilienceHandler is what AddResilienceHandler() puts in the chain.
-        return new IdCloudErrorHandler(_options, Time) { InnerHandler = new ResilienceHandler(pipeline) { InnerHandler = inner } };
+        return new IdCloudErrorHandler(_options, Time, _telemetry, _telemetry is null ? null : new CapturingLogger<IdCloudErrorHandler>(Log))
+        {
+            InnerHandler = new ResilienceHandler(pipeline) { InnerHandler = inner },
+        };
 #pragma warning restore EXTEXP0001
     }
 

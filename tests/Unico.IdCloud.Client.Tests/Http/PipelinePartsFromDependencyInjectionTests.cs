@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Validation;
@@ -52,10 +53,39 @@ public sealed class PipelinePartsFromDependencyInjectionTests
         Assert.Equal(2, stub.Calls);
     }
 
-    private static ServiceProvider Build(StubHttpHandler stub, Action<HttpRetryStrategyOptions>? configureRetry)
+    [Fact]
+    public async Task Each_operation_logs_once_under_the_category_it_always_had_now_that_telemetry_and_errors_share_one_handler()
+    {
+        // Telemetry moved into the error handler (one async frame per call instead of two); operators' log filters
+        // name the old telemetry handler's category, so the events 2000 and 2001 must still arrive under it, once each.
+        var stub = StubHttpHandler.Statuses(HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
+        var logs = new CategoryRecordingProvider();
+        await using var provider = Build(stub, configureRetry: null, logs);
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(IdCloudHttpClientNames.ProcessApi);
+
+        using (await client.GetAsync(new Uri("client/v1/process/x", UriKind.Relative)).WaitAsync(PipelineHarness.HangGuard))
+        {
+        }
+
+        await Assert.ThrowsAsync<IdCloudApiException>(() => client.GetAsync(new Uri("client/v1/process/y", UriKind.Relative)).WaitAsync(PipelineHarness.HangGuard));
+
+        var operationEvents = logs.Events.Where(e => e.EventId.Id is 2000 or 2001).ToList();
+        Assert.Equal([2000, 2001], operationEvents.Select(e => e.EventId.Id));
+        Assert.All(operationEvents, e => Assert.Equal("Unico.IdCloud.Client.Diagnostics.IdCloudTelemetryHandler", e.Category));
+        Assert.Equal(LogLevel.Debug, operationEvents[0].Level);
+        Assert.Equal(LogLevel.Warning, operationEvents[1].Level);
+    }
+
+    private static ServiceProvider Build(StubHttpHandler stub, Action<HttpRetryStrategyOptions>? configureRetry, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            }
+        });
         var builder = services.AddIdCloud(o =>
         {
             o.ProcessApiBaseAddress = new Uri("https://api.cadastro.uat.unico.app");
@@ -78,6 +108,31 @@ public sealed class PipelinePartsFromDependencyInjectionTests
 
         public void Invalidate(IdCloudAccessToken token)
         {
+        }
+    }
+
+    /// <summary>Keeps every event with the category of the logger that wrote it.</summary>
+    private sealed class CategoryRecordingProvider : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, LogLevel Level, EventId EventId)> _events = new();
+
+        public IReadOnlyList<(string Category, LogLevel Level, EventId EventId)> Events => _events.ToArray();
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(CategoryRecordingProvider owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner._events.Enqueue((category, logLevel, eventId));
         }
     }
 }

@@ -1,0 +1,121 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Unico.IdCloud.Benchmarks.Infrastructure;
+using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Testing;
+
+namespace Unico.IdCloud.Benchmarks;
+
+/// <summary>
+/// Where the SDK's time over a real socket goes: GetProcess with one caller over loopback against the embedded emulator,
+/// bare Refit (the baseline) beside the SDK's own Refit interface from DI with its handler chain whole and with parts of
+/// it taken out (<c>ConfigureAdditionalHttpMessageHandlers</c>, as an application could). Each row differs from the
+/// next by one layer, so the ratios say what each layer costs per call on the socket path, which the in-memory benchmark
+/// (everything completes synchronously there) does not show.
+/// </summary>
+/// <remarks>
+/// A diagnostic, not a target: the rows without resilience or error mapping are not configurations to ship. The set-up
+/// checks that every removal found its handler, so a renamed handler fails the run instead of measuring the whole chain
+/// twice.
+/// </remarks>
+[MemoryDiagnoser]
+public class GetProcessPipelineLoopbackBenchmarks
+{
+    public const int CallsPerInvocation = 64;
+
+    private readonly List<ServiceProvider> providers = [];
+    private IdCloudEmulator emulator = null!;
+    private SocketsHttpHandler refitHandler = null!;
+    private BareRefit bareRefit = null!;
+    private IIdCloudProcessApi whole = null!;
+    private IIdCloudProcessApi withoutResilience = null!;
+    private IIdCloudProcessApi authenticationOnly = null!;
+    private string processId = null!;
+
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        bareRefit.Dispose();
+        refitHandler.Dispose();
+        foreach (var provider in providers)
+        {
+            provider.Dispose();
+        }
+
+        emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = CallsPerInvocation, Description = "bare Refit")]
+    public Task BareRefit() => Loop(bareRefit.ProcessApi);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK Refit interface, whole pipeline")]
+    public Task Whole() => Loop(whole);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK without the resilience handler")]
+    public Task WithoutResilience() => Loop(withoutResilience);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK with authentication only")]
+    public Task AuthenticationOnly() => Loop(authenticationOnly);
+
+    private async Task Loop(IIdCloudProcessApi api)
+    {
+        for (var i = 0; i < CallsPerInvocation; i++)
+        {
+            await api.GetProcessAsync(processId);
+        }
+    }
+
+    private async Task SetupAsync()
+    {
+        emulator = await IdCloudEmulator.StartAsync();
+        var account = emulator.CreateServiceAccount();
+        whole = Api(account, []);
+        withoutResilience = Api(account, ["ResilienceHandler"]);
+        authenticationOnly = Api(account, ["ResilienceHandler", "IdCloudErrorHandler", "IdCloudOperationHandler"]);
+
+        var client = providers[0].GetRequiredService<IIdCloudProcessClient>();
+        var created = await client.CreateProcessAsync(new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdLive,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "Ana" },
+        });
+        processId = created.Id!;
+        await emulator.FinishProcessAsync(processId, EmulatedOutcome.Approved);
+
+        var token = await providers[0].GetRequiredService<IIdCloudTokenProvider>().GetTokenAsync();
+        refitHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false };
+        bareRefit = new BareRefit(refitHandler, emulator.ProcessApiBaseAddress, token.Value);
+
+        foreach (var api in new[] { whole, withoutResilience, authenticationOnly })
+        {
+            var process = await api.GetProcessAsync(processId);
+            Check.That(process.Id == processId && process.Result == ProcessResult.Ok, "every SDK variant reads the finished, approved process");
+        }
+
+        var viaRefit = await bareRefit.GetProcessForCheckAsync(processId);
+        Check.That(viaRefit.Result == ProcessResult.Ok, "bare Refit reads the finished, approved process");
+    }
+
+    /// <summary>The SDK's process API with the handlers whose type name is in <paramref name="remove"/> taken out.</summary>
+    private IIdCloudProcessApi Api(EmulatedServiceAccount account, string[] remove)
+    {
+        var provider = SdkHost.Build(account.ApplyTo, extend: (_, idCloud) =>
+            idCloud.ProcessApiHttpClient.ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+            {
+                foreach (var name in remove)
+                {
+                    var found = handlers.Where(h => h.GetType().Name == name).ToList();
+                    Check.That(found.Count == 1, $"the process client's chain has one {name} to take out (found {found.Count})");
+                    handlers.Remove(found[0]);
+                }
+            }));
+        providers.Add(provider);
+        return provider.GetRequiredService<IIdCloudProcessApi>();
+    }
+}
