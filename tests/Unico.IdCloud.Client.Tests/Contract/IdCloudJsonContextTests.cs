@@ -152,6 +152,21 @@ public sealed class IdCloudJsonContextTests
     }
 
     [Fact]
+    public void TheWebAppTokenNamedByTheWebAndSdkOverviewIsReadTypedBesideTheToken()
+    {
+        var process = JsonSerializer.Deserialize(
+            """{"process":{"id":"p","state":"PROCESS_STATE_CREATED","token":"journey-token","webAppToken":"web-app-token"}}""",
+            Json.ProcessResponse)!.Process;
+
+        Assert.Equal("journey-token", process.Token);
+        Assert.Equal("web-app-token", process.WebAppToken);
+        Assert.False(process.AdditionalProperties.ContainsKey("webAppToken"));
+
+        var withoutIt = JsonSerializer.Deserialize("""{"process":{"id":"p","state":"PROCESS_STATE_CREATED"}}""", Json.ProcessResponse)!.Process;
+        Assert.Null(withoutIt.WebAppToken);
+    }
+
+    [Fact]
     public void AnInvalidTimestampIsAJsonError()
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"process":{"id":"p","state":"PROCESS_STATE_FINISHED","createdAt":"2023-10-35T00:00:00Z"}}""", Json.ProcessResponse));
