@@ -1,5 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Unico.IdCloud.Client.Serialization;
 
 namespace Unico.IdCloud.Client.ByClient;
 
@@ -7,57 +8,16 @@ namespace Unico.IdCloud.Client.ByClient;
 /// Writes <see cref="ByClientDocumentRequest.Files"/> as the wire wants it, each page wrapped in an object,
 /// <c>[{"data": "..."}]</c> (the only member of the vendor's file object), and reads it back the same way.
 /// </summary>
-internal sealed class ByClientDocumentFileListJsonConverter : JsonConverter<IList<string>>
+internal sealed class ByClientDocumentFileListJsonConverter() : WrappedItemListJsonConverter<string>("data", "file")
 {
-    private const string DataProperty = "data";
-
     /// <inheritdoc />
-    public override IList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options, [MaybeNullWhen(false)] out string value)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"Expected a JSON array of files but found {reader.TokenType}.");
-        }
-
-        var files = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException($"Expected a file object but found {reader.TokenType}.");
-            }
-
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                var isData = reader.ValueTextEquals(DataProperty);
-                reader.Read();
-                if (isData && reader.TokenType == JsonTokenType.String)
-                {
-                    files.Add(reader.GetString()!);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-
-        return files;
+        value = reader.TokenType == JsonTokenType.String ? reader.GetString()! : null;
+        return value is not null;
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, IList<string> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartArray();
-        foreach (var file in value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(DataProperty, file);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    protected override void WriteValue(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
 }

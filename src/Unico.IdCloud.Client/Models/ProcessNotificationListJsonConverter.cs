@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Unico.IdCloud.Client.Serialization;
 
 namespace Unico.IdCloud.Client.Models;
 
@@ -13,57 +13,16 @@ namespace Unico.IdCloud.Client.Models;
 /// An item without a <c>notificationChannel</c> string (an empty object, or one holding only members the contract does
 /// not know) has no channel to hold and is skipped when read.
 /// </remarks>
-internal sealed class ProcessNotificationListJsonConverter : JsonConverter<IList<NotificationChannel>>
+internal sealed class ProcessNotificationListJsonConverter() : WrappedItemListJsonConverter<NotificationChannel>("notificationChannel", "notification")
 {
-    private const string ChannelProperty = "notificationChannel";
-
     /// <inheritdoc />
-    public override IList<NotificationChannel> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options, out NotificationChannel value)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"Expected a JSON array of notifications but found {reader.TokenType}.");
-        }
-
-        var channels = new List<NotificationChannel>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException($"Expected a notification object but found {reader.TokenType}.");
-            }
-
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                var isChannel = reader.ValueTextEquals(ChannelProperty);
-                reader.Read();
-                if (isChannel && reader.TokenType == JsonTokenType.String)
-                {
-                    channels.Add(NotificationChannel.From(reader.GetString()!));
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-
-        return channels;
+        value = reader.TokenType == JsonTokenType.String ? NotificationChannel.From(reader.GetString()!) : default;
+        return reader.TokenType == JsonTokenType.String;
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, IList<NotificationChannel> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartArray();
-        foreach (var channel in value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(ChannelProperty, channel.Value);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    protected override void WriteValue(Utf8JsonWriter writer, NotificationChannel value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
 }

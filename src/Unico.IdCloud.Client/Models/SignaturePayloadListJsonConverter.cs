@@ -1,6 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Unico.IdCloud.Client.Serialization;
 
 namespace Unico.IdCloud.Client.Models;
 
@@ -15,66 +16,18 @@ namespace Unico.IdCloud.Client.Models;
 /// (<c>IdCloudCreateProcessContent</c>, whose options replace each document by a marker) still sees every document.
 /// An item without an <c>envelopePayload</c> object has no envelope to hold and is skipped when read.
 /// </remarks>
-internal sealed class SignaturePayloadListJsonConverter : JsonConverter<IList<EnvelopePayload>>
+internal sealed class SignaturePayloadListJsonConverter() : WrappedItemListJsonConverter<EnvelopePayload>("envelopePayload", "signature payload")
 {
-    private const string EnvelopeProperty = "envelopePayload";
-
     /// <inheritdoc />
-    public override IList<EnvelopePayload> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options, [MaybeNullWhen(false)] out EnvelopePayload value)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"Expected a JSON array of signature payloads but found {reader.TokenType}.");
-        }
-
-        var typeInfo = EnvelopeTypeInfo(options);
-        var envelopes = new List<EnvelopePayload>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException($"Expected a signature payload object but found {reader.TokenType}.");
-            }
-
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                var isEnvelope = reader.ValueTextEquals(EnvelopeProperty);
-                reader.Read();
-                if (isEnvelope && reader.TokenType == JsonTokenType.StartObject && JsonSerializer.Deserialize(ref reader, typeInfo) is { } envelope)
-                {
-                    envelopes.Add(envelope);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-
-        return envelopes;
+        value = reader.TokenType == JsonTokenType.StartObject ? JsonSerializer.Deserialize(ref reader, EnvelopeTypeInfo(options)) : null;
+        return value is not null;
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, IList<EnvelopePayload> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        var typeInfo = EnvelopeTypeInfo(options);
-        writer.WriteStartArray();
-        foreach (var envelope in value)
-        {
-            writer.WriteStartObject();
-            if (envelope is not null)
-            {
-                writer.WritePropertyName(EnvelopeProperty);
-                JsonSerializer.Serialize(writer, envelope, typeInfo);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    protected override void WriteValue(Utf8JsonWriter writer, EnvelopePayload value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, EnvelopeTypeInfo(options));
 
     private static JsonTypeInfo<EnvelopePayload> EnvelopeTypeInfo(JsonSerializerOptions options) =>
         (JsonTypeInfo<EnvelopePayload>)options.GetTypeInfo(typeof(EnvelopePayload));
