@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Unico.IdCloud.Benchmarks.Infrastructure;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Http;
@@ -33,6 +34,8 @@ public class GetProcessPipelineLoopbackBenchmarks
     private IIdCloudProcessApi whole = null!;
     private IIdCloudProcessApi timeoutsOnly = null!;
     private IIdCloudProcessApi plainPolly = null!;
+    private IIdCloudProcessApi plainTimeouts = null!;
+    private IIdCloudProcessApi emptyPipeline = null!;
     private IIdCloudProcessApi withoutResilience = null!;
     private IIdCloudProcessApi authenticationOnly = null!;
     private string processId = null!;
@@ -65,6 +68,12 @@ public class GetProcessPipelineLoopbackBenchmarks
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, same four strategies as a plain Polly pipeline")]
     public Task PlainPolly() => Loop(plainPolly);
 
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, two fixed Polly timeouts only, plain pipeline")]
+    public Task PlainTimeouts() => Loop(plainTimeouts);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, empty Polly pipeline in the resilience handler")]
+    public Task EmptyPipeline() => Loop(emptyPipeline);
+
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK without the resilience handler")]
     public Task WithoutResilience() => Loop(withoutResilience);
 
@@ -85,6 +94,9 @@ public class GetProcessPipelineLoopbackBenchmarks
         var account = emulator.CreateServiceAccount();
         whole = Api(account, []);
         withoutResilience = Api(account, ["ResilienceHandler"]);
+        plainTimeouts = Api(account, ["ResilienceHandler"], replacement: () => new ResilienceHandler(new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddTimeout(TimeSpan.FromSeconds(60)).AddTimeout(TimeSpan.FromSeconds(30)).Build()));
+        emptyPipeline = Api(account, ["ResilienceHandler"], replacement: () => new ResilienceHandler(ResiliencePipeline<HttpResponseMessage>.Empty));
         timeoutsOnly = Api(account, [], r => { r.MaxRetryAttempts = 0; r.CircuitBreakerEnabled = false; });
         plainPolly = Api(account, ["ResilienceHandler"], replacement: () => new ResilienceHandler(
             new IdCloudResiliencePipeline(new IdCloudResilienceOptions(), TimeProvider.System).Build(IdCloudHttpClientNames.ProcessApi)));
@@ -105,7 +117,7 @@ public class GetProcessPipelineLoopbackBenchmarks
         refitHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false };
         bareRefit = new BareRefit(refitHandler, emulator.ProcessApiBaseAddress, token.Value);
 
-        foreach (var api in new[] { whole, timeoutsOnly, plainPolly, withoutResilience, authenticationOnly })
+        foreach (var api in new[] { whole, timeoutsOnly, plainPolly, plainTimeouts, emptyPipeline, withoutResilience, authenticationOnly })
         {
             var process = await api.GetProcessAsync(processId);
             Check.That(process.Id == processId && process.Result == ProcessResult.Ok, "every SDK variant reads the finished, approved process");
