@@ -1,7 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Unico.IdCloud.Benchmarks.Infrastructure;
 using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.Testing;
 
@@ -29,6 +32,10 @@ public class GetProcessPipelineLoopbackBenchmarks
     private SocketsHttpHandler refitHandler = null!;
     private BareRefit bareRefit = null!;
     private IIdCloudProcessApi whole = null!;
+    private IIdCloudProcessApi timeoutsOnly = null!;
+    private IIdCloudProcessApi plainPolly = null!;
+    private IIdCloudProcessApi plainTimeouts = null!;
+    private IIdCloudProcessApi emptyPipeline = null!;
     private IIdCloudProcessApi withoutResilience = null!;
     private IIdCloudProcessApi authenticationOnly = null!;
     private string processId = null!;
@@ -55,6 +62,18 @@ public class GetProcessPipelineLoopbackBenchmarks
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK Refit interface, whole pipeline")]
     public Task Whole() => Loop(whole);
 
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, resilience with the two timeouts only")]
+    public Task TimeoutsOnly() => Loop(timeoutsOnly);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, same four strategies as a plain Polly pipeline")]
+    public Task PlainPolly() => Loop(plainPolly);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, two fixed Polly timeouts only, plain pipeline")]
+    public Task PlainTimeouts() => Loop(plainTimeouts);
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK, empty Polly pipeline in the resilience handler")]
+    public Task EmptyPipeline() => Loop(emptyPipeline);
+
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK without the resilience handler")]
     public Task WithoutResilience() => Loop(withoutResilience);
 
@@ -75,6 +94,12 @@ public class GetProcessPipelineLoopbackBenchmarks
         var account = emulator.CreateServiceAccount();
         whole = Api(account, []);
         withoutResilience = Api(account, ["ResilienceHandler"]);
+        plainTimeouts = Api(account, ["ResilienceHandler"], replacement: () => new ResilienceHandler(new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddTimeout(TimeSpan.FromSeconds(60)).AddTimeout(TimeSpan.FromSeconds(30)).Build()));
+        emptyPipeline = Api(account, ["ResilienceHandler"], replacement: () => new ResilienceHandler(ResiliencePipeline<HttpResponseMessage>.Empty));
+        timeoutsOnly = Api(account, [], r => { r.MaxRetryAttempts = 0; r.CircuitBreakerEnabled = false; });
+        plainPolly = Api(account, ["ResilienceHandler"], replacement: () => new ResilienceHandler(
+            new IdCloudResiliencePipeline(new IdCloudResilienceOptions(), TimeProvider.System).Build(IdCloudHttpClientNames.ProcessApi)));
         authenticationOnly = Api(account, ["ResilienceHandler", "IdCloudErrorHandler", "IdCloudOperationHandler"]);
 
         var client = providers[0].GetRequiredService<IIdCloudProcessClient>();
@@ -92,7 +117,7 @@ public class GetProcessPipelineLoopbackBenchmarks
         refitHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false };
         bareRefit = new BareRefit(refitHandler, emulator.ProcessApiBaseAddress, token.Value);
 
-        foreach (var api in new[] { whole, withoutResilience, authenticationOnly })
+        foreach (var api in new[] { whole, timeoutsOnly, plainPolly, plainTimeouts, emptyPipeline, withoutResilience, authenticationOnly })
         {
             var process = await api.GetProcessAsync(processId);
             Check.That(process.Id == processId && process.Result == ProcessResult.Ok, "every SDK variant reads the finished, approved process");
@@ -103,18 +128,30 @@ public class GetProcessPipelineLoopbackBenchmarks
     }
 
     /// <summary>The SDK's process API with the handlers whose type name is in <paramref name="remove"/> taken out.</summary>
-    private IIdCloudProcessApi Api(EmulatedServiceAccount account, string[] remove)
+    private IIdCloudProcessApi Api(EmulatedServiceAccount account, string[] remove, Action<IdCloudResilienceOptions>? resilience = null, Func<DelegatingHandler>? replacement = null)
     {
         var provider = SdkHost.Build(account.ApplyTo, extend: (_, idCloud) =>
+        {
+            if (resilience is not null)
+            {
+                idCloud.ConfigureResilience(resilience);
+            }
+
             idCloud.ProcessApiHttpClient.ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {
                 foreach (var name in remove)
                 {
                     var found = handlers.Where(h => h.GetType().Name == name).ToList();
                     Check.That(found.Count == 1, $"the process client's chain has one {name} to take out (found {found.Count})");
-                    handlers.Remove(found[0]);
+                    var index = handlers.IndexOf(found[0]);
+                    handlers.RemoveAt(index);
+                    if (replacement is not null)
+                    {
+                        handlers.Insert(index, replacement());
+                    }
                 }
-            }));
+            });
+        });
         providers.Add(provider);
         return provider.GetRequiredService<IIdCloudProcessApi>();
     }

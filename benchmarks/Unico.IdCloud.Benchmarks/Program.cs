@@ -15,6 +15,14 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "--loop")
+        {
+            return Infrastructure.InterleavedLoop.Run(
+                args[1],
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15,
+                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        }
+
         var smoke = args.Contains("--smoke");
         args = args.Where(a => a != "--smoke").ToArray();
 
