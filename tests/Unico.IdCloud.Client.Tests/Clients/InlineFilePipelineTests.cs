@@ -156,6 +156,44 @@ public sealed class InlineFilePipelineTests : IDisposable
         Assert.Equal(OperationOf(method), exception.Operation);
     }
 
+    public static TheoryData<string, string> NotUtf8Answers()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var method in new[] { nameof(IIdCloudProcessApi.GetSelfieAsync), nameof(IIdCloudProcessApi.GetEvidenceSetAsync) })
+        {
+            data.Add(method, "fileContents");
+            data.Add(method, "contentType");
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// A hostile or broken server sends bytes that are not UTF-8 (a lone 0xFF, a truncated two-byte sequence) inside a
+    /// member the SDK reads: the answer is the SDK's InvalidResponse naming the request, never a raw decoding exception
+    /// or a file built from garbage.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NotUtf8Answers))]
+    public async Task BytesThatAreNotUtf8InAMemberTheSdkReadsAreAnInvalidResponse(string method, string member)
+    {
+        byte[] notUtf8 = [0xFF, 0xC3];
+        var before = Encoding.UTF8.GetBytes(member == "fileContents" ? """{"contentType":"x-pdf","fileContents":"AAEC""" : """{"fileContents":"AAEC","contentType":"x-""");
+        var after = Encoding.UTF8.GetBytes("\"}");
+        byte[] body = [.. before, .. notUtf8, .. after];
+        _mock.When("*").Respond(_ =>
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+
+        var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.InvalidResponse, () => CallAsync(method));
+
+        Assert.Equal(OperationOf(method), exception.Operation);
+        Assert.EndsWith($"/client/v1/process/{ProcessId}/{PathOf(method)}", exception.RequestUri?.ToString(), StringComparison.Ordinal);
+    }
+
     private static string PathOf(string method) => method == nameof(IIdCloudProcessApi.GetSelfieAsync) ? "selfie" : "evidenceset";
 
     private static string OperationOf(string method) => method == nameof(IIdCloudProcessApi.GetSelfieAsync) ? "GetSelfie" : "GetEvidenceSet";
