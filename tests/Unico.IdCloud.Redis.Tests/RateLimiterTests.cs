@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.RateLimiting;
 using Unico.IdCloud.Redis.RateLimiting;
 using Unico.IdCloud.Redis.Tests.Infrastructure;
 
@@ -25,12 +26,12 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
         });
 
         // 30 polls over the three instances at once: only 8 (10 minus the 2 reserved) get in within the window.
-        var polls = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => limiters[i % 3].TryAcquireAsync(IdCloudRequestPriority.Normal).AsTask()));
+        var polls = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => limiters[i % 3].TryAcquireAsync(IdCloudRequestPriority.Normal, 100 + i).AsTask()));
         Assert.Equal(8, polls.Count(w => w == TimeSpan.Zero));
         Assert.All(polls.Where(w => w != TimeSpan.Zero), w => Assert.InRange(w!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)));
 
         // Creations still get the reserved two, then nobody gets in until the window moves.
-        var creations = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => limiters[i % 3].TryAcquireAsync(IdCloudRequestPriority.High).AsTask()));
+        var creations = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => limiters[i % 3].TryAcquireAsync(IdCloudRequestPriority.High, 200 + i).AsTask()));
         Assert.Equal(2, creations.Count(w => w == TimeSpan.Zero));
         Assert.Equal(10, await fixture.Direct.GetDatabase().SortedSetLengthAsync(limiters[0].LogKey));
     }
@@ -44,9 +45,9 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
             budget.WindowSafetyMargin = TimeSpan.FromSeconds(1); // window 2 s: one admission per 200 ms
         });
 
-        Assert.Equal(TimeSpan.Zero, await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High));
-        var second = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High);
-        var third = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.Normal);
+        Assert.Equal(TimeSpan.Zero, await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High, 1));
+        var second = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 2);
+        var third = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.Normal, 3);
 
         Assert.InRange(second!.Value, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
         Assert.InRange(third!.Value, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
@@ -54,14 +55,51 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task APermitInFlightHoldsItsSlotForEveryInstanceUntilOneWindowAfterItsAnswer()
+    {
+        var limiters = await StartThreeAsync(budget =>
+        {
+            budget.RequestsPerSecond = 2;
+            budget.ReservedForHighPriority = 0;
+            budget.SpreadEvenly = false;
+            budget.WindowSafetyMargin = TimeSpan.Zero;
+        });
+        var first = await limiters[0].AcquireAsync(IdCloudRequestPriority.High, CancellationToken.None);
+        var second = await limiters[1].AcquireAsync(IdCloudRequestPriority.High, CancellationToken.None);
+        Assert.True(first > 0 && second > 0, "both granted by Redis, not by the in-process fallback");
+
+        // Longer than the window: a log of admissions would let a third request in now, although neither of the first
+        // two has been answered (so the server may not even have counted them yet).
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        Assert.Equal(IdCloudInProcessRateLimiter.InFlightPoll, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 7));
+
+        // The first answer arrives: the release is fire-and-forget, so ask until Redis has it. From then on the wait is
+        // the rest of one window from the release, and the slot frees when it has passed.
+        limiters[0].Release(first);
+        TimeSpan? wait;
+        var asked = 0;
+        do
+        {
+            wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 8);
+            Assert.True(++asked < 100, "the release never reached Redis");
+        }
+        while (wait == IdCloudInProcessRateLimiter.InFlightPoll);
+
+        Assert.InRange(wait!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
+        await Task.Delay(wait.Value + TimeSpan.FromMilliseconds(20));
+        Assert.Equal(TimeSpan.Zero, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 9));
+        Assert.Equal(2, await fixture.Direct.GetDatabase().SortedSetLengthAsync(limiters[0].LogKey));
+    }
+
+    [Fact]
     public async Task A429SeenByOneInstancePausesEveryInstanceForItsRetryAfter()
     {
         var limiters = await StartThreeAsync(budget => budget.RequestsPerSecond = 10);
-        Assert.Equal(TimeSpan.Zero, await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High));
+        Assert.Equal(TimeSpan.Zero, await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 4));
 
         await limiters[0].ReportThrottledAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
 
-        var wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High);
+        var wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 5);
         Assert.InRange(wait!.Value, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
     }
 
@@ -72,7 +110,7 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
 
         await limiters[0].ReportThrottledAsync(TimeSpan.Zero, CancellationToken.None);
 
-        var wait = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High);
+        var wait = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 6);
         Assert.InRange(wait!.Value, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
     }
 

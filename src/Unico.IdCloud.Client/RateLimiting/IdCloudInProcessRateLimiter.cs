@@ -1,15 +1,22 @@
 namespace Unico.IdCloud.Client.RateLimiting;
 
 /// <summary>
-/// The in-process <see cref="IIdCloudRateLimiter"/>: a sliding log of the requests admitted in the last window (one
-/// second plus a safety margin). A request is admitted while fewer than its priority's limit were admitted in the
-/// window and the previous admission is at least window / budget old (admissions are spread evenly); otherwise the caller waits until the oldest admission that blocks it leaves the window. A 429 pauses
-/// every caller until its <c>Retry-After</c> has passed. Right for one instance; the Redis package shares the same
-/// algorithm between instances and falls back to this one when Redis is unreachable.
+/// The in-process <see cref="IIdCloudRateLimiter"/>. Each permit occupies one slot from its admission until one window
+/// (one second plus a safety margin) after its release (see <see cref="IIdCloudRateLimiter"/> for why the release, not
+/// the admission, starts the window). A request is admitted while fewer slots than its priority's limit are occupied
+/// and the previous admission is at least window / budget old (admissions are spread evenly); otherwise the caller
+/// waits until the earliest released slot frees, or, when every occupied slot is still in flight, a short poll. A 429
+/// pauses every caller until its <c>Retry-After</c> has passed. Right for one instance; the Redis package shares the
+/// same algorithm between instances and falls back to this one when Redis is unreachable.
 /// </summary>
-/// <remarks>The warm path (a permit free) takes a lock and allocates nothing.</remarks>
+/// <remarks>The warm path (a slot free) takes a lock, scans at most one slot per request of the budget, and allocates nothing.</remarks>
 internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
 {
+    /// <summary>How long a caller waits before asking again when every occupied slot is still in flight.</summary>
+    internal static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
+
+    private const long InFlight = long.MaxValue;
+
     private readonly TimeProvider _time;
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
@@ -19,10 +26,12 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
     private readonly TimeSpan _maxRetryAfter;
     private readonly object _gate = new();
 
-    // Timestamps (TimeProvider.GetTimestamp) of admissions still inside the window, oldest first; a ring of _highLimit.
-    private readonly long[] _admitted;
-    private int _head;
-    private int _count;
+    // One slot per request of the budget: the ticket that holds it and when its request was released (InFlight while
+    // it is not). A slot is free when its release is at least one window old.
+    private readonly long[] _tickets;
+    private readonly long[] _releasedAt;
+    private long _lastAdmission = long.MinValue;
+    private long _lastTicket;
     private long _pausedUntil;
 
     /// <summary>Creates the limiter.</summary>
@@ -40,22 +49,40 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
         _normalLimit = options.LimitFor(IdCloudRequestPriority.Normal);
         _defaultRetryAfter = options.DefaultRetryAfter;
         _maxRetryAfter = options.MaxRetryAfter;
-        _admitted = new long[_highLimit];
+        _tickets = new long[_highLimit];
+        _releasedAt = new long[_highLimit];
+        Array.Fill(_releasedAt, long.MinValue);
     }
 
     /// <inheritdoc />
-    public async ValueTask AcquireAsync(IdCloudRequestPriority priority, CancellationToken cancellationToken)
+    public async ValueTask<long> AcquireAsync(IdCloudRequestPriority priority, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var wait = TryAcquire(priority);
-            if (wait <= TimeSpan.Zero)
+            var (ticket, wait) = TryAcquire(priority);
+            if (ticket != 0)
             {
-                return;
+                return ticket;
             }
 
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Release(long ticket)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _tickets.Length; i++)
+            {
+                if (_tickets[i] == ticket && _releasedAt[i] == InFlight)
+                {
+                    _releasedAt[i] = _time.GetTimestamp();
+                    return;
+                }
+            }
         }
     }
 
@@ -66,8 +93,10 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Admits one request now (returns zero) or says how long to wait before asking again.</summary>
-    internal TimeSpan TryAcquire(IdCloudRequestPriority priority)
+    /// <summary>
+    /// Admits one request now (a ticket, never 0, and no wait) or says how long to wait before asking again (ticket 0).
+    /// </summary>
+    internal (long Ticket, TimeSpan Wait) TryAcquire(IdCloudRequestPriority priority)
     {
         var limit = priority == IdCloudRequestPriority.High ? _highLimit : _normalLimit;
         lock (_gate)
@@ -75,35 +104,46 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
             var now = _time.GetTimestamp();
             if (now < _pausedUntil)
             {
-                return ToTimeSpan(_pausedUntil - now);
+                return (0, ToTimeSpan(_pausedUntil - now));
             }
 
-            while (_count > 0 && now - _admitted[_head] >= _windowTicks)
-            {
-                _head = (_head + 1) % _admitted.Length;
-                _count--;
-            }
-
-            if (_count > 0 && _spacingTicks > 0)
+            if (_spacingTicks > 0 && _lastAdmission != long.MinValue && _lastAdmission + _spacingTicks > now)
             {
                 // Admissions are spread evenly over the window (see IdCloudRateLimitOptions.Spacing).
-                var next = _admitted[(_head + _count - 1) % _admitted.Length] + _spacingTicks;
-                if (next > now)
+                return (0, ToTimeSpan(_lastAdmission + _spacingTicks - now));
+            }
+
+            var occupied = 0;
+            var free = -1;
+            var earliestFree = long.MaxValue;
+            for (var i = 0; i < _releasedAt.Length; i++)
+            {
+                var released = _releasedAt[i];
+                if (released != long.MinValue && (released == InFlight || now - released < _windowTicks))
                 {
-                    return ToTimeSpan(next - now);
+                    occupied++;
+                    if (released != InFlight)
+                    {
+                        earliestFree = Math.Min(earliestFree, released + _windowTicks);
+                    }
+                }
+                else if (free < 0)
+                {
+                    free = i;
                 }
             }
 
-            if (_count < limit)
+            if (occupied < limit)
             {
-                _admitted[(_head + _count) % _admitted.Length] = now;
-                _count++;
-                return TimeSpan.Zero;
+                var ticket = ++_lastTicket;
+                _tickets[free] = ticket;
+                _releasedAt[free] = InFlight;
+                _lastAdmission = now;
+                return (ticket, TimeSpan.Zero);
             }
 
-            // The admission that must leave the window before this priority fits again.
-            var blocking = _admitted[(_head + _count - limit) % _admitted.Length];
-            return ToTimeSpan(blocking + _windowTicks - now);
+            // Asking again when the earliest released slot frees is enough: the loop checks the limit again then.
+            return (0, earliestFree == long.MaxValue ? InFlightPoll : ToTimeSpan(earliestFree - now));
         }
     }
 

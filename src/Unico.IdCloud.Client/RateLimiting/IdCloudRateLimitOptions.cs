@@ -21,17 +21,17 @@ public sealed class IdCloudRateLimitOptions
     public int ReservedForHighPriority { get; set; } = 2;
 
     /// <summary>
-    /// Added to the one-second window so that requests admitted one second apart still arrive at the server more than
-    /// one second apart despite jitter between being admitted and arriving (network, a busy machine, a new
-    /// connection). Default 250 ms, which costs a fifth of the budget (10 requests per 1.25 s); with 100 ms, four
-    /// instances on a loaded two-core machine still earned an occasional 429. Between 0 and 1 s.
+    /// Added to the one-second window. A permit stays counted until one window after its request's answer arrived, so
+    /// delays between taking a permit and reaching the server (network, a busy machine, a new connection) are already
+    /// covered; the margin covers the rest: clocks that count in whole milliseconds and the server's seconds not being
+    /// exactly ours. Default 50 ms (10 requests per 1.05 s plus each request's round trip). Between 0 and 1 s.
     /// </summary>
-    public TimeSpan WindowSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan WindowSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Spread admissions evenly: at least one window divided by <see cref="RequestsPerSecond"/> between two requests.
-    /// Default <see langword="true"/>: a burst admitted at once and delayed on its way to the server (a busy machine,
-    /// a new connection) could otherwise land in the same second of the server's count as the next burst.
+    /// Default <see langword="true"/>: requests reach the server one by one instead of in bursts that fill the window
+    /// and then wait for it.
     /// </summary>
     public bool SpreadEvenly { get; set; } = true;
 
@@ -44,11 +44,7 @@ public sealed class IdCloudRateLimitOptions
     /// <summary>The length of the sliding window: one second plus <see cref="WindowSafetyMargin"/>.</summary>
     internal TimeSpan Window => TimeSpan.FromSeconds(1) + WindowSafetyMargin;
 
-    /// <summary>
-    /// The least time between two admissions: the window divided by the budget. Spreading admissions evenly keeps a
-    /// group of requests delayed on its way (a busy machine, a new connection) from landing in the same second of
-    /// the server's count as the next group.
-    /// </summary>
+    /// <summary>The least time between two admissions: the window divided by the budget (see <see cref="SpreadEvenly"/>).</summary>
     internal TimeSpan Spacing => SpreadEvenly ? Window / RequestsPerSecond : TimeSpan.Zero;
 
     /// <summary>How many requests of <paramref name="priority"/> the window admits.</summary>

@@ -6,40 +6,59 @@ using Unico.IdCloud.Client.RateLimiting;
 namespace Unico.IdCloud.Redis.RateLimiting;
 
 /// <summary>
-/// The tenant's request budget shared by every instance: a sliding log of admissions in a sorted set,
-/// <c>{prefix}rate:{identityHost|tenant}</c>, kept by one atomic script that uses Redis' own clock (instances' clocks
-/// never matter). A request is admitted while fewer than its priority's limit were admitted in the last window (one
-/// second plus a safety margin) and the previous admission is at least window / budget old (admissions are spread
-/// evenly, so a burst delayed on its way to the server cannot pile onto the next one); otherwise the script answers how long until the blocking admission leaves the window
-/// and the caller waits that long (plus a little jitter, so waiters do not return in lock-step). A 429 sets
+/// The tenant's request budget shared by every instance, kept by atomic scripts that use Redis' own clock (instances'
+/// clocks never matter). Each permit is a member of the sorted set <c>{prefix}rate:{identityHost|tenant}</c> whose
+/// score is when its slot frees: one window (one second plus a safety margin) after the request's answer arrived, as
+/// <see cref="IIdCloudRateLimiter"/> explains; while the request is in flight, the end of a lease instead. A request
+/// is admitted while fewer members than its priority's limit are in the set and the previous admission (kept in
+/// <c>{prefix}rate-last:{…}</c>) is at least window / budget old, so admissions are spread evenly; otherwise the script
+/// answers how long until the earliest released slot frees (or a short poll when every slot is in flight) and the
+/// caller waits that long plus a little jitter, so waiters do not return in lock-step. A 429 sets
 /// <c>{prefix}rate-pause:{…}</c> for its <c>Retry-After</c>, and every instance's next admission waits for it.
 /// </summary>
-/// <remarks>Redis unreachable: the in-process limiter with the same budget is used for that call, with a warning and a metric.</remarks>
+/// <remarks>
+/// <para>
+/// The lease is <see cref="IdCloudResilienceOptions.TotalTimeout"/> (default 60 s), the longest a call's attempts may
+/// take: an instance that dies mid-request, or a release lost with its connection, holds one slot no longer than that.
+/// </para>
+/// <para>Redis unreachable: the in-process limiter with the same budget is used for that call, with a warning and a metric.</para>
+/// </remarks>
 internal sealed class RedisRateLimiter : IIdCloudRateLimiter
 {
-    // KEYS[1] log, KEYS[2] pause; ARGV[1] limit, ARGV[2] window ms, ARGV[3] member, ARGV[4] spacing ms.
-    // Returns 0 (admitted) or the ms to wait.
+    // KEYS[1] slots, KEYS[2] pause, KEYS[3] last admission; ARGV[1] limit, ARGV[2] window ms, ARGV[3] member,
+    // ARGV[4] spacing ms, ARGV[5] lease ms, ARGV[6] poll ms. Returns 0 (admitted) or the ms to wait.
     private const string AcquireScript = """
         local pause = redis.call('PTTL', KEYS[2])
         if pause > 0 then return pause end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local window = tonumber(ARGV[2])
-        local limit = tonumber(ARGV[1])
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-        local n = redis.call('ZCARD', KEYS[1])
-        if n > 0 and tonumber(ARGV[4]) > 0 then
-          local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-          local next = tonumber(last[2]) + tonumber(ARGV[4])
-          if next > now then return next - now end
+        local spacing = tonumber(ARGV[4])
+        local lease = tonumber(ARGV[5])
+        if spacing > 0 then
+          local last = redis.call('GET', KEYS[3])
+          if last and tonumber(last) + spacing > now then return tonumber(last) + spacing - now end
         end
-        if n < limit then
-          redis.call('ZADD', KEYS[1], now, ARGV[3])
-          redis.call('PEXPIRE', KEYS[1], window)
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+          redis.call('ZADD', KEYS[1], now + lease + window, ARGV[3])
+          redis.call('PEXPIRE', KEYS[1], lease + window)
+          if spacing > 0 then redis.call('SET', KEYS[3], now, 'PX', spacing) end
           return 0
         end
-        local blocking = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
-        return math.max(1, tonumber(blocking[2]) + window - now)
+        local first = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
+        if first > now + window then return tonumber(ARGV[6]) end
+        return math.max(1, first - now)
+        """;
+
+    // KEYS[1] slots; ARGV[1] window ms, ARGV[2] member. The slot frees one window from now.
+    private const string ReleaseScript = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local window = tonumber(ARGV[1])
+        redis.call('ZADD', KEYS[1], now + window, ARGV[2])
+        if redis.call('PTTL', KEYS[1]) < window then redis.call('PEXPIRE', KEYS[1], window) end
+        return 1
         """;
 
     // KEYS[1] pause; ARGV[1] ms. Only ever lengthens the pause.
@@ -57,6 +76,8 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
     private readonly long _highLimit;
     private readonly long _normalLimit;
     private readonly long _spacingMs;
+    private readonly long _leaseMs;
+    private readonly long _pollMs = (long)IdCloudInProcessRateLimiter.InFlightPoll.TotalMilliseconds;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private long _sequence;
 
@@ -77,33 +98,49 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         _normalLimit = budget.LimitFor(IdCloudRequestPriority.Normal);
         _spacingMs = (long)budget.Spacing.TotalMilliseconds;
         var client = clientOptions.Value;
+        _leaseMs = (long)client.Resilience.TotalTimeout.TotalMilliseconds;
         var scope = $"{{{client.GetIdentityBaseAddress().GetLeftPart(UriPartial.Authority)}|{client.ServiceAccount.TenantId}}}";
-        _keys = [$"{connection.KeyPrefix}rate:{scope}", $"{connection.KeyPrefix}rate-pause:{scope}"];
+        _keys = [$"{connection.KeyPrefix}rate:{scope}", $"{connection.KeyPrefix}rate-pause:{scope}", $"{connection.KeyPrefix}rate-last:{scope}"];
     }
 
-    /// <summary>The sorted set of admissions (tests read it back).</summary>
+    /// <summary>The sorted set of occupied slots (tests read it back).</summary>
     internal RedisKey LogKey => _keys[0];
 
     /// <inheritdoc />
-    public async ValueTask AcquireAsync(IdCloudRequestPriority priority, CancellationToken cancellationToken)
+    /// <remarks>Tickets of admissions Redis granted are positive; those the in-process fallback granted are negated.</remarks>
+    public async ValueTask<long> AcquireAsync(IdCloudRequestPriority priority, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var wait = await TryAcquireAsync(priority).ConfigureAwait(false);
+            var ticket = Interlocked.Increment(ref _sequence);
+            var wait = await TryAcquireAsync(priority, ticket).ConfigureAwait(false);
             if (wait is null)
             {
-                await _local.AcquireAsync(priority, cancellationToken).ConfigureAwait(false);
-                return;
+                return -await _local.AcquireAsync(priority, cancellationToken).ConfigureAwait(false);
             }
 
             if (wait.Value <= TimeSpan.Zero)
             {
-                return;
+                return ticket;
             }
 
             await Task.Delay(wait.Value + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 15)), _time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public void Release(long ticket)
+    {
+        if (ticket < 0)
+        {
+            _local.Release(-ticket);
+            return;
+        }
+
+        // Fire and forget: the caller's answer is not held up by Redis, and a release that is lost (Redis down, the
+        // connection dropped) only keeps the slot until its lease ends.
+        _ = ReleaseInRedisAsync(ticket);
     }
 
     /// <inheritdoc />
@@ -132,7 +169,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
     }
 
     /// <summary>Zero when admitted, the wait otherwise, or <see langword="null"/> when Redis is unreachable.</summary>
-    internal async ValueTask<TimeSpan?> TryAcquireAsync(IdCloudRequestPriority priority)
+    internal async ValueTask<TimeSpan?> TryAcquireAsync(IdCloudRequestPriority priority, long ticket)
     {
         var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
         if (database is null)
@@ -144,8 +181,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         try
         {
             var limit = priority == IdCloudRequestPriority.High ? _highLimit : _normalLimit;
-            var member = _instance + ":" + Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var waitMs = (long)await database.ScriptEvaluateAsync(AcquireScript, _keys, [limit, _windowMs, member, _spacingMs]).ConfigureAwait(false);
+            var waitMs = (long)await database.ScriptEvaluateAsync(AcquireScript, _keys, [limit, _windowMs, MemberOf(ticket), _spacingMs, _leaseMs, _pollMs]).ConfigureAwait(false);
             _fallback.Succeeded(IdCloudRedisFeature.RateLimiter);
             return TimeSpan.FromMilliseconds(waitMs);
         }
@@ -157,4 +193,25 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
             return null;
         }
     }
+
+    private async Task ReleaseInRedisAsync(long ticket)
+    {
+        try
+        {
+            var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+            if (database is not null)
+            {
+                await database.ScriptEvaluateAsync(ReleaseScript, [_keys[0]], [_windowMs, MemberOf(ticket)]).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // A lost release only keeps one slot until its lease ends; it must never surface.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex);
+        }
+    }
+
+    private RedisValue MemberOf(long ticket) =>
+        _instance + ":" + ticket.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
