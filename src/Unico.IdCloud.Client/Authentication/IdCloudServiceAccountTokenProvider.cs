@@ -86,6 +86,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     private bool _disposed;
     private string? _rejectedValue;
     private readonly IdCloudTelemetry? _telemetry;
+    private readonly string _account;
 
     /// <summary>Creates the provider. Validates the options (throws <see cref="IdCloudException"/> of kind <see cref="IdCloudErrorKind.Configuration"/>).</summary>
     /// <param name="credentials">The validated service account; not owned (the caller disposes it).</param>
@@ -103,6 +104,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
     /// <see cref="Random.Shared"/>. Only the single acquisition in flight uses it, never two threads at once.
     /// </param>
     /// <param name="sharedStore">Shares tokens between instances of the application; optional.</param>
+    /// <param name="account">The account's <c>idcloud.account</c> value in the token metric.</param>
     public IdCloudServiceAccountTokenProvider(
         IdCloudServiceAccountCredentials credentials,
         Uri identityBaseAddress,
@@ -112,7 +114,8 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         ILogger<IdCloudServiceAccountTokenProvider> logger,
         IdCloudTelemetry? telemetry = null,
         Random? random = null,
-        IIdCloudSharedTokenStore? sharedStore = null)
+        IIdCloudSharedTokenStore? sharedStore = null,
+        string account = IdCloudTelemetry.DefaultAccount)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(identityBaseAddress);
@@ -138,6 +141,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         _time = timeProvider;
         _logger = logger;
         _telemetry = telemetry;
+        _account = account;
         _assertionLifetimeSeconds = (long)options.AssertionLifetime.TotalSeconds;
         _refreshBeforeExpiry = options.RefreshBeforeExpiry;
         _requestTimeout = options.TokenRequestTimeout;
@@ -326,7 +330,7 @@ internal sealed class IdCloudServiceAccountTokenProvider : IIdCloudTokenProvider
         }
 
         // Logged outside the lock: a slow logging provider must not hold up callers that have a valid token.
-        _telemetry?.RecordTokenRefresh(outcome.Token is not null, outcome.Failure is null ? null : IdCloudErrorKind.Authentication);
+        _telemetry?.RecordTokenRefresh(outcome.Token is not null, outcome.Failure is null ? null : IdCloudErrorKind.Authentication, _account);
         if (outcome.Failure is { } failed)
         {
             if (pausedUntil is { } until)

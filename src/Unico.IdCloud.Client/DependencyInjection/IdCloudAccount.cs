@@ -36,6 +36,9 @@ internal sealed class IdCloudAccount
 
     public bool IsDefault => ServiceKey is null;
 
+    /// <summary>The account as telemetry and logs name it (<c>idcloud.account</c>): <c>default</c> or the name.</summary>
+    public string TelemetryName => IsDefault ? Diagnostics.IdCloudTelemetry.DefaultAccount : Name;
+
     public string ProcessApiHttpClientName { get; }
 
     public string SignatureApiHttpClientName { get; }

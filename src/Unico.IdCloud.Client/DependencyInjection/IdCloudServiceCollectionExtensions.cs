@@ -139,7 +139,8 @@ public static partial class IdCloudServiceCollectionExtensions
             OptionsOf(sp, account).Resilience,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IdCloudTelemetry>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudLog.PipelineCategory)));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudLog.PipelineCategory),
+            account.TelemetryName));
 
         // Registered as a singleton so the container disposes the RSA key with the application.
         services.TryAddKeyedSingleton(key, (sp, _) => IdCloudServiceAccountCredentials.FromOptions(
@@ -238,7 +239,8 @@ public static partial class IdCloudServiceCollectionExtensions
             OptionsOf(sp, account).Resilience,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IdCloudTelemetry>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudErrorHandler.OperationLogCategory)));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(IdCloudErrorHandler.OperationLogCategory),
+            account.TelemetryName));
         AddResilience(client, account);
         client.AddHttpMessageHandler(authentication ?? (sp => new IdCloudAuthenticationHandler(sp.GetRequiredKeyedService<IIdCloudTokenProvider>(account.ServiceKey))));
     }
@@ -326,6 +328,7 @@ public static partial class IdCloudServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<IdCloudServiceAccountTokenProvider>>(),
             services.GetRequiredService<IdCloudTelemetry>(),
-            sharedStore: services.GetKeyedService<IIdCloudSharedTokenStore>(account.ServiceKey));
+            sharedStore: services.GetKeyedService<IIdCloudSharedTokenStore>(account.ServiceKey),
+            account: account.TelemetryName);
     }
 }

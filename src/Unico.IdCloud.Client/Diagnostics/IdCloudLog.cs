@@ -19,16 +19,16 @@ internal static partial class IdCloudLog
     public const string PipelineCategory = "Unico.IdCloud.Client.Http";
 
     [LoggerMessage(EventId = 2000, EventName = "RequestSucceeded", Level = LogLevel.Debug,
-        Message = "{Operation} {Method} {Url} answered {StatusCode} in {ElapsedMilliseconds} ms after {RetryCount} retries")]
-    public static partial void RequestSucceeded(ILogger logger, string operation, string method, Uri? url, int statusCode, long elapsedMilliseconds, int retryCount);
+        Message = "{Operation} {Method} {Url} answered {StatusCode} in {ElapsedMilliseconds} ms after {RetryCount} retries (account {Account})")]
+    public static partial void RequestSucceeded(ILogger logger, string operation, string method, Uri? url, int statusCode, long elapsedMilliseconds, int retryCount, string account);
 
     [LoggerMessage(EventId = 2001, EventName = "RequestFailed", Level = LogLevel.Warning,
-        Message = "{Operation} {Method} {Url} failed with {ErrorKind} (HTTP {StatusCode}) in {ElapsedMilliseconds} ms after {RetryCount} retries")]
-    public static partial void RequestFailed(ILogger logger, string operation, string method, Uri? url, IdCloudErrorKind errorKind, int? statusCode, long elapsedMilliseconds, int retryCount);
+        Message = "{Operation} {Method} {Url} failed with {ErrorKind} (HTTP {StatusCode}) in {ElapsedMilliseconds} ms after {RetryCount} retries (account {Account})")]
+    public static partial void RequestFailed(ILogger logger, string operation, string method, Uri? url, IdCloudErrorKind errorKind, int? statusCode, long elapsedMilliseconds, int retryCount, string account);
 
     [LoggerMessage(EventId = 2002, EventName = "RetryScheduled", Level = LogLevel.Information,
-        Message = "Retrying {Operation} in {DelayMilliseconds} ms (retry {RetryNumber}) after {Reason}")]
-    public static partial void RetryScheduled(ILogger logger, string operation, long delayMilliseconds, int retryNumber, string reason);
+        Message = "Retrying {Operation} in {DelayMilliseconds} ms (retry {RetryNumber}) after {Reason} (account {Account})")]
+    public static partial void RetryScheduled(ILogger logger, string operation, long delayMilliseconds, int retryNumber, string reason, string account);
 
     [LoggerMessage(EventId = 2003, EventName = "RetryAfterTooLong", Level = LogLevel.Warning,
         Message = "Not retrying {Operation}: IDCloud asked to wait {RetryAfterSeconds} s, more than MaxRetryAfter ({MaxRetryAfterSeconds} s) or the time left in the call's budget")]

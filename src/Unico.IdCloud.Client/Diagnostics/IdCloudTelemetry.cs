@@ -6,18 +6,20 @@ namespace Unico.IdCloud.Client.Diagnostics;
 
 /// <summary>
 /// The SDK's traces and metrics. Subscribe with OpenTelemetry by name:
-/// <c>tracing.AddSource("Unico.IdCloud")</c> and <c>metrics.AddMeter("Unico.IdCloud")</c> (the names are documented in docs/observability.md and stay stable; this type is internal).
+/// <c>tracing.AddSource("Unico.IdCloud")</c> and <c>metrics.AddMeter("Unico.IdCloud")</c> (the names are documented in docs/errors.md, "Telemetry names", and stay stable; this type is internal).
 /// </summary>
 /// <remarks>
 /// <para>Traces: one <see cref="Activity"/> per API operation (around all retries), named after the operation
 /// (<c>CreateProcess</c>, <c>GetProcess</c>...), with tags <c>idcloud.operation</c>, <c>http.request.method</c>,
-/// <c>server.address</c>, <c>http.response.status_code</c>, <c>idcloud.retry_count</c> and, on failure,
+/// <c>idcloud.account</c>, <c>server.address</c>, <c>http.response.status_code</c>, <c>idcloud.retry_count</c> and, on failure,
 /// <c>error.type</c> (the <see cref="IdCloudErrorKind"/>) with status <see cref="ActivityStatusCode.Error"/>. The
 /// per-attempt HTTP activities of <c>System.Net.Http</c> appear as its children.</para>
 /// <para>Metrics: <c>idcloud.client.request.duration</c> (histogram, seconds; tags <c>idcloud.operation</c>,
 /// <c>http.response.status_code</c>, <c>error.type</c>), <c>idcloud.client.retries</c> (counter; tags
 /// <c>idcloud.operation</c>, <c>idcloud.retry.reason</c>) and <c>idcloud.client.token.refreshes</c> (counter; tag
-/// <c>idcloud.token.outcome</c> = <c>success</c> | <c>failure</c>, plus <c>error.type</c> on failure).</para>
+/// <c>idcloud.token.outcome</c> = <c>success</c> | <c>failure</c>, plus <c>error.type</c> on failure). Every
+/// measurement also carries <c>idcloud.account</c>: the name given to <c>AddIdCloud("name", ...)</c>, or
+/// <c>default</c> for the default account, so an application with several service accounts sees which one fails.</para>
 /// <para>No tag ever holds a body, a header value, a token, a query string or personal data.</para>
 /// </remarks>
 internal sealed class IdCloudTelemetry : IDisposable
@@ -45,6 +47,10 @@ internal sealed class IdCloudTelemetry : IDisposable
     internal const string MethodTag = "http.request.method";
     internal const string ServerAddressTag = "server.address";
     internal const string TokenOutcomeTag = "idcloud.token.outcome";
+    internal const string AccountTag = "idcloud.account";
+
+    /// <summary>The <c>idcloud.account</c> value of the default account (named accounts use their name).</summary>
+    internal const string DefaultAccount = "default";
 
     private readonly bool _ownsMeter;
     private readonly Histogram<double> _requestDuration;
@@ -91,18 +97,23 @@ internal sealed class IdCloudTelemetry : IDisposable
     /// </summary>
     /// <param name="succeeded">Whether a token was obtained.</param>
     /// <param name="errorKind">On failure, what kind of failure it was.</param>
-    public void RecordTokenRefresh(bool succeeded, IdCloudErrorKind? errorKind = null)
+    /// <param name="account">The account's <c>idcloud.account</c> value.</param>
+    public void RecordTokenRefresh(bool succeeded, IdCloudErrorKind? errorKind = null, string account = DefaultAccount)
     {
         if (succeeded)
         {
-            _tokenRefreshes.Add(1, new KeyValuePair<string, object?>(TokenOutcomeTag, "success"));
+            _tokenRefreshes.Add(
+                1,
+                new KeyValuePair<string, object?>(TokenOutcomeTag, "success"),
+                new KeyValuePair<string, object?>(AccountTag, account));
         }
         else
         {
             _tokenRefreshes.Add(
                 1,
                 new KeyValuePair<string, object?>(TokenOutcomeTag, "failure"),
-                new KeyValuePair<string, object?>(ErrorTypeTag, (errorKind ?? IdCloudErrorKind.Unknown).ToString()));
+                new KeyValuePair<string, object?>(ErrorTypeTag, (errorKind ?? IdCloudErrorKind.Unknown).ToString()),
+                new KeyValuePair<string, object?>(AccountTag, account));
         }
     }
 
@@ -117,7 +128,7 @@ internal sealed class IdCloudTelemetry : IDisposable
     }
 
     /// <summary>Starts the activity of one operation, or returns <see langword="null"/> when nobody listens.</summary>
-    internal Activity? StartOperation(IdCloudOperation operation, HttpRequestMessage request)
+    internal Activity? StartOperation(IdCloudOperation operation, HttpRequestMessage request, string account)
     {
         var activity = ActivitySource.StartActivity(operation.Name, ActivityKind.Client);
         if (activity is null)
@@ -126,6 +137,7 @@ internal sealed class IdCloudTelemetry : IDisposable
         }
 
         activity.SetTag(OperationTag, operation.Name);
+        activity.SetTag(AccountTag, account);
         activity.SetTag(MethodTag, request.Method.Method);
         if (request.RequestUri is { IsAbsoluteUri: true } uri)
         {
@@ -136,7 +148,7 @@ internal sealed class IdCloudTelemetry : IDisposable
     }
 
     /// <summary>Records the outcome of one operation on its activity and in the duration histogram.</summary>
-    internal void RecordOperation(Activity? activity, IdCloudOperation operation, TimeSpan duration, int? statusCode, string? errorType, int retryCount)
+    internal void RecordOperation(Activity? activity, IdCloudOperation operation, string account, TimeSpan duration, int? statusCode, string? errorType, int retryCount)
     {
         if (activity is not null)
         {
@@ -162,7 +174,7 @@ internal sealed class IdCloudTelemetry : IDisposable
             return;
         }
 
-        var tags = new TagList { { OperationTag, operation.Name } };
+        var tags = new TagList { { OperationTag, operation.Name }, { AccountTag, account } };
         if (statusCode is not null)
         {
             tags.Add(StatusCodeTag, statusCode.Value);
@@ -179,9 +191,11 @@ internal sealed class IdCloudTelemetry : IDisposable
     /// <summary>Counts one retry of <paramref name="operation"/>.</summary>
     /// <param name="operation">The operation retried.</param>
     /// <param name="reason">Why: an HTTP status code (<c>503</c>), <c>timeout</c> or <c>transport</c>.</param>
-    internal void RecordRetry(IdCloudOperation operation, string reason) =>
+    /// <param name="account">The account's <c>idcloud.account</c> value.</param>
+    internal void RecordRetry(IdCloudOperation operation, string reason, string account) =>
         _retries.Add(
             1,
             new KeyValuePair<string, object?>(OperationTag, operation.Name),
-            new KeyValuePair<string, object?>(RetryReasonTag, reason));
+            new KeyValuePair<string, object?>(RetryReasonTag, reason),
+            new KeyValuePair<string, object?>(AccountTag, account));
 }

@@ -43,18 +43,21 @@ internal sealed class IdCloudErrorHandler : DelegatingHandler
     private readonly TimeProvider _timeProvider;
     private readonly IdCloudTelemetry? _telemetry;
     private readonly ILogger _logger;
+    private readonly string _account;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="options">Budgets and limits (a snapshot is taken).</param>
     /// <param name="timeProvider">The clock of every budget and of the measured durations.</param>
     /// <param name="telemetry">Where activities and measurements go; <see langword="null"/> for none (one-piece tests).</param>
     /// <param name="logger">The logger of the per-operation events (category <see cref="OperationLogCategory"/>); none when <see langword="null"/>.</param>
-    public IdCloudErrorHandler(IdCloudResilienceOptions options, TimeProvider timeProvider, IdCloudTelemetry? telemetry = null, ILogger? logger = null)
+    /// <param name="account">The account's <c>idcloud.account</c> value in telemetry and logs.</param>
+    public IdCloudErrorHandler(IdCloudResilienceOptions options, TimeProvider timeProvider, IdCloudTelemetry? telemetry = null, ILogger? logger = null, string account = IdCloudTelemetry.DefaultAccount)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _telemetry = telemetry;
         _logger = logger ?? NullLogger.Instance;
+        _account = account;
         _options = new IdCloudResilienceOptions
         {
             TotalTimeout = options.TotalTimeout,
@@ -70,7 +73,7 @@ internal sealed class IdCloudErrorHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var operation = IdCloudRequestOptions.GetOperation(request);
-        using var activity = _telemetry?.StartOperation(operation, request);
+        using var activity = _telemetry?.StartOperation(operation, request, _account);
         var started = _timeProvider.GetTimestamp();
         var budget = operation.IsDownload ? _options.DownloadTimeout : _options.TotalTimeout;
         var deadline = _timeProvider.GetUtcNow() + budget;
@@ -150,13 +153,13 @@ internal sealed class IdCloudErrorHandler : DelegatingHandler
     {
         var duration = _timeProvider.GetElapsedTime(started);
         var retryCount = IdCloudRequestOptions.GetRetryCount(request);
-        _telemetry?.RecordOperation(activity, operation, duration, statusCode, errorType: null, retryCount);
+        _telemetry?.RecordOperation(activity, operation, _account, duration, statusCode, errorType: null, retryCount);
 
         // The redacted URL is a new string and Uri: build it only when the event is actually written.
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var url = IdCloudErrorMapper.SafeUri(request.RequestUri);
-            IdCloudLog.RequestSucceeded(_logger, operation.Name, request.Method.Method, url, statusCode, (long)duration.TotalMilliseconds, retryCount);
+            IdCloudLog.RequestSucceeded(_logger, operation.Name, request.Method.Method, url, statusCode, (long)duration.TotalMilliseconds, retryCount, _account);
         }
     }
 
@@ -173,10 +176,10 @@ internal sealed class IdCloudErrorHandler : DelegatingHandler
         var statusCode = ex is IdCloudException { StatusCode: { } status } ? (int?)status : null;
         var retries = IdCloudRequestOptions.GetRetryCount(request);
         var elapsed = _timeProvider.GetElapsedTime(started);
-        _telemetry?.RecordOperation(activity, operation, elapsed, statusCode, errorType, retries);
+        _telemetry?.RecordOperation(activity, operation, _account, elapsed, statusCode, errorType, retries);
         if (errorKind is not null && _logger.IsEnabled(LogLevel.Warning))
         {
-            IdCloudLog.RequestFailed(_logger, operation.Name, request.Method.Method, IdCloudErrorMapper.SafeUri(request.RequestUri), errorKind.Value, statusCode, (long)elapsed.TotalMilliseconds, retries);
+            IdCloudLog.RequestFailed(_logger, operation.Name, request.Method.Method, IdCloudErrorMapper.SafeUri(request.RequestUri), errorKind.Value, statusCode, (long)elapsed.TotalMilliseconds, retries, _account);
         }
     }
 

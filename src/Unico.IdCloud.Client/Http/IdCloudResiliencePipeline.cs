@@ -43,9 +43,15 @@ internal sealed class IdCloudResiliencePipeline
     private readonly TimeProvider _timeProvider;
     private readonly IdCloudTelemetry? _telemetry;
     private readonly ILogger _logger;
+    private readonly string _account;
 
     /// <summary>Creates the rules from the SDK's resilience options (a copy is kept).</summary>
-    public IdCloudResiliencePipeline(IdCloudResilienceOptions options, TimeProvider timeProvider, IdCloudTelemetry? telemetry = null, ILogger? logger = null)
+    /// <param name="options">The SDK's resilience options.</param>
+    /// <param name="timeProvider">The clock of delays and timeouts.</param>
+    /// <param name="telemetry">Counts retries; optional.</param>
+    /// <param name="logger">The pipeline's events; optional.</param>
+    /// <param name="account">The account's <c>idcloud.account</c> value in telemetry and logs.</param>
+    public IdCloudResiliencePipeline(IdCloudResilienceOptions options, TimeProvider timeProvider, IdCloudTelemetry? telemetry = null, ILogger? logger = null, string account = IdCloudTelemetry.DefaultAccount)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -53,6 +59,7 @@ internal sealed class IdCloudResiliencePipeline
         _timeProvider = timeProvider;
         _telemetry = telemetry;
         _logger = logger ?? NullLogger.Instance;
+        _account = account;
     }
 
     /// <summary>The options the rules were built with (a snapshot).</summary>
@@ -249,8 +256,8 @@ internal sealed class IdCloudResiliencePipeline
         }
 
         var reason = Describe(outcome);
-        _telemetry?.RecordRetry(operation, reason);
-        IdCloudLog.RetryScheduled(_logger, operation.Name, (long)delay.TotalMilliseconds, retryNumber, reason);
+        _telemetry?.RecordRetry(operation, reason, _account);
+        IdCloudLog.RetryScheduled(_logger, operation.Name, (long)delay.TotalMilliseconds, retryNumber, reason, _account);
     }
 
     private void LogUnsafe(IdCloudOperation operation, Outcome<HttpResponseMessage> outcome)

@@ -3,19 +3,21 @@ namespace Unico.IdCloud.Client.RateLimiting;
 /// <summary>
 /// The in-process <see cref="IIdCloudRateLimiter"/>. Each permit occupies one slot from its admission until one window
 /// (one second plus a safety margin) after its release (see <see cref="IIdCloudRateLimiter"/> for why the release, not
-/// the admission, starts the window). A request is admitted while fewer slots than its priority's limit are occupied
+/// the admission, starts the window): the occupied slots are the permits in flight plus those released less than a
+/// window ago. A request is admitted while fewer slots than its priority's limit are occupied
 /// and the previous admission is at least window / budget old (admissions are spread evenly); otherwise the caller
 /// waits until the earliest released slot frees, or, when every occupied slot is still in flight, a short poll. A 429
 /// pauses every caller until its <c>Retry-After</c> has passed. Right for one instance; the Redis package shares the
 /// same algorithm between instances and falls back to this one when Redis is unreachable.
 /// </summary>
-/// <remarks>The warm path (a slot free) takes a lock, scans at most one slot per request of the budget, and allocates nothing.</remarks>
+/// <remarks>
+/// Every step is O(1) whatever the budget (a set of tickets in flight, a queue of release times, oldest first); the warm
+/// path takes a lock and allocates nothing once the set and the queue have grown to the traffic's size.
+/// </remarks>
 internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
 {
     /// <summary>How long a caller waits before asking again when every occupied slot is still in flight.</summary>
     internal static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
-
-    private const long InFlight = long.MaxValue;
 
     private readonly TimeProvider _time;
     private readonly long _windowTicks;
@@ -26,10 +28,10 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
     private readonly TimeSpan _maxRetryAfter;
     private readonly object _gate = new();
 
-    // One slot per request of the budget: the ticket that holds it and when its request was released (InFlight while
-    // it is not). A slot is free when its release is at least one window old.
-    private readonly long[] _tickets;
-    private readonly long[] _releasedAt;
+    // The occupied slots: tickets in flight, and the release times (timestamps, in release order, so oldest first) of
+    // the requests answered less than a window ago.
+    private readonly HashSet<long> _inFlight = [];
+    private readonly Queue<long> _released = new();
     private long _lastAdmission = long.MinValue;
     private long _lastTicket;
     private long _pausedUntil;
@@ -49,9 +51,6 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
         _normalLimit = options.LimitFor(IdCloudRequestPriority.Normal);
         _defaultRetryAfter = options.DefaultRetryAfter;
         _maxRetryAfter = options.MaxRetryAfter;
-        _tickets = new long[_highLimit];
-        _releasedAt = new long[_highLimit];
-        Array.Fill(_releasedAt, long.MinValue);
     }
 
     /// <inheritdoc />
@@ -75,13 +74,9 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
     {
         lock (_gate)
         {
-            for (var i = 0; i < _tickets.Length; i++)
+            if (_inFlight.Remove(ticket))
             {
-                if (_tickets[i] == ticket && _releasedAt[i] == InFlight)
-                {
-                    _releasedAt[i] = _time.GetTimestamp();
-                    return;
-                }
+                _released.Enqueue(_time.GetTimestamp());
             }
         }
     }
@@ -113,37 +108,21 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
                 return (0, ToTimeSpan(_lastAdmission + _spacingTicks - now));
             }
 
-            var occupied = 0;
-            var free = -1;
-            var earliestFree = long.MaxValue;
-            for (var i = 0; i < _releasedAt.Length; i++)
+            while (_released.TryPeek(out var oldest) && now - oldest >= _windowTicks)
             {
-                var released = _releasedAt[i];
-                if (released != long.MinValue && (released == InFlight || now - released < _windowTicks))
-                {
-                    occupied++;
-                    if (released != InFlight)
-                    {
-                        earliestFree = Math.Min(earliestFree, released + _windowTicks);
-                    }
-                }
-                else if (free < 0)
-                {
-                    free = i;
-                }
+                _released.Dequeue();
             }
 
-            if (occupied < limit)
+            if (_inFlight.Count + _released.Count < limit)
             {
                 var ticket = ++_lastTicket;
-                _tickets[free] = ticket;
-                _releasedAt[free] = InFlight;
+                _inFlight.Add(ticket);
                 _lastAdmission = now;
                 return (ticket, TimeSpan.Zero);
             }
 
             // Asking again when the earliest released slot frees is enough: the loop checks the limit again then.
-            return (0, earliestFree == long.MaxValue ? InFlightPoll : ToTimeSpan(earliestFree - now));
+            return (0, _released.TryPeek(out var earliest) ? ToTimeSpan(earliest + _windowTicks - now) : InFlightPoll);
         }
     }
 

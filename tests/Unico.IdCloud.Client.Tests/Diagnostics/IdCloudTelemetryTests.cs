@@ -48,7 +48,10 @@ public sealed class IdCloudTelemetryTests
         Assert.Equal("GetProcess", retry.Tags["idcloud.operation"]);
         Assert.Equal("503", retry.Tags["idcloud.retry.reason"]);
 
-        Assert.Contains(harness.Log.Events, e => e.EventId.Id == 2000 && e.Message.Contains("GetProcess") && e.Message.Contains("after 1 retries"));
+        Assert.Contains(harness.Log.Events, e => e.EventId.Id == 2000 && e.Message.Contains("GetProcess") && e.Message.Contains("after 1 retries (account default)"));
+        Assert.Equal("default", activity.GetTagItem("idcloud.account"));
+        Assert.Equal("default", duration.Tags["idcloud.account"]);
+        Assert.Equal("default", retry.Tags["idcloud.account"]);
     }
 
     [Fact]

@@ -120,6 +120,59 @@ public sealed class TelemetryTests : IClassFixture<EmulatorFixture>
         }
     }
 
+    [Fact]
+    public async Task WithTwoAccountsInOneAppEveryActivityAndMeasurementNamesItsAccount()
+    {
+        var emulator = _fixture.Emulator;
+        var acmeAccount = emulator.CreateServiceAccount();
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var measurements = new ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SourceName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<double>((instrument, _, tags, _) => measurements.Enqueue((instrument.Name, new Dictionary<string, object?>(tags.ToArray()))));
+        meters.SetMeasurementEventCallback<long>((instrument, _, tags, _) => measurements.Enqueue((instrument.Name, new Dictionary<string, object?>(tags.ToArray()))));
+        meters.Start();
+
+        var services = new ServiceCollection();
+        services.AddIdCloud(options => _fixture.Account.ApplyTo(options));
+        services.AddIdCloud("acme", options => acmeAccount.ApplyTo(options));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var factory = provider.GetRequiredService<IIdCloudClientFactory>();
+
+        using var journey = new Activity("two-accounts").Start();
+        var acme = factory.GetProcessClient("acme");
+        await provider.GetRequiredService<IIdCloudProcessClient>().CreateProcessAsync(ProcessRequests.For(Flow.IdLive, People.Cpf(78)));
+        var theirs = await acme.CreateProcessAsync(ProcessRequests.For(Flow.IdLive, People.Cpf(79)));
+        Assert.Equal(theirs.Id, (await acme.GetProcessAsync(theirs.Id)).Id);
+        await IdCloudAssert.ThrowsAsync<IdCloudApiException>(IdCloudErrorKind.NotFound, () => acme.GetProcessAsync(Guid.NewGuid().ToString()));
+
+        var ours = stopped.Where(a => a.TraceId == journey.TraceId).ToList();
+        Assert.Equal(["default", "acme", "acme", "acme"], ours.Select(a => a.GetTagItem("idcloud.account")));
+
+        // The duration of each operation and each token acquisition carry the account, with or without an error.
+        var acmeDurations = measurements.Where(m => m.Instrument == "idcloud.client.request.duration" && Equals(m.Tags["idcloud.account"], "acme")).ToList();
+        Assert.Equal(3, acmeDurations.Count);
+        Assert.Single(acmeDurations, m => Equals(m.Tags.GetValueOrDefault("error.type"), nameof(IdCloudErrorKind.NotFound)));
+        Assert.Contains(measurements, m => m.Instrument == "idcloud.client.request.duration" && Equals(m.Tags["idcloud.account"], "default") && Equals(m.Tags["idcloud.operation"], "CreateProcess"));
+        Assert.Single(measurements, m => m.Instrument == "idcloud.client.token.refreshes" && Equals(m.Tags["idcloud.account"], "acme") && Equals(m.Tags["idcloud.token.outcome"], "success"));
+        Assert.All(measurements.Where(m => m.Instrument.StartsWith("idcloud.client.", StringComparison.Ordinal)), m => Assert.True(m.Tags.ContainsKey("idcloud.account"), m.Instrument + " without idcloud.account"));
+    }
+
     private static IEnumerable<string> Describe(Activity activity)
     {
         yield return activity.OperationName;
