@@ -71,24 +71,59 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
         // Longer than the window: a log of admissions would let a third request in now, although neither of the first
         // two has been answered (so the server may not even have counted them yet).
         await Task.Delay(TimeSpan.FromSeconds(1.3));
-        Assert.Equal(IdCloudInProcessRateLimiter.InFlightPoll, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 7));
+        // Both in flight: none can free sooner than one window (1 s) from now, and that is the wait.
+        Assert.Equal(TimeSpan.FromSeconds(1), await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 7));
 
-        // The first answer arrives: the release is fire-and-forget, so ask until Redis has it. From then on the wait is
-        // the rest of one window from the release, and the slot frees when it has passed.
+        // The first answer arrives: the release is fire-and-forget, so ask until Redis has it (the wait drops below a
+        // whole window). From then on the wait is the rest of one window from the release, and the slot frees when it
+        // has passed.
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
         limiters[0].Release(first);
+        var asking = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan? wait;
-        var asked = 0;
-        do
+        while ((wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 8)) >= TimeSpan.FromSeconds(1))
         {
-            wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 8);
-            Assert.True(++asked < 100, "the release never reached Redis");
+            Assert.True(asking.Elapsed < TimeSpan.FromSeconds(5), "the release never reached Redis");
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
-        while (wait == IdCloudInProcessRateLimiter.InFlightPoll);
 
         Assert.InRange(wait!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
         await Task.Delay(wait.Value + TimeSpan.FromMilliseconds(20));
         Assert.Equal(TimeSpan.Zero, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 9));
         Assert.Equal(2, await fixture.Direct.GetDatabase().SortedSetLengthAsync(limiters[0].LogKey));
+    }
+
+    [Fact]
+    public async Task APermitOfAnInstanceThatDiedMidRequestFreesWhenItsLeaseEnds()
+    {
+        // The lease is the call budget (Resilience:TotalTimeout), here 3 s; the window is 1 s: the slot frees 4 s after admission.
+        var limiters = await StartThreeAsync(
+            budget =>
+            {
+                budget.RequestsPerSecond = 1;
+                budget.ReservedForHighPriority = 0;
+                budget.SpreadEvenly = false;
+                budget.WindowSafetyMargin = TimeSpan.Zero;
+            },
+            idcloud => idcloud.ConfigureResilience(r =>
+            {
+                r.TotalTimeout = TimeSpan.FromSeconds(3);
+                r.AttemptTimeout = TimeSpan.FromSeconds(3);
+            }));
+
+        // Admitted, then never released: the instance died between sending and hearing back.
+        Assert.Equal(TimeSpan.Zero, await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High, 1));
+        Assert.Equal(TimeSpan.FromSeconds(1), await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 2));
+
+        // Still in flight well past one window; once the lease has ended, it counts as released then: one more window.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(1), await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 3));
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, 3.5 - started.Elapsed.TotalSeconds)));
+        var left = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 5);
+        Assert.InRange(left!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
+        await Task.Delay(left.Value + TimeSpan.FromMilliseconds(50));
+        Assert.Equal(TimeSpan.Zero, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 4));
     }
 
     [Fact]
@@ -114,13 +149,13 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
         Assert.InRange(wait!.Value, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
     }
 
-    private async Task<List<RedisRateLimiter>> StartThreeAsync(Action<IdCloudRateLimitOptions> budget)
+    private async Task<List<RedisRateLimiter>> StartThreeAsync(Action<IdCloudRateLimitOptions> budget, Action<IIdCloudBuilder>? idcloud = null)
     {
         var account = fixture.Emulator.CreateServiceAccount();
         var limiters = new List<RedisRateLimiter>();
         for (var i = 0; i < 3; i++)
         {
-            var instance = Instance.Start(account, fixture.Redis.Configuration, _prefix, fixture.KeyRing, budget: budget);
+            var instance = Instance.Start(account, fixture.Redis.Configuration, _prefix, fixture.KeyRing, budget: budget, idcloud: idcloud);
             fixture.Track(instance);
             limiters.Add(Assert.IsType<RedisRateLimiter>(instance.RateLimiter));
 

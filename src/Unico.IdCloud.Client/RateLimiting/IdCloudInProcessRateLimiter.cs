@@ -6,7 +6,8 @@ namespace Unico.IdCloud.Client.RateLimiting;
 /// the admission, starts the window): the occupied slots are the permits in flight plus those released less than a
 /// window ago. A request is admitted while fewer slots than its priority's limit are occupied
 /// and the previous admission is at least window / budget old (admissions are spread evenly); otherwise the caller
-/// waits until the earliest released slot frees, or, when every occupied slot is still in flight, a short poll. A 429
+/// waits until the earliest released slot frees, or, when every occupied slot is still in flight, one window (none can
+/// free sooner: a slot frees one window after its release). A 429
 /// pauses every caller until its <c>Retry-After</c> has passed. Right for one instance; the Redis package shares the
 /// same algorithm between instances and falls back to this one when Redis is unreachable.
 /// </summary>
@@ -16,9 +17,6 @@ namespace Unico.IdCloud.Client.RateLimiting;
 /// </remarks>
 internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
 {
-    /// <summary>How long a caller waits before asking again when every occupied slot is still in flight.</summary>
-    internal static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
-
     private readonly TimeProvider _time;
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
@@ -121,8 +119,9 @@ internal sealed class IdCloudInProcessRateLimiter : IIdCloudRateLimiter
                 return (ticket, TimeSpan.Zero);
             }
 
-            // Asking again when the earliest released slot frees is enough: the loop checks the limit again then.
-            return (0, _released.TryPeek(out var earliest) ? ToTimeSpan(earliest + _windowTicks - now) : InFlightPoll);
+            // Asking again when the earliest released slot frees is enough: the loop checks the limit again then. With
+            // every slot in flight, none can free sooner than one window from now, so waiters do not poll.
+            return (0, ToTimeSpan((_released.TryPeek(out var earliest) ? earliest + _windowTicks : now + _windowTicks) - now));
         }
     }
 

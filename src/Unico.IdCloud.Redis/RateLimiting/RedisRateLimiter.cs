@@ -12,7 +12,7 @@ namespace Unico.IdCloud.Redis.RateLimiting;
 /// <see cref="IIdCloudRateLimiter"/> explains; while the request is in flight, the end of a lease instead. A request
 /// is admitted while fewer members than its priority's limit are in the set and the previous admission (kept in
 /// <c>{prefix}rate-last:{…}</c>) is at least window / budget old, so admissions are spread evenly; otherwise the script
-/// answers how long until the earliest released slot frees (or a short poll when every slot is in flight) and the
+/// answers how long until the earliest released slot frees (one window when every slot is in flight) and the
 /// caller waits that long plus a little jitter, so waiters do not return in lock-step. A 429 sets
 /// <c>{prefix}rate-pause:{…}</c> for its <c>Retry-After</c>, and every instance's next admission waits for it.
 /// </summary>
@@ -26,7 +26,9 @@ namespace Unico.IdCloud.Redis.RateLimiting;
 internal sealed class RedisRateLimiter : IIdCloudRateLimiter
 {
     // KEYS[1] slots, KEYS[2] pause, KEYS[3] last admission; ARGV[1] limit, ARGV[2] window ms, ARGV[3] member,
-    // ARGV[4] spacing ms, ARGV[5] lease ms, ARGV[6] poll ms. Returns 0 (admitted) or the ms to wait.
+    // ARGV[4] spacing ms, ARGV[5] lease ms. Returns 0 (admitted) or the ms to wait. A member scored beyond now + window
+    // is still in flight (released ones free at most one window from now); when the earliest is, every slot is in
+    // flight and none can free sooner than one window from now, so waiters wait that long instead of polling.
     private const string AcquireScript = """
         local pause = redis.call('PTTL', KEYS[2])
         if pause > 0 then return pause end
@@ -47,7 +49,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
           return 0
         end
         local first = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
-        if first > now + window then return tonumber(ARGV[6]) end
+        if first > now + window then return window end
         return math.max(1, first - now)
         """;
 
@@ -77,7 +79,6 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
     private readonly long _normalLimit;
     private readonly long _spacingMs;
     private readonly long _leaseMs;
-    private readonly long _pollMs = (long)IdCloudInProcessRateLimiter.InFlightPoll.TotalMilliseconds;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private long _sequence;
 
@@ -181,7 +182,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         try
         {
             var limit = priority == IdCloudRequestPriority.High ? _highLimit : _normalLimit;
-            var waitMs = (long)await database.ScriptEvaluateAsync(AcquireScript, _keys, [limit, _windowMs, MemberOf(ticket), _spacingMs, _leaseMs, _pollMs]).ConfigureAwait(false);
+            var waitMs = (long)await database.ScriptEvaluateAsync(AcquireScript, _keys, [limit, _windowMs, MemberOf(ticket), _spacingMs, _leaseMs]).ConfigureAwait(false);
             _fallback.Succeeded(IdCloudRedisFeature.RateLimiter);
             return TimeSpan.FromMilliseconds(waitMs);
         }

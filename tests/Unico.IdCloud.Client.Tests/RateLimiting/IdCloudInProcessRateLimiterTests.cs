@@ -19,18 +19,20 @@ public sealed class IdCloudInProcessRateLimiterTests(Xunit.Abstractions.ITestOut
         var first = Admit(limiter);
         Admit(limiter);
 
-        // Both still in flight five seconds later: a third request waits (and is told to ask again soon, not in a window).
+        // Both still in flight five seconds later: a third request waits; none can free sooner than a window from now.
         _time.Advance(TimeSpan.FromSeconds(5));
         var (ticket, wait) = limiter.TryAcquire(IdCloudRequestPriority.High);
         Assert.Equal(0, ticket);
-        Assert.Equal(IdCloudInProcessRateLimiter.InFlightPoll, wait);
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
 
-        // The first answer arrives: its slot frees one window (1 s) later, not before.
+        // The first answer arrives half a second later: its slot frees one window (1 s) after that, not before.
+        _time.Advance(TimeSpan.FromMilliseconds(500));
         limiter.Release(first);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
         (ticket, wait) = limiter.TryAcquire(IdCloudRequestPriority.High);
         Assert.Equal(0, ticket);
-        Assert.Equal(TimeSpan.FromSeconds(1), wait);
-        _time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(TimeSpan.FromMilliseconds(999), wait);
+        _time.Advance(TimeSpan.FromMilliseconds(998));
         Assert.Equal(0, limiter.TryAcquire(IdCloudRequestPriority.High).Ticket);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.NotEqual(0, limiter.TryAcquire(IdCloudRequestPriority.High).Ticket);
@@ -79,7 +81,7 @@ public sealed class IdCloudInProcessRateLimiterTests(Xunit.Abstractions.ITestOut
         var limiter = Limiter(budget => { budget.RequestsPerSecond = 1; budget.ReservedForHighPriority = 0; budget.SpreadEvenly = false; budget.WindowSafetyMargin = TimeSpan.Zero; });
         var ticket = Admit(limiter);
         limiter.Release(ticket + 1000);
-        Assert.Equal(IdCloudInProcessRateLimiter.InFlightPoll, limiter.TryAcquire(IdCloudRequestPriority.High).Wait);
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.TryAcquire(IdCloudRequestPriority.High).Wait); // still in flight
 
         limiter.Release(ticket);
         _time.Advance(TimeSpan.FromMilliseconds(600));
