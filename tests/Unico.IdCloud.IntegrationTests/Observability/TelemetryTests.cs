@@ -31,24 +31,9 @@ public sealed class TelemetryTests : IClassFixture<EmulatorFixture>
     {
         var emulator = _fixture.Emulator;
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToActivities(stopped);
         var measurementTags = new ConcurrentQueue<string>();
-        using var meters = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SourceName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
+        using var meters = ListenToOurMeter();
         meters.SetMeasurementEventCallback<double>((_, _, tags, _) => Record(tags, measurementTags));
         meters.SetMeasurementEventCallback<long>((_, _, tags, _) => Record(tags, measurementTags));
         meters.SetMeasurementEventCallback<int>((_, _, tags, _) => Record(tags, measurementTags));
@@ -126,24 +111,9 @@ public sealed class TelemetryTests : IClassFixture<EmulatorFixture>
         var emulator = _fixture.Emulator;
         var acmeAccount = emulator.CreateServiceAccount();
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToActivities(stopped);
         var measurements = new ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)>();
-        using var meters = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SourceName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
+        using var meters = ListenToOurMeter();
         meters.SetMeasurementEventCallback<double>((instrument, _, tags, _) => measurements.Enqueue((instrument.Name, new Dictionary<string, object?>(tags.ToArray()))));
         meters.SetMeasurementEventCallback<long>((instrument, _, tags, _) => measurements.Enqueue((instrument.Name, new Dictionary<string, object?>(tags.ToArray()))));
         meters.Start();
@@ -172,6 +142,30 @@ public sealed class TelemetryTests : IClassFixture<EmulatorFixture>
         Assert.Single(measurements, m => m.Instrument == "idcloud.client.token.refreshes" && Equals(m.Tags["idcloud.account"], "acme") && Equals(m.Tags["idcloud.token.outcome"], "success"));
         Assert.All(measurements.Where(m => m.Instrument.StartsWith("idcloud.client.", StringComparison.Ordinal)), m => Assert.True(m.Tags.ContainsKey("idcloud.account"), m.Instrument + " without idcloud.account"));
     }
+
+    private static ActivityListener ListenToActivities(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    /// <summary>A listener of the SDK's meter; the caller sets its callbacks, then starts it.</summary>
+    private static MeterListener ListenToOurMeter() => new()
+    {
+        InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SourceName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        },
+    };
 
     private static IEnumerable<string> Describe(Activity activity)
     {
