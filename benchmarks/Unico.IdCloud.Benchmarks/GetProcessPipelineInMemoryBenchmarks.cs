@@ -28,6 +28,16 @@ public class GetProcessPipelineInMemoryBenchmarks
     private IIdCloudProcessClient emptyPipeline = null!;
     private IIdCloudProcessClient withoutResilience = null!;
 
+    /// <summary>Answers synchronously, as an in-memory handler does.</summary>
+    public GetProcessPipelineInMemoryBenchmarks()
+        : this(answerAsynchronously: false)
+    {
+    }
+
+    /// <param name="answerAsynchronously">See <see cref="InMemoryIdCloudHandler.AnswerAsynchronously"/>.</param>
+    protected GetProcessPipelineInMemoryBenchmarks(bool answerAsynchronously) =>
+        handler.AnswerAsynchronously = answerAsynchronously;
+
     [GlobalSetup]
     public void Setup()
     {

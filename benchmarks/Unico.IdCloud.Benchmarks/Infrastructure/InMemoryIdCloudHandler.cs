@@ -40,6 +40,12 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
     /// <summary>The size of the signed PDF the signature API streams (generated on the fly, never held in memory).</summary>
     public long SignedDocumentSize { get; set; } = 1024;
 
+    /// <summary>
+    /// Whether every answer completes asynchronously (after a <see cref="Task.Yield"/>), as a socket's does, instead of
+    /// synchronously: every <c>await</c> above the handler then suspends and resumes, as it does over the network.
+    /// </summary>
+    public bool AnswerAsynchronously { get; set; }
+
     /// <summary>How many token requests arrived (a warm cache sends none).</summary>
     public int TokenRequests => Volatile.Read(ref tokenRequests);
 
@@ -48,6 +54,11 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (AnswerAsynchronously)
+        {
+            await Task.Yield();
+        }
+
         var path = request.RequestUri!.AbsolutePath;
         if (request.Method == HttpMethod.Post && path == "/oauth2/token")
         {
