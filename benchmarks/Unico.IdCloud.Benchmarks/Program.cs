@@ -20,7 +20,8 @@ public static class Program
             return Infrastructure.InterleavedLoop.Run(
                 args[1],
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15,
-                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
+                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200,
+                args.Length > 4 ? args[4] : null);
         }
 
         var smoke = args.Contains("--smoke");

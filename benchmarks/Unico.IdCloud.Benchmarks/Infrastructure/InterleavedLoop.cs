@@ -6,14 +6,15 @@ using BenchmarkDotNet.Attributes;
 namespace Unico.IdCloud.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>--loop ClassName [rounds] [invocations]</c>: runs every <c>[Benchmark]</c> method of one benchmark class in one
+/// <c>--loop ClassName [rounds] [invocations] [row]</c>: runs every <c>[Benchmark]</c> method (or only those whose
+/// description contains <c>row</c>, to profile one row alone) of one benchmark class in one
 /// process, interleaved (each round rotates through the rows, so drift in machine load hits all rows alike), and prints
 /// per row the median of the rounds' medians and the percentiles of all invocations (µs per operation). A diagnostic
 /// beside BenchmarkDotNet for rows whose BenchmarkDotNet StdDev is as large as their difference.
 /// </summary>
 internal static class InterleavedLoop
 {
-    public static int Run(string className, int rounds, int invocations)
+    public static int Run(string className, int rounds, int invocations, string? onlyRow = null)
     {
         var type = typeof(Program).Assembly.GetTypes().Single(t => t.Name == className);
         var instance = Activator.CreateInstance(type)!;
@@ -21,6 +22,7 @@ internal static class InterleavedLoop
         var rows = type.GetMethods()
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
             .Where(r => r.Attribute is not null)
+            .Where(r => onlyRow is null || (r.Attribute!.Description ?? r.Method.Name).Contains(onlyRow, StringComparison.Ordinal))
             .Select(r => (Name: r.Attribute!.Description ?? r.Method.Name, Ops: r.Attribute.OperationsPerInvoke, Call: (Func<Task>)(() => (Task)r.Method.Invoke(instance, null)!)))
             .ToList();
         var roundMedians = rows.Select(_ => new List<double>()).ToList();
