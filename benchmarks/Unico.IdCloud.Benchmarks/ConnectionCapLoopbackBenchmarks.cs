@@ -64,15 +64,7 @@ public class ConnectionCapLoopbackBenchmarks
         cappedClient = capped.GetRequiredService<IIdCloudProcessClient>();
         uncappedClient = uncapped.GetRequiredService<IIdCloudProcessClient>();
 
-        var created = await cappedClient.CreateProcessAsync(new CreateProcessRequest
-        {
-            CallbackUri = "/",
-            Flow = Flow.IdLive,
-            Purpose = Purpose.CreditProcess,
-            Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "Ana" },
-        });
-        processId = created.Id!;
-        await emulator.FinishProcessAsync(processId, EmulatedOutcome.Approved);
+        processId = await SdkHost.CreateApprovedProcessAsync(emulator, cappedClient);
 
         var viaCapped = await cappedClient.GetProcessAsync(processId);
         var viaUncapped = await uncappedClient.GetProcessAsync(processId);

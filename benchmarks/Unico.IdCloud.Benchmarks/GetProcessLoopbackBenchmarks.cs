@@ -69,15 +69,7 @@ public class GetProcessLoopbackBenchmarks
         sdk = SdkHost.Build(account.ApplyTo);
         client = sdk.GetRequiredService<IIdCloudProcessClient>();
 
-        var created = await client.CreateProcessAsync(new CreateProcessRequest
-        {
-            CallbackUri = "/",
-            Flow = Flow.IdLive,
-            Purpose = Purpose.CreditProcess,
-            Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "Ana" },
-        });
-        processId = created.Id!;
-        await emulator.FinishProcessAsync(processId, EmulatedOutcome.Approved);
+        processId = await SdkHost.CreateApprovedProcessAsync(emulator, client);
 
         // The baseline gets its bearer token once, from the same emulator, and hard-codes it (no refresh logic at all).
         var token = await sdk.GetRequiredService<IIdCloudTokenProvider>().GetTokenAsync();

@@ -103,15 +103,7 @@ public class GetProcessPipelineLoopbackBenchmarks
         authenticationOnly = Api(account, ["ResilienceHandler", "IdCloudErrorHandler", "IdCloudOperationHandler"]);
 
         var client = providers[0].GetRequiredService<IIdCloudProcessClient>();
-        var created = await client.CreateProcessAsync(new CreateProcessRequest
-        {
-            CallbackUri = "/",
-            Flow = Flow.IdLive,
-            Purpose = Purpose.CreditProcess,
-            Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "Ana" },
-        });
-        processId = created.Id!;
-        await emulator.FinishProcessAsync(processId, EmulatedOutcome.Approved);
+        processId = await SdkHost.CreateApprovedProcessAsync(emulator, client);
 
         var token = await providers[0].GetRequiredService<IIdCloudTokenProvider>().GetTokenAsync();
         refitHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false };

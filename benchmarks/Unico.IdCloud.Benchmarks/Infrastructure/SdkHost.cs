@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Testing;
 
 namespace Unico.IdCloud.Benchmarks.Infrastructure;
 
@@ -60,5 +62,19 @@ internal static class SdkHost
         // Warm the token cache (and fail here, not in a measured call, if the configuration is wrong).
         provider.GetRequiredService<IIdCloudTokenProvider>().GetTokenAsync().AsTask().GetAwaiter().GetResult();
         return provider;
+    }
+
+    /// <summary>Creates a process through <paramref name="client"/> and has the emulator finish it approved: what the loopback GetProcess benchmarks read.</summary>
+    public static async Task<string> CreateApprovedProcessAsync(IdCloudEmulator emulator, IIdCloudProcessClient client)
+    {
+        var created = await client.CreateProcessAsync(new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdLive,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "Ana" },
+        });
+        await emulator.FinishProcessAsync(created.Id, EmulatedOutcome.Approved);
+        return created.Id;
     }
 }
