@@ -28,6 +28,9 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
     private int tokenRequests;
     private long lastRequestBodyLength;
 
+    /// <summary>The GetSelfie body: a few bytes of JPEG, enough for the artifact downloader's pass.</summary>
+    public static readonly byte[] SelfieBody = """{"fileContents":"/9j/4AAQSkZJRg==","contentType":"image/jpeg"}"""u8.ToArray();
+
     /// <summary>The GetEvidenceSet body (<c>{"fileContents":"&lt;base64&gt;","contentType":"x-pdf"}</c>), if set.</summary>
     public byte[]? EvidenceSetBody { get; set; }
 
@@ -77,6 +80,11 @@ internal sealed class InMemoryIdCloudHandler : HttpMessageHandler
 
         if (request.Method == HttpMethod.Get && path.StartsWith("/client/v1/process/", StringComparison.Ordinal))
         {
+            if (path.EndsWith("/selfie", StringComparison.Ordinal))
+            {
+                return Answer(request, SelfieBody, Json);
+            }
+
             if (path.EndsWith("/evidenceset", StringComparison.Ordinal))
             {
                 var body = EvidenceSetBody ?? throw new InvalidOperationException("EvidenceSetBody is not set.");

@@ -1,37 +1,40 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Serialization;
 
 namespace Unico.IdCloud.Client;
 
 /// <summary>The default <see cref="IIdCloudArtifactDownloader"/>. Thread-safe; register it as a singleton (the DI extensions do).</summary>
 internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
 {
-    private readonly IIdCloudProcessClient _processClient;
+    private readonly IIdCloudProcessApi _processApi;
     private readonly IIdCloudSignatureClient _signatureClient;
     private readonly IdCloudSignedDocumentWaitOptions _defaults;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     /// <summary>Creates a downloader.</summary>
-    /// <param name="processClient">Reads the process, the selfie and the evidence set.</param>
+    /// <param name="processApi">
+    /// Reads the process, the selfie and the evidence set: the inline files through the Refit methods that hand over the
+    /// unread answer, so they are decoded straight to disk (a 20 MB evidence set never sits in memory whole).
+    /// </param>
     /// <param name="signatureClient">Streams signed documents and their evidence.</param>
     /// <param name="options">The signed-document retry policy; the vendor's advice when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock for waits and manifest times; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Logs retries and skips; nothing when <see langword="null"/>.</param>
     public IdCloudArtifactDownloader(
-        IIdCloudProcessClient processClient,
+        IIdCloudProcessApi processApi,
         IIdCloudSignatureClient signatureClient,
         IOptions<IdCloudSignedDocumentWaitOptions>? options = null,
         TimeProvider? timeProvider = null,
         ILogger<IdCloudArtifactDownloader>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(processClient);
+        ArgumentNullException.ThrowIfNull(processApi);
         ArgumentNullException.ThrowIfNull(signatureClient);
-        _processClient = processClient;
+        _processApi = processApi;
         _signatureClient = signatureClient;
         _defaults = options?.Value ?? new IdCloudSignedDocumentWaitOptions();
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -51,7 +54,7 @@ internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(processId);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var process = await _processClient.GetProcessAsync(processId, cancellationToken).ConfigureAwait(false);
+        var process = await _processApi.GetProcessAsync(IdCloudResourceId.Validate(processId, nameof(processId)), cancellationToken).ConfigureAwait(false);
         return await DownloadAllAsync(process, folder, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,8 +83,8 @@ internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
         var files = new List<IdCloudArtifactFile>();
         var skipped = new List<IdCloudSkippedArtifact>();
 
-        await DownloadInlineAsync(IdCloudArtifactKind.Selfie, "selfie", ".bin", _processClient.GetSelfieAsync, processId, target, files, skipped, cancellationToken).ConfigureAwait(false);
-        await DownloadInlineAsync(IdCloudArtifactKind.EvidenceSet, "evidence-set", ".pdf", _processClient.GetEvidenceSetAsync, processId, target, files, skipped, cancellationToken).ConfigureAwait(false);
+        await DownloadInlineAsync(IdCloudArtifactKind.Selfie, "selfie", ".bin", _processApi.GetSelfieContentAsync, nameof(IIdCloudProcessApi.GetSelfieContentAsync), processId, target, files, skipped, cancellationToken).ConfigureAwait(false);
+        await DownloadInlineAsync(IdCloudArtifactKind.EvidenceSet, "evidence-set", ".pdf", _processApi.GetEvidenceSetContentAsync, nameof(IIdCloudProcessApi.GetEvidenceSetContentAsync), processId, target, files, skipped, cancellationToken).ConfigureAwait(false);
 
         var documentIds = DocumentIds(process);
         for (var i = 0; i < documentIds.Count; i++)
@@ -169,17 +172,34 @@ internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
         IdCloudArtifactKind artifact,
         string baseName,
         string defaultExtension,
-        Func<string, CancellationToken, Task<IdCloudFile>> fetch,
+        Func<string, CancellationToken, Task<HttpContent>> fetch,
+        string refitMethod,
         string processId,
         string folder,
         List<IdCloudArtifactFile> files,
         List<IdCloudSkippedArtifact> skipped,
         CancellationToken cancellationToken)
     {
-        IdCloudFile file;
+        // The file is decoded into a temporary file as it arrives and hashed on the way; its name (the extension
+        // follows the media type, which the answer may declare after the file) is settled once it is complete.
+        string? fileName = null;
+        string? contentType = null;
+        string? sha256 = null;
+        long size = 0;
         try
         {
-            file = await fetch(processId, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(
+                folder,
+                baseName,
+                async (stream, ct) =>
+                {
+                    using var hashing = new HashingWriteStream(stream);
+                    (contentType, size) = await IdCloudFileEnvelopeReader.CopyToAsync(fetch(processId, ct), refitMethod, hashing, ct).ConfigureAwait(false);
+                    sha256 = hashing.GetHashHex();
+                    fileName = baseName + Extension(contentType, defaultExtension);
+                    return fileName;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (IdCloudException ex) when (ex.Kind is IdCloudErrorKind.PermissionDenied or IdCloudErrorKind.NotFound || (int?)ex.StatusCode is 403 or 404)
         {
@@ -191,15 +211,13 @@ internal sealed class IdCloudArtifactDownloader : IIdCloudArtifactDownloader
             return;
         }
 
-        var fileName = baseName + Extension(file.ContentType, defaultExtension);
-        await AtomicFile.WriteAsync(Path.Combine(folder, fileName), (stream, ct) => stream.WriteAsync(file.Content, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         files.Add(new IdCloudArtifactFile
         {
-            FileName = fileName,
+            FileName = fileName!,
             Artifact = artifact,
-            ContentType = file.ContentType,
-            Size = file.Content.Length,
-            Sha256 = Convert.ToHexString(SHA256.HashData(file.Content.Span)).ToLowerInvariant(),
+            ContentType = contentType!,
+            Size = size,
+            Sha256 = sha256!,
             DownloadedAt = _timeProvider.GetUtcNow(),
         });
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.Models;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +11,8 @@ public static partial class IdCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the signals (<see cref="AddIdCloudCompletionSignals"/>), <see cref="IIdCloudProcessWaiter"/> and
-    /// <see cref="IIdCloudArtifactDownloader"/> (singletons; they need the <see cref="IIdCloudProcessClient"/> and
-    /// <see cref="IIdCloudSignatureClient"/> services), and the options <see cref="IdCloudWaitOptions"/> and
+    /// <see cref="IIdCloudArtifactDownloader"/> (singletons; they need the <see cref="IIdCloudProcessClient"/>,
+    /// <see cref="IIdCloudProcessApi"/> and <see cref="IIdCloudSignatureClient"/> services), and the options <see cref="IdCloudWaitOptions"/> and
     /// <see cref="IdCloudSignedDocumentWaitOptions"/>, validated when the application starts. <c>AddIdCloud(configuration)</c>
     /// binds them from <c>IdCloud:Completion:Wait:*</c> and <c>IdCloud:Completion:SignedDocument:*</c>; or configure them
     /// with <c>services.Configure&lt;T&gt;(...)</c>. <c>AddIdCloud</c> calls it; safe to call more than once.
@@ -63,7 +64,7 @@ public static partial class IdCloudServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IdCloudProcessWaiter>>()));
         services.TryAddKeyedSingleton<IIdCloudArtifactDownloader>(key, (sp, _) => new IdCloudArtifactDownloader(
-            sp.GetRequiredKeyedService<IIdCloudProcessClient>(key),
+            sp.GetRequiredKeyedService<IIdCloudProcessApi>(key),
             sp.GetRequiredKeyedService<IIdCloudSignatureClient>(key),
             sp.GetRequiredService<IOptions<IdCloudSignedDocumentWaitOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

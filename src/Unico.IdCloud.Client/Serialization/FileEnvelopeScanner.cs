@@ -119,6 +119,20 @@ internal sealed class FileEnvelopeScanner : IDisposable
     /// <returns>The decoded bytes and the declared media type.</returns>
     public IdCloudFile ToFile() => new(_decoded.Detach(), _contentType);
 
+    /// <summary>The answer's <c>contentType</c> member as sent (known once <see cref="Step"/> returned <see cref="Progress.Done"/>).</summary>
+    public string? ContentType => _contentType;
+
+    /// <summary>How many bytes the file decoded to so far.</summary>
+    public long DecodedLength => _decoded.TotalLength;
+
+    /// <summary>
+    /// Writes what the last windows decoded to <paramref name="destination"/> (call it after each <see cref="Step"/>),
+    /// for a scanner created without a declared length.
+    /// </summary>
+    /// <param name="destination">Where the file goes.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public ValueTask DrainToAsync(Stream destination, CancellationToken cancellationToken) => _decoded.DrainToAsync(destination, cancellationToken);
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -244,7 +244,7 @@ public sealed class CompletionEndToEndTests : IClassFixture<EmulatorFixture>, ID
                     sp.GetRequiredService<IOptions<IdCloudWaitOptions>>(),
                     clock));
                 s.AddSingleton<IIdCloudArtifactDownloader>(sp => new IdCloudArtifactDownloader(
-                    sp.GetRequiredService<IIdCloudProcessClient>(),
+                    sp.GetRequiredService<IIdCloudProcessApi>(),
                     sp.GetRequiredService<IIdCloudSignatureClient>(),
                     sp.GetRequiredService<IOptions<IdCloudSignedDocumentWaitOptions>>(),
                     clock));

@@ -195,6 +195,54 @@ public sealed class DownloadAllTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_evidence_set_is_decoded_to_disk_and_hashed_on_the_way()
+    {
+        var pdf = new byte[3 * 1024 * 1024 + 7];
+        new Random(11).NextBytes(pdf);
+        _process.EvidenceSet = (_, _) => Task.FromResult((pdf, "x-pdf"));
+        _process.Returns(FakeProcessClient.Finished(ProcessId));
+
+        var manifest = await Downloader().DownloadAllAsync(ProcessId, _folder);
+
+        var entry = Assert.Single(manifest.Files, f => f.Artifact == IdCloudArtifactKind.EvidenceSet);
+        Assert.Equal("evidence-set.pdf", entry.FileName);
+        Assert.Equal("application/pdf", entry.ContentType);
+        Assert.Equal(pdf.Length, entry.Size);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), entry.Sha256);
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(_folder, entry.FileName)));
+    }
+
+    [Fact]
+    public async Task The_file_name_follows_the_media_type_the_answer_declares_after_the_file()
+    {
+        // contentType after fileContents: the extension is known only once the file is written.
+        _process.Selfie = (_, _) => Task.FromResult((new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png"));
+        _process.Returns(FakeProcessClient.Finished(ProcessId));
+
+        var manifest = await Downloader().DownloadAllAsync(ProcessId, _folder);
+
+        Assert.Equal(["selfie.png", "evidence-set.pdf"], manifest.Files.Select(f => f.FileName));
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, await File.ReadAllBytesAsync(Path.Combine(_folder, "selfie.png")));
+    }
+
+    [Fact]
+    public async Task An_evidence_set_answer_that_breaks_mid_way_is_an_invalid_response_and_leaves_no_file()
+    {
+        var base64 = Convert.ToBase64String(new byte[600_000]);
+        _process.EvidenceSetAnswer = (_, _) => Task.FromResult<HttpContent>(
+            new StringContent($$"""{"fileContents":"{{base64[..400_000]}}""", System.Text.Encoding.UTF8, "application/json"));
+        _process.Returns(FakeProcessClient.Finished(ProcessId));
+
+        var error = await Assert.ThrowsAsync<IdCloudException>(() => Downloader().DownloadAllAsync(ProcessId, _folder));
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        Assert.True(File.Exists(Path.Combine(_folder, "selfie.jpg")));
+        Assert.False(File.Exists(Path.Combine(_folder, "evidence-set.pdf")));
+        Assert.False(File.Exists(Path.Combine(_folder, "manifest.json")));
+        Assert.DoesNotContain(Directory.GetFiles(_folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_process_object_overload_does_not_read_the_process_again()
     {
         var manifest = await Downloader().DownloadAllAsync(SigningProcess("doc-a"), _folder);

@@ -186,6 +186,100 @@ public sealed class IdCloudFileEnvelopeReaderTests
         Assert.Equal(bytes, file.Content.ToArray());
     }
 
+    /// <summary>
+    /// The copy to a stream (what the artifact downloader writes to disk with) is the same decoder drained after every
+    /// window: it accepts exactly what decoding to an array accepts, with the same bytes and media type, and refuses the
+    /// rest as the SDK's <see cref="IdCloudErrorKind.InvalidResponse"/>.
+    /// </summary>
+    [Fact]
+    public async Task CopyingToAStreamAgreesWithDecodingToAnArray()
+    {
+        var random = new Random(20261202);
+        var accepted = 0;
+        for (var i = 0; i < 1500; i++)
+        {
+            var json = random.Next(10) == 0
+                ? $$"""{"contentType":"image/jpeg","fileContents":"{{Convert.ToBase64String(Bytes(random.Next(100_000, 300_000), i))}}"}"""
+                : RandomEnvelope(random);
+            var chunk = random.Next(4) == 0 ? int.MaxValue : random.Next(1, 40);
+
+            IdCloudFile? decoded = null;
+            try
+            {
+                decoded = await DecodeAsync(json, chunk);
+            }
+            catch (Exception ex) when (ex is JsonException or IdCloudUnreadableBodyException)
+            {
+            }
+
+            using var destination = new MemoryStream();
+            (string ContentType, long Length)? copied = null;
+            try
+            {
+                copied = await CopyAsync(json, chunk, destination);
+            }
+            catch (IdCloudException ex)
+            {
+                Assert.Equal(IdCloudErrorKind.InvalidResponse, ex.Kind);
+            }
+
+            Assert.True((decoded is null) == (copied is null), $"Decoding {(decoded is null ? "refused" : "accepted")} what copying {(copied is null ? "refused" : "accepted")}: {Shorten(json)}");
+            if (decoded is not null)
+            {
+                accepted++;
+                Assert.Equal(decoded.Content.ToArray(), destination.ToArray());
+                Assert.Equal(decoded.Content.Length, copied!.Value.Length);
+                Assert.Equal(decoded.ContentType, copied.Value.ContentType);
+            }
+        }
+
+        Assert.InRange(accepted, 300, 1300);
+    }
+
+    [Fact]
+    public async Task ACopyWritesTheFileAsItArrivesNotAtTheEnd()
+    {
+        var bytes = Bytes(2_000_000, seed: 7);
+        var json = Encoding.UTF8.GetBytes($$"""{"fileContents":"{{Convert.ToBase64String(bytes)}}","contentType":"x-pdf"}""");
+        using var destination = new MemoryStream();
+        long writtenBeforeTheLastRead = -1;
+        var body = new ChunkedStream(json, 16 * 1024)
+        {
+            BeforeTheLastRead = () => writtenBeforeTheLastRead = destination.Length,
+        };
+
+        var (contentType, length) = await IdCloudFileEnvelopeReader.CopyToAsync(
+            Task.FromResult<HttpContent>(new StreamContent(body)), "GetEvidenceSetContentAsync", destination, CancellationToken.None);
+
+        Assert.Equal("application/pdf", contentType);
+        Assert.Equal(bytes.Length, length);
+        Assert.Equal(bytes, destination.ToArray());
+
+        // All but the last window or two of the file was already written when the body's last bytes were read.
+        Assert.InRange(writtenBeforeTheLastRead, bytes.Length - (64 * 1024), bytes.Length);
+    }
+
+    [Fact]
+    public async Task AFailingDestinationIsReportedAsItIsNotAsABadAnswer()
+    {
+        var json = $$"""{"fileContents":"{{Convert.ToBase64String(Bytes(200_000, seed: 8))}}"}""";
+
+        var exception = await Assert.ThrowsAsync<IOException>(() => CopyAsync(json, 4096, new DiskFullStream()));
+
+        Assert.Equal(DiskFullStream.Message, exception.Message);
+    }
+
+    [Fact]
+    public async Task ABrokenAnswerCopiedToAStreamIsTheSdksInvalidResponseError()
+    {
+        var json = $$"""{"fileContents":"{{Convert.ToBase64String(Bytes(200_000, seed: 9))[..150_000]}}!!!"}""";
+
+        var exception = await Assert.ThrowsAsync<IdCloudException>(() => CopyAsync(json, 4096, Stream.Null));
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, exception.Kind);
+        Assert.Equal("GetEvidenceSet", exception.Operation);
+    }
+
     [Fact]
     public async Task TheCallersCancellationStopsTheRead()
     {
@@ -203,6 +297,13 @@ public sealed class IdCloudFileEnvelopeReaderTests
         await using var stream = new ChunkedStream(bytes, chunk);
         return await IdCloudFileEnvelopeReader.DecodeAsync(stream, declareLength ? bytes.Length : null, CancellationToken.None);
     }
+
+    private static Task<(string ContentType, long Length)> CopyAsync(string json, int chunk, Stream destination) =>
+        IdCloudFileEnvelopeReader.CopyToAsync(
+            Task.FromResult<HttpContent>(new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(json), chunk))),
+            "GetEvidenceSetContentAsync",
+            destination,
+            CancellationToken.None);
 
     /// <summary>What the SDK did before it streamed: deserialize the envelope, then decode its base64. Null when it fails.</summary>
     private static async Task<(byte[] Bytes, string? ContentType)?> ReferenceAsync(string json)
@@ -294,15 +395,48 @@ public sealed class IdCloudFileEnvelopeReaderTests
     /// <summary>Hands the body out at most <c>chunk</c> bytes per read, as a network does.</summary>
     private sealed class ChunkedStream(byte[] content, int chunk) : MemoryStream(content, writable: false)
     {
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+        /// <summary>Runs once, just before the read that hands out the body's last bytes.</summary>
+        public Action? BeforeTheLastRead { get; init; }
 
-        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, chunk)]);
+        private bool _lastReadSeen;
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Take(count));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Take(buffer.Length)]);
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
+            base.ReadAsync(buffer[..Take(buffer.Length)], cancellationToken);
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            base.ReadAsync(buffer, offset, Math.Min(count, chunk), cancellationToken);
+            base.ReadAsync(buffer, offset, Take(count), cancellationToken);
+
+        private int Take(int count)
+        {
+            var take = Math.Min(count, chunk);
+            if (!_lastReadSeen && Position + take >= Length && Position < Length)
+            {
+                _lastReadSeen = true;
+                BeforeTheLastRead?.Invoke();
+            }
+
+            return take;
+        }
+    }
+
+    /// <summary>A destination that fails its first write, as a full disk does.</summary>
+    private sealed class DiskFullStream : MemoryStream
+    {
+        public const string Message = "No space left on device";
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException(Message);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException(Message);
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(new IOException(Message));
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromException(new IOException(Message));
     }
 
     /// <summary>A body whose reads honour the token, as a network stream's do.</summary>
