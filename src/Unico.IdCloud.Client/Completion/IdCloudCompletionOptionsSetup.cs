@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Unico.IdCloud.Client.DependencyInjection;
 
 namespace Unico.IdCloud.Client;
 
@@ -11,7 +12,8 @@ namespace Unico.IdCloud.Client;
 /// application starts, so a wrong value fails at start-up naming the key to fix instead of at the first wait.
 /// </summary>
 /// <remarks>
-/// Keys (under the section given to <c>AddIdCloud(configuration)</c>, usually <c>IdCloud</c>):
+/// Keys (under the section given to <c>AddIdCloud(configuration)</c>, usually <c>IdCloud</c>, or a named account's
+/// <c>IdCloud:Accounts:&lt;name&gt;</c>: each account has its own options, named after it):
 /// <c>Completion:Wait:InitialDelay</c>, <c>Completion:Wait:MaxDelay</c>, <c>Completion:Wait:Deadline</c>
 /// (<see cref="IdCloudWaitOptions"/>) and <c>Completion:SignedDocument:MaxAttempts</c>,
 /// <c>Completion:SignedDocument:InitialDelay</c>, <c>Completion:SignedDocument:MaxDelay</c>
@@ -29,43 +31,81 @@ internal static class IdCloudCompletionOptionsSetup
     public const string SignedDocumentSectionName = "SignedDocument";
 
     /// <summary>
-    /// Registers the options with start-up validation. Idempotent. The keys named in messages are under
-    /// <c>IdCloud</c> unless <see cref="Bind"/> recorded another section.
+    /// Registers one account's options with start-up validation. Idempotent. The keys named in messages are under
+    /// the section <see cref="Bind"/> recorded for the account, else under its conventional section
+    /// (<c>IdCloud</c>, or <c>IdCloud:Accounts:&lt;name&gt;</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    public static void AddValidation(IServiceCollection services)
+    /// <param name="account">The account whose options (named after it) are validated.</param>
+    public static void AddValidation(IServiceCollection services, IdCloudAccount account)
     {
-        services.AddOptions<IdCloudWaitOptions>().ValidateOnStart();
-        services.AddOptions<IdCloudSignedDocumentWaitOptions>().ValidateOnStart();
-        services.TryAddSingleton(new CompletionSection(IdCloudOptions.DefaultSectionName + ":" + SectionName));
+        services.AddOptions<IdCloudWaitOptions>(account.Name).ValidateOnStart();
+        services.AddOptions<IdCloudSignedDocumentWaitOptions>(account.Name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdCloudWaitOptions>, WaitValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdCloudSignedDocumentWaitOptions>, SignedDocumentValidator>());
     }
 
-    /// <summary>Binds both options from <c>Completion:*</c> of the IdCloud section and validates them at start.</summary>
+    /// <summary>
+    /// A named account's options start from the default account's (so <c>services.Configure&lt;IdCloudWaitOptions&gt;</c>
+    /// and the <c>IdCloud:Completion</c> keys still reach every account) and take the account's own
+    /// <c>Completion:*</c> keys on top (<see cref="Bind"/>, registered after this).
+    /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="idCloudSection">The section given to <c>AddIdCloud</c> (usually <c>IdCloud</c>).</param>
-    public static void Bind(IServiceCollection services, IConfiguration idCloudSection)
+    /// <param name="account">A named account.</param>
+    public static void InheritDefaults(IServiceCollection services, IdCloudAccount account)
     {
-        var completion = idCloudSection.GetSection(SectionName);
-        services.RemoveAll<CompletionSection>();
-        services.AddSingleton(new CompletionSection(completion.Path));
-        services.AddOptions<IdCloudWaitOptions>().Bind(completion.GetSection(WaitSectionName));
-        services.AddOptions<IdCloudSignedDocumentWaitOptions>().Bind(completion.GetSection(SignedDocumentSectionName));
-        AddValidation(services);
+        var name = account.Name;
+        services.AddSingleton<IConfigureOptions<IdCloudWaitOptions>>(sp => new ConfigureNamedOptions<IdCloudWaitOptions>(name, options =>
+        {
+            var defaults = sp.GetRequiredService<IOptionsMonitor<IdCloudWaitOptions>>().Get(Options.DefaultName);
+            (options.InitialDelay, options.MaxDelay, options.Deadline) = (defaults.InitialDelay, defaults.MaxDelay, defaults.Deadline);
+        }));
+        services.AddSingleton<IConfigureOptions<IdCloudSignedDocumentWaitOptions>>(sp => new ConfigureNamedOptions<IdCloudSignedDocumentWaitOptions>(name, options =>
+        {
+            var defaults = sp.GetRequiredService<IOptionsMonitor<IdCloudSignedDocumentWaitOptions>>().Get(Options.DefaultName);
+            (options.MaxAttempts, options.InitialDelay, options.MaxDelay) = (defaults.MaxAttempts, defaults.InitialDelay, defaults.MaxDelay);
+        }));
     }
 
-    /// <summary>Where the completion options were bound from, to name the keys in messages.</summary>
+    /// <summary>Binds one account's options from <c>Completion:*</c> of its section and validates them at start.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="account">The account.</param>
+    /// <param name="accountSection">The section given to <c>AddIdCloud</c> (usually <c>IdCloud</c>, or <c>IdCloud:Accounts:&lt;name&gt;</c>).</param>
+    public static void Bind(IServiceCollection services, IdCloudAccount account, IConfiguration accountSection)
+    {
+        var completion = accountSection.GetSection(SectionName);
+        services.AddSingleton(new CompletionSection(account.Name, completion.Path));
+        services.AddOptions<IdCloudWaitOptions>(account.Name).Bind(completion.GetSection(WaitSectionName));
+        services.AddOptions<IdCloudSignedDocumentWaitOptions>(account.Name).Bind(completion.GetSection(SignedDocumentSectionName));
+        AddValidation(services, account);
+    }
+
+    /// <summary>Where one account's completion options were bound from, to name the keys in messages.</summary>
+    /// <param name="OptionsName">The account's name (the options name; empty for the default account).</param>
     /// <param name="Path">The configuration path of the <c>Completion</c> section, e.g. <c>IdCloud:Completion</c>.</param>
-    internal sealed record CompletionSection(string Path);
+    internal sealed record CompletionSection(string OptionsName, string Path);
+
+    /// <summary>The <c>Completion</c> path of the options named <paramref name="name"/>: the last one bound, else the convention.</summary>
+    private static string PathOf(IEnumerable<CompletionSection> sections, string? name)
+    {
+        name ??= Options.DefaultName;
+        var bound = sections.LastOrDefault(section => section.OptionsName == name);
+        if (bound is not null)
+        {
+            return bound.Path;
+        }
+
+        var accountPath = name.Length == 0 ? IdCloudOptions.DefaultSectionName : IdCloudAccount.DefaultPathOf(name);
+        return accountPath + ":" + SectionName;
+    }
 
     /// <summary>Start-up validation of <see cref="IdCloudWaitOptions"/>, naming the configuration key to fix.</summary>
-    /// <param name="section">Where the options were bound from.</param>
-    internal sealed class WaitValidator(CompletionSection section) : IValidateOptions<IdCloudWaitOptions>
+    /// <param name="sections">Where each account's options were bound from.</param>
+    internal sealed class WaitValidator(IEnumerable<CompletionSection> sections) : IValidateOptions<IdCloudWaitOptions>
     {
         public ValidateOptionsResult Validate(string? name, IdCloudWaitOptions options)
         {
-            var key = section.Path + ":" + WaitSectionName + ":";
+            var key = PathOf(sections, name) + ":" + WaitSectionName + ":";
             var failures = new List<string>();
             if (options.InitialDelay <= TimeSpan.Zero)
             {
@@ -87,12 +127,12 @@ internal static class IdCloudCompletionOptionsSetup
     }
 
     /// <summary>Start-up validation of <see cref="IdCloudSignedDocumentWaitOptions"/>, naming the configuration key to fix.</summary>
-    /// <param name="section">Where the options were bound from.</param>
-    internal sealed class SignedDocumentValidator(CompletionSection section) : IValidateOptions<IdCloudSignedDocumentWaitOptions>
+    /// <param name="sections">Where each account's options were bound from.</param>
+    internal sealed class SignedDocumentValidator(IEnumerable<CompletionSection> sections) : IValidateOptions<IdCloudSignedDocumentWaitOptions>
     {
         public ValidateOptionsResult Validate(string? name, IdCloudSignedDocumentWaitOptions options)
         {
-            var key = section.Path + ":" + SignedDocumentSectionName + ":";
+            var key = PathOf(sections, name) + ":" + SignedDocumentSectionName + ":";
             var failures = new List<string>();
             if (options.MaxAttempts < 1)
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Unico.IdCloud.Client;
+using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Models;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,14 +16,15 @@ public static partial class IdCloudServiceCollectionExtensions
     /// <see cref="IIdCloudProcessApi"/> and <see cref="IIdCloudSignatureClient"/> services), and the options <see cref="IdCloudWaitOptions"/> and
     /// <see cref="IdCloudSignedDocumentWaitOptions"/>, validated when the application starts. <c>AddIdCloud(configuration)</c>
     /// binds them from <c>IdCloud:Completion:Wait:*</c> and <c>IdCloud:Completion:SignedDocument:*</c>; or configure them
-    /// with <c>services.Configure&lt;T&gt;(...)</c>. <c>AddIdCloud</c> calls it; safe to call more than once.
+    /// with <c>services.Configure&lt;T&gt;(...)</c>. A named account's waiter and downloader use the options named after
+    /// the account: the default account's, with the account section's own <c>Completion:*</c> keys on top. <c>AddIdCloud</c> calls it; safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddIdCloudCompletion(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        AddCompletion(services, key: null);
+        AddCompletion(services, IdCloudAccount.Default);
         return services;
     }
 
@@ -42,14 +44,15 @@ public static partial class IdCloudServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The completion services of one account: plain registrations for the default account (<paramref name="key"/>
-    /// <see langword="null"/>), keyed ones for a named account, each over that account's clients. The signals and the
-    /// wait options are shared: process ids are unique across accounts.
+    /// The completion services of one account: plain registrations for the default account, keyed ones for a named
+    /// account, each over that account's clients and with that account's options (named after it; a named account's
+    /// start from the default account's). The signals are shared: process ids are unique across accounts.
     /// </summary>
-    private static void AddCompletion(IServiceCollection services, string? key)
+    private static void AddCompletion(IServiceCollection services, IdCloudAccount account)
     {
         services.AddIdCloudCompletionSignals();
-        IdCloudCompletionOptionsSetup.AddValidation(services);
+        IdCloudCompletionOptionsSetup.AddValidation(services, account);
+        var key = account.ServiceKey;
         if (key is null)
         {
             services.TryAddSingleton<IIdCloudProcessWaiter, IdCloudProcessWaiter>();
@@ -57,16 +60,17 @@ public static partial class IdCloudServiceCollectionExtensions
             return;
         }
 
+        IdCloudCompletionOptionsSetup.InheritDefaults(services, account);
         services.TryAddKeyedSingleton<IIdCloudProcessWaiter>(key, (sp, _) => new IdCloudProcessWaiter(
             sp.GetRequiredKeyedService<IIdCloudProcessClient>(key),
             sp.GetRequiredService<IdCloudCompletionSignals>(),
-            sp.GetRequiredService<IOptions<IdCloudWaitOptions>>(),
+            Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<IdCloudWaitOptions>>().Get(account.Name)),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IdCloudProcessWaiter>>()));
         services.TryAddKeyedSingleton<IIdCloudArtifactDownloader>(key, (sp, _) => new IdCloudArtifactDownloader(
             sp.GetRequiredKeyedService<IIdCloudProcessApi>(key),
             sp.GetRequiredKeyedService<IIdCloudSignatureClient>(key),
-            sp.GetRequiredService<IOptions<IdCloudSignedDocumentWaitOptions>>(),
+            Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<IdCloudSignedDocumentWaitOptions>>().Get(account.Name)),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IdCloudArtifactDownloader>>()));
     }

@@ -58,7 +58,7 @@ public static partial class IdCloudServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddAccount(services, IdCloudAccount.Default);
         services.AddOptions<IdCloudOptions>().Bind(configuration);
-        IdCloudCompletionOptionsSetup.Bind(services, configuration);
+        IdCloudCompletionOptionsSetup.Bind(services, IdCloudAccount.Default, configuration);
         return builder;
     }
 
@@ -84,7 +84,7 @@ public static partial class IdCloudServiceCollectionExtensions
     /// <summary>
     /// Adds a named service account bound to a configuration section, by convention
     /// <c>configuration.GetSection("IdCloud:Accounts:acme")</c> (the same keys as the default account's <c>IdCloud</c>
-    /// section). Validation messages name the keys under that section's path.
+    /// section, <c>Completion:*</c> included). Validation messages name the keys under that section's path.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The account's name: letters, digits, <c>-</c>, <c>_</c> or <c>.</c>.</param>
@@ -94,8 +94,10 @@ public static partial class IdCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = AddAccount(services, IdCloudAccount.Named(CheckName(name), (configuration as IConfigurationSection)?.Path));
+        var account = IdCloudAccount.Named(CheckName(name), (configuration as IConfigurationSection)?.Path);
+        var builder = AddAccount(services, account);
         services.AddOptions<IdCloudOptions>(name).Bind(configuration);
+        IdCloudCompletionOptionsSetup.Bind(services, account, configuration);
         return builder;
     }
 
@@ -171,7 +173,7 @@ public static partial class IdCloudServiceCollectionExtensions
         services.TryAddKeyedTransient<IIdCloudSignatureClient>(key, (sp, _) => new IdCloudSignatureClient(sp.GetRequiredKeyedService<IIdCloudSignatureApi>(key)));
 
         // Waiting for a process, interpreting it and collecting its artifacts come with the clients.
-        AddCompletion(services, key);
+        AddCompletion(services, account);
 
         // The by Client API (/processes/v1): same token and pipeline, its own host, API keys and authentication step
         // (403 with 10501/10502 refreshes the token like a 401).
