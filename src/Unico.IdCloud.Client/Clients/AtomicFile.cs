@@ -38,7 +38,9 @@ internal static class AtomicFile
         try
         {
             string name;
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81920, FileOptions.Asynchronous);
+            // Unbuffered: every writer here already writes in large blocks (decoded windows, copy buffers, the JSON
+            // writer's), so a FileStream buffer would only add 80 KB per file.
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
                 name = await write(stream, cancellationToken).ConfigureAwait(false);
