@@ -3,10 +3,13 @@ using System.Buffers;
 namespace Unico.IdCloud.Client.Serialization;
 
 /// <summary>
-/// Where <see cref="FileEnvelopeScanner"/> writes the decoded file. With a trusted body length the array is allocated
-/// once, at the most the body can decode to (3 bytes per 4 characters), and handed over without a copy: for a 20 MB
-/// PDF that is 20 MB and the length of the JSON around it. Without one (a chunked answer) the bytes grow in pooled
-/// buffers and are copied once into an array of their exact size, so the pool, not the caller, keeps the large buffers.
+/// Where <see cref="FileEnvelopeScanner"/> writes the decoded file. The bytes start in pooled buffers. With a declared
+/// body length, once an eighth of what it can decode to (3 bytes per 4 characters) has really arrived, one array of that
+/// final size is allocated, the bytes so far are copied into it once, and it is handed over without another copy: for
+/// a 20 MB PDF that is 20 MB and the length of the JSON around it. Waiting for an eighth means a header alone cannot
+/// make the SDK allocate: a server that declares 60 MB and sends a few bytes costs a few pooled kilobytes, not 45 MB.
+/// Without a length (a chunked answer) the bytes grow in pooled buffers and are copied once into an array of their
+/// exact size, so the pool, not the caller, keeps the large buffers.
 /// Written to a stream instead (<see cref="DrainToAsync"/> after each window), the file never exists whole in memory:
 /// only the bytes one window of base64 decodes to are held at a time.
 /// </summary>
@@ -14,8 +17,13 @@ internal sealed class DecodedFileBuffer : IDisposable
 {
     private const int InitialPooledSize = 64 * 1024;
 
-    private byte[] _array;
-    private bool _pooled;
+    /// <summary>How much of the final size must have arrived before the final array is allocated: one eighth.</summary>
+    private const int PresizeFraction = 8;
+
+    /// <summary>The most the declared body can decode to; 0 without a declared length, or once that array exists.</summary>
+    private int _finalSize;
+    private byte[] _array = ArrayPool<byte>.Shared.Rent(InitialPooledSize);
+    private bool _pooled = true;
     private int _length;
     private long _drained;
 
@@ -24,12 +32,7 @@ internal sealed class DecodedFileBuffer : IDisposable
     {
         if (declaredLength is { } length && length > 0)
         {
-            _array = GC.AllocateUninitializedArray<byte>((int)Math.Min((length / 4 * 3) + 3, Array.MaxLength));
-        }
-        else
-        {
-            _array = ArrayPool<byte>.Shared.Rent(InitialPooledSize);
-            _pooled = true;
+            _finalSize = (int)Math.Min((length / 4 * 3) + 3, Array.MaxLength);
         }
     }
 
@@ -38,7 +41,15 @@ internal sealed class DecodedFileBuffer : IDisposable
     {
         if (_array.Length - _length < size)
         {
-            Grow(size);
+            var needed = (long)_length + size;
+            if (_finalSize > 0 && needed <= _finalSize && needed >= _finalSize / PresizeFraction)
+            {
+                MoveToFinalArray();
+            }
+            else
+            {
+                Grow(size);
+            }
         }
 
         return _array.AsSpan(_length);
@@ -58,9 +69,9 @@ internal sealed class DecodedFileBuffer : IDisposable
     /// <param name="cancellationToken">Cancels the write.</param>
     public async ValueTask DrainToAsync(Stream destination, CancellationToken cancellationToken)
     {
-        if (!_pooled)
+        if (!_pooled || _finalSize > 0)
         {
-            throw new InvalidOperationException("A presized buffer hands its array over whole; create it without a declared length to drain it.");
+            throw new InvalidOperationException("A buffer sized from a declared length hands its array over whole; create it without one to drain it.");
         }
 
         if (_length == 0)
@@ -105,6 +116,17 @@ internal sealed class DecodedFileBuffer : IDisposable
         }
 
         _array = [];
+    }
+
+    /// <summary>Enough of the declared body arrived: the array of its final size, the bytes so far copied in once.</summary>
+    private void MoveToFinalArray()
+    {
+        var final = GC.AllocateUninitializedArray<byte>(_finalSize);
+        _array.AsSpan(0, _length).CopyTo(final);
+        ArrayPool<byte>.Shared.Return(_array);
+        _array = final;
+        _pooled = false;
+        _finalSize = 0;
     }
 
     private void Grow(int size)

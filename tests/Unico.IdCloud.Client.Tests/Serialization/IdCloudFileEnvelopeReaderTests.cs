@@ -174,6 +174,38 @@ public sealed class IdCloudFileEnvelopeReaderTests
     }
 
     [Fact]
+    public async Task ADeclaredLengthAloneDoesNotMakeTheDecoderAllocateIt()
+    {
+        // A server (or a proxy) declares 60 MB and ends after a few kilobytes: the read fails, and what it cost is
+        // bounded by what arrived, not by the header.
+        var json = Encoding.UTF8.GetBytes($$"""{"fileContents":"{{Convert.ToBase64String(Bytes(30_000, seed: 10))}}""");
+        await using var body = new MemoryStream(json, writable: false);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var decoding = IdCloudFileEnvelopeReader.DecodeAsync(body, declaredLength: 60L * 1024 * 1024, CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // A MemoryStream completes every read at once: the whole decode ran on this thread, so the count is all of it.
+        Assert.True(decoding.IsCompleted);
+        await Assert.ThrowsAsync<JsonException>(() => decoding);
+        Assert.InRange(allocated, 0, 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task OnceAnEighthOfTheDeclaredFileArrivedItIsDecodedIntoOneArrayOfItsSize()
+    {
+        var bytes = Bytes(3_000_000, seed: 12);
+        var json = $$"""{"fileContents":"{{Convert.ToBase64String(bytes)}}","contentType":"x-pdf"}""";
+
+        var file = await DecodeAsync(json, chunk: 4096, declareLength: true);
+
+        Assert.True(MemoryMarshal.TryGetArray(file.Content, out var segment));
+        Assert.Equal(0, segment.Offset);
+        Assert.InRange(segment.Array!.Length, bytes.Length, bytes.Length + 64);
+        Assert.Equal(bytes, file.Content.ToArray());
+    }
+
+    [Fact]
     public async Task WithoutADeclaredLengthTheFileIsAnArrayOfExactlyItsSize()
     {
         var bytes = Bytes(1_000_001, seed: 6);
