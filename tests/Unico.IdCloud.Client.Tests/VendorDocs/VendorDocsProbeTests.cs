@@ -1,0 +1,435 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Tests.Authentication;
+
+namespace Unico.IdCloud.Client.Tests.VendorDocs;
+
+/// <summary>
+/// Probes written from the vendor's by Unico reference (shared/seeds/unico-by-unico-api-pt-br.txt, "seed" below, with
+/// line numbers) and the research facts (shared/unico-api-facts.md), served by <see cref="VendorServer"/> (not the
+/// emulator) and driven through the public API as a user sets it up with AddIdCloud().
+/// </summary>
+public sealed class VendorDocsProbeTests : IDisposable
+{
+    private const string Id = VendorServer.ProcessId;
+    private readonly VendorServer _server = new();
+    private readonly ServiceProvider _services;
+
+    public VendorDocsProbeTests()
+    {
+        _services = _server.Services();
+    }
+
+    private IIdCloudProcessClient Processes => _services.GetRequiredService<IIdCloudProcessClient>();
+
+    private IIdCloudSignatureClient Signatures => _services.GetRequiredService<IIdCloudSignatureClient>();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+    }
+
+    // ---- Token exchange (facts §1; seed service-account page) ------------------------------------------------------
+
+    [Fact]
+    public async Task TheFirstCallExchangesADocumentedAssertionAndSendsTheAccessTokenAsBearer()
+    {
+        _server.Api = (_, _) => Process("""{"id":"X","state":"PROCESS_STATE_CREATED"}""".Replace("X", Id, StringComparison.Ordinal));
+
+        await Processes.GetProcessAsync(Id);
+
+        var token = Assert.Single(_server.TokenRequests);
+        Assert.Equal(HttpMethod.Post, token.Method);
+        Assert.Equal("application/x-www-form-urlencoded", token.ContentType);
+        var form = token.Form();
+        Assert.Equal(["grant_type", "assertion"], form.Select(f => f.Key).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal("urn:ietf:params:oauth:grant-type:jwt-bearer", form.Single(f => f.Key == "grant_type").Value);
+
+        var assertion = JwtAssertion.Parse(form.Single(f => f.Key == "assertion").Value);
+        using (var header = JsonDocument.Parse(assertion.HeaderJson))
+        {
+            Assert.Equal("RS256", header.RootElement.GetProperty("alg").GetString());
+        }
+
+        using var claims = JsonDocument.Parse(assertion.PayloadJson);
+        Assert.Equal(
+            ["aud", "exp", "iat", "iss", "scope"],
+            claims.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("https://identityhomolog.acesso.io", claims.RootElement.GetProperty("aud").GetString());
+        Assert.InRange(assertion.Expires - assertion.IssuedAt, 1, 3600);
+
+        var call = Assert.Single(_server.ApiRequests);
+        Assert.Equal("Bearer vendor-token-1", call.Authorization);
+    }
+
+    [Fact]
+    public async Task ALockedAccountIsNotAskedAgain()
+    {
+        // facts §1: 1.2.18 = account locked after too many invalid attempts: stop retrying.
+        _server.Token = (_, _) => VendorServer.Json(
+            HttpStatusCode.Unauthorized,
+            """{"error":"server_error","error_description":"Falha na autenticação 1.2.18"}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.GetProcessAsync(Id));
+
+        Assert.Equal(IdCloudErrorKind.Authentication, exception.Kind);
+        Assert.Contains("1.2.18", exception.ErrorCode + exception.Message, StringComparison.Ordinal);
+        Assert.Single(_server.TokenRequests);
+        Assert.Empty(_server.ApiRequests);
+    }
+
+    // ---- CreateProcess (seed 287-629) ---------------------------------------------------------------------------
+
+    /// <summary>
+    /// The vendor's own per-flow and code samples send a path as <c>callbackUri</c> (seed 473, 496, 530, 553, 621,
+    /// 636, 763) and echo one back (412, 880); the SDK must send them, not refuse them before the call.
+    /// </summary>
+    [Theory]
+    [InlineData("/path/to/url")]
+    [InlineData("/paht/callback-url")]
+    [InlineData("/path/to/callback-url/")]
+    public async Task TheCallbackPathsOfTheVendorExamplesAreSent(string callbackUri)
+    {
+        _server.Api = (_, _) => Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_CREATED","callbackUri":"{{callbackUri}}"}""");
+
+        var process = await Processes.CreateProcessAsync(new CreateProcessRequest
+        {
+            CallbackUri = callbackUri,
+            Flow = Flow.Id,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074", FriendlyName = "John Doe" },
+        });
+
+        var sent = Assert.Single(_server.ApiRequests);
+        Assert.Equal(callbackUri, JsonDocument.Parse(sent.Body!).RootElement.GetProperty("callbackUri").GetString());
+        Assert.Equal(callbackUri, process.CallbackUri);
+    }
+
+    [Fact]
+    public async Task AnInvalidArgumentWithANumericCodeIsNotRetried()
+    {
+        // seed 1572-1576: code 3 "invalid flow"; the table shows the code as a number.
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.BadRequest, """{"error":{"code":3,"description":"invalid flow"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.CreateProcessAsync(Minimal(new Flow("idnotaflow"))));
+
+        Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
+        Assert.Equal("3", exception.ErrorCode);
+        Assert.Equal("invalid flow", exception.Description);
+        Assert.Single(_server.ApiRequests);
+    }
+
+    [Fact]
+    public async Task MissingApiKeysAreAFailedPrecondition()
+    {
+        // seed 1614-1618: code 9 "XX ID Apikeys are not set".
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.BadRequest, """{"error":{"code":"9","description":"XX ID Apikeys are not set"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.CreateProcessAsync(Minimal(Flow.Id)));
+
+        Assert.Equal(IdCloudErrorKind.FailedPrecondition, exception.Kind);
+        Assert.Single(_server.ApiRequests);
+    }
+
+    [Fact]
+    public async Task AnInternalFailureOnCreateIsNotRetriedAndSaysItMayHaveBeenProcessed()
+    {
+        // seed 1637-1641: 500, code 99999; a retried POST may create a second (billable) process (facts §3).
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.InternalServerError, """{"error":{"code":"99999","description":"Internal failure! Try again later"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.CreateProcessAsync(Minimal(Flow.Id)));
+
+        Assert.Equal(IdCloudErrorKind.ServerError, exception.Kind);
+        Assert.Equal("99999", exception.ErrorCode);
+        Assert.True(exception.RequestMayHaveBeenProcessed);
+        Assert.Single(_server.ApiRequests);
+    }
+
+    [Fact]
+    public async Task AnExpiredJwtAnswerGetsOneFreshTokenAndTheCallSucceeds()
+    {
+        // seed 1620-1629: 401 "Jwt is expired" (message only, no code).
+        _server.Api = (_, n) => n == 1
+            ? VendorServer.Json(HttpStatusCode.Unauthorized, """{"message":"Jwt is expired"}""")
+            : Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_CREATED"}""");
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Equal(Id, process.Id);
+        Assert.Equal(2, _server.TokenRequests.Count);
+        Assert.Equal("Bearer vendor-token-2", _server.ApiRequests[1].Authorization);
+    }
+
+    [Fact]
+    public async Task APersistent401IsUnauthenticatedAndCarriesTheGatewayMessage()
+    {
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.Unauthorized, """{"message":"Jwt header is an invalid JSON"}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.GetProcessAsync(Id));
+
+        Assert.Equal(IdCloudErrorKind.Unauthenticated, exception.Kind);
+        Assert.Equal("Jwt header is an invalid JSON", exception.Description);
+    }
+
+    // ---- GetProcess (seed 840-1145) -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// protobuf-JSON omits zero values (facts §3 [INFERENCE]): a finished process whose score is 0, whose
+    /// capabilities are unused and whose lists are empty comes back without those members; the SDK must read it and
+    /// still apply the vendor's decision rule (seed 1135-1141). (A process without <c>state</c> is deliberately an
+    /// invalid response: see Clients/IdCloudProcessClientTests.AProcessWithoutItsIdOrStateIsAnInvalidResponse.)
+    /// </summary>
+    [Fact]
+    public async Task AProcessWithItsZeroValuesOmittedIsRead()
+    {
+        _server.Api = (_, _) => Process($$$"""
+            {"id":"{{{Id}}}","state":"PROCESS_STATE_FINISHED","result":"PROCESS_RESULT_OK",
+             "authenticationInfo":{"authenticationResult":"AUTHENTICATION_RESULT_POSITIVE","livenessResult":"LIVENESS_RESULT_LIVE",
+               "scoreEngineResult":{},"serproResult":{} } }
+            """);
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Null(process.AuthenticationInfo!.Score);
+        Assert.Null(process.Capacities);
+        Assert.Null(process.Person);
+        Assert.Empty(process.SignedDocumentIds);
+        Assert.Equal(IdCloudProcessOutcome.Approved, process.Interpret().Outcome);
+    }
+
+    [Theory]
+    [InlineData("2023-10-09T15:15:25.417105123Z")] // nanoseconds (facts §3: RFC 3339, nanosecond precision)
+    [InlineData("2023-10-09T15:15:25Z")]
+    [InlineData("2023-10-09T12:15:25.417105-03:00")]
+    public async Task TimestampsInEveryRfc3339PrecisionAreRead(string finishedAt)
+    {
+        _server.Api = (_, _) => Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_FINISHED","result":"PROCESS_RESULT_OK","finishedAt":"{{finishedAt}}","createdAt":"{{finishedAt}}","expiresAt":"{{finishedAt}}"}""");
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Equal(new DateTimeOffset(2023, 10, 9, 15, 15, 25, TimeSpan.Zero), process.FinishedAt!.Value.AddTicks(-(process.FinishedAt.Value.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    [Theory]
+    [InlineData("PROCESS_RESULT_WARNING")]
+    [InlineData("PROCESS_RESULT_REFUSED")]
+    [InlineData("PROCESS_RESULT_SOMETHING_NEW")]
+    [InlineData("PROCESS_RESULT_UNSPECIFIED")]
+    public async Task AFinishedProcessIsApprovedOnlyWithResultOk(string result)
+    {
+        // seed 1135-1141: decide only on FINISHED + OK.
+        _server.Api = (_, _) => Process($$$"""{"id":"{{{Id}}}","state":"PROCESS_STATE_FINISHED","result":"{{{result}}}","authenticationInfo":{"authenticationResult":"AUTHENTICATION_RESULT_POSITIVE","livenessResult":"LIVENESS_RESULT_LIVE"}}""");
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Equal(result, process.Result!.Value.Value);
+        Assert.NotEqual(IdCloudProcessOutcome.Approved, process.Interpret().Outcome);
+        Assert.NotEqual(IdCloudProcessOutcome.Pending, process.Interpret().Outcome);
+    }
+
+    [Fact]
+    public async Task TheDocumentedGetProcessVariantsAreTolerated()
+    {
+        // facts §3: misspelt TRUST_RESULT_UNSPECIFIE, a float score, new-portal members, webAppToken, unknown members.
+        _server.Api = (_, _) => Process($$$"""
+            {"id":"{{{Id}}}","state":"PROCESS_STATE_FINISHED","result":"PROCESS_RESULT_OK","webAppToken":"w",
+             "authenticationInfo":{"authenticationResult":"AUTHENTICATION_RESULT_POSITIVE","livenessResult":"LIVENESS_RESULT_LIVE",
+               "faceWithOtherIdResult":"TRUST_RESULT_UNSPECIFIE","identityFraudstersResult":"TRUST_RESULT_INCONCLUSIVE",
+               "scoreEngineResult":{"scoreEnabled":"SCORE_ENABLED_TRUE","score":85.5},
+               "smartRevalidationResult":"SMART_REVALIDATION_RESULT_UNSPECIFIED","idAgeResult":"ID_AGE_RESULT_UNSPECIFIED",
+               "serproResult":{"score":-1},"somethingNew":{"a":[1,2]}},
+             "bioTokenData":{"referenceProcessId":"x"},"companyData":{"branchId":"b","countryCode":"BR"},"newTopLevel":true}
+            """);
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Equal("w", process.WebAppToken);
+        Assert.Equal(85.5, process.AuthenticationInfo!.Score);
+        Assert.Equal(-1, process.AuthenticationInfo.SerproScore);
+        Assert.Equal("TRUST_RESULT_UNSPECIFIE", process.AuthenticationInfo.FaceWithOtherIdResult!.Value.Value);
+        Assert.Equal(IdCloudProcessOutcome.Approved, process.Interpret().Outcome);
+    }
+
+    [Fact]
+    public async Task AnInvalidProcessIdAnswerIsInvalidArgument()
+    {
+        // seed 1650-1654.
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.BadRequest, """{"error":{"code":"3","description":"process id is invalid"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.GetProcessAsync(Id));
+
+        Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
+        Assert.Equal("process id is invalid", exception.Description);
+        Assert.Single(_server.ApiRequests);
+    }
+
+    [Theory]
+    [InlineData("""{"error":{"code":"5","description":"error getting process: rpc error: code = NotFound desc = process not found"}}""")]
+    [InlineData("""{"error":{"code":5,"description":"error getting process: rpc error: code = NotFound desc = process not found"}}""")]
+    [InlineData("")]
+    public async Task NotFoundWithOrWithoutTheDocumentedBodyIsNotFound(string body)
+    {
+        // seed 1671-1677: code 5; "no detailed error code, only the HTTP status" for some answers.
+        _server.Api = (_, _) => new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.GetProcessAsync(Id));
+
+        Assert.Equal(IdCloudErrorKind.NotFound, exception.Kind);
+    }
+
+    [Fact]
+    public async Task TheErrorTemplateWithMessageInsteadOfDescriptionIsRead()
+    {
+        // facts §3: one DevCenter page shows {"error":{"code":4XX,"message":"..."}}.
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.BadRequest, """{"error":{"code":400,"message":"invalid purpose"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.CreateProcessAsync(Minimal(Flow.Id)));
+
+        Assert.Equal("invalid purpose", exception.Description);
+        Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
+    }
+
+    // ---- Selfie / evidence set (seed 1152-1300, 1689-1799) -------------------------------------------------------
+
+    [Fact]
+    public async Task ASelfieWithoutPermissionIsPermissionDenied()
+    {
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.Forbidden, """{"error":{"code":"7","description":"no permission"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.GetSelfieAsync(Id));
+
+        Assert.Equal(IdCloudErrorKind.PermissionDenied, exception.Kind);
+        Assert.EndsWith("/client/v1/process/" + Id + "/selfie", _server.ApiRequests[0].Uri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEvidenceSetOfTheDocsIsAPdf()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.5\n%%EOF\n");
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.OK, $$"""{"fileContents":"{{Convert.ToBase64String(pdf)}}","contentType":"x-pdf"}""");
+
+        var file = await Processes.GetEvidenceSetAsync(Id);
+
+        Assert.Equal(pdf, file.Content.ToArray());
+        Assert.Equal("application/pdf", file.ContentType);
+        Assert.EndsWith("/evidenceset", _server.ApiRequests[0].Uri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    // ---- Set Process Document (facts §7) -----------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("DUI_TYPE_MX_CURP", "GODE561231HDFRRN09")]
+    [InlineData("DUI_TYPE_US_SSN", "078051120")]
+    public async Task SetProcessDocumentSendsNonCpfDocuments(string duiType, string duiValue)
+    {
+        _server.Api = (_, _) => Process($$$"""{"id":"{{{Id}}}","person":{"duiType":"{{{duiType}}}","duiValue":"{{{duiValue}}}"}}""");
+
+        var document = await Processes.SetProcessDocumentAsync(Id, new DuiType(duiType), duiValue);
+
+        var sent = Assert.Single(_server.ApiRequests);
+        Assert.Equal(HttpMethod.Post, sent.Method);
+        Assert.Equal($"/client/v1/process/{Id}/document", sent.Uri.AbsolutePath);
+        using var body = JsonDocument.Parse(sent.Body!);
+        Assert.Equal(duiType, body.RootElement.GetProperty("duiType").GetString());
+        Assert.Equal(duiValue, body.RootElement.GetProperty("duiValue").GetString());
+        Assert.Equal(duiValue, document.Person!.DuiValue);
+    }
+
+    [Fact]
+    public async Task SetProcessDocumentInAStateThatDoesNotAllowItIsInvalidArgumentAndNotRetried()
+    {
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.BadRequest, """{"error":{"code":"3","description":"process state does not allow setting the document"}}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.SetProcessDocumentAsync(Id, DuiType.BrCpf, "73689290074"));
+
+        Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
+        Assert.Single(_server.ApiRequests);
+    }
+
+    // ---- Signature API (seed 1389-1531, 1801-1845) --------------------------------------------------------------
+
+    [Fact]
+    public async Task TheSignedDocumentIsTheBinaryPdfFromTheSignatureHost()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\nsigned\n%%EOF\n");
+        _server.Api = (_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(pdf) { Headers = { ContentType = new("application/pdf") } } };
+
+        await using var file = await Signatures.GetSignedDocumentAsync(VendorServer.DocumentId);
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+
+        Assert.Equal(pdf, copy.ToArray());
+        var sent = Assert.Single(_server.ApiRequests);
+        Assert.Equal(VendorServer.SignBase + "/api/v1/service/file/" + VendorServer.DocumentId, sent.Uri.AbsoluteUri);
+        Assert.Equal("Bearer vendor-token-1", sent.Authorization);
+    }
+
+    [Fact]
+    public async Task AnUnknownSignatureEvidenceIsNotFound()
+    {
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.NotFound, """{"Message":"Not Found - Documento não existe","StatusCode":404,"Errors":null}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Signatures.GetSignatureEvidenceAsync(VendorServer.DocumentId));
+
+        Assert.Equal(IdCloudErrorKind.NotFound, exception.Kind);
+        Assert.Equal("/api/v1/service/evidence/" + VendorServer.DocumentId, _server.ApiRequests[0].Uri.AbsolutePath);
+    }
+
+    /// <summary>
+    /// seed 1806-1817: <c>{sucess:false, message, data}</c> for a document that does not exist, status not stated.
+    /// Whatever the status, that JSON must never be handed over as the signed PDF.
+    /// </summary>
+    [Theory]
+    [InlineData(HttpStatusCode.OK, IdCloudErrorKind.InvalidResponse)]
+    [InlineData(HttpStatusCode.NotFound, IdCloudErrorKind.NotFound)]
+    [InlineData(HttpStatusCode.InternalServerError, IdCloudErrorKind.ServerError)]
+    public async Task TheSucessFalseEnvelopeIsNeverTheSignedDocument(HttpStatusCode status, IdCloudErrorKind kind)
+    {
+        _server.Api = (_, _) => VendorServer.Json(status, """{"sucess":false,"message":"Falha ao consultar o arquivo do documento.","data":"Documento não existe."}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(async () =>
+        {
+            await using var file = await Signatures.GetSignedDocumentAsync(VendorServer.DocumentId);
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+        });
+
+        Assert.Equal(kind, exception.Kind);
+        if (status != HttpStatusCode.OK)
+        {
+            Assert.Contains("Documento não existe", exception.Description, StringComparison.Ordinal);
+            Assert.Contains("Falha ao consultar o arquivo do documento", exception.Description, StringComparison.Ordinal);
+        }
+    }
+
+    // ---- Webhook (facts §2) -------------------------------------------------------------------------------------
+
+    [Fact]
+    public void TheDocumentedWebhookPayloadsParse()
+    {
+        Assert.True(IdCloudWebhookNotification.TryParse(
+            """{"processId":"8263a268-5388-492a-bca2-28e1ff4a69f0","state":"PROCESS_STATE_FINISHED","flow":"id"}"""u8, out var finished));
+        Assert.Equal("8263a268-5388-492a-bca2-28e1ff4a69f0", finished.ProcessId);
+        Assert.Equal(ProcessState.Finished, finished.State);
+        Assert.Equal(Flow.Id, finished.Flow);
+
+        Assert.True(IdCloudWebhookNotification.TryParse(
+            """{"processId":"8263a268-5388-492a-bca2-28e1ff4a69f0","state":"PROCESS_STATE_FINISHED","flow":"idtoken","lastEvent":"EVENT_TYPE_QR_CODE_READ","lastEventDescription":"expired","extra":1}"""u8, out var expired));
+        Assert.Equal("EVENT_TYPE_QR_CODE_READ", expired.LastEvent);
+        Assert.Equal("expired", expired.LastEventDescription);
+    }
+
+    private static CreateProcessRequest Minimal(Flow flow) => new()
+    {
+        CallbackUri = "/",
+        Flow = flow,
+        Purpose = Purpose.CreditProcess,
+        Person = new ProcessPerson { DuiType = DuiType.BrCpf, DuiValue = "73689290074" },
+    };
+
+    private static HttpResponseMessage Process(string processJson) =>
+        VendorServer.Json(HttpStatusCode.OK, "{\"process\":" + processJson + "}");
+}
