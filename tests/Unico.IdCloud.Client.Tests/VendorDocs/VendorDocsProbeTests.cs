@@ -108,6 +108,94 @@ public sealed class VendorDocsProbeTests : IDisposable
         Assert.Equal(callbackUri, process.CallbackUri);
     }
 
+    /// <summary>
+    /// Every CreateProcess request body of the reference (seed 354-406, 472-585, 590-629, 673, 718, 762-770) goes
+    /// through the typed client, validation included, and reaches the server unchanged. The elided PDFs
+    /// (<c>JVBERi0x[...]</c>) are replaced by a real PDF, which the client must have to sign.
+    /// </summary>
+    [Theory]
+    [InlineData("create-process-request")]
+    [InlineData("create-process-request-idlive")]
+    [InlineData("create-process-request-idunicosign")]
+    [InlineData("create-process-request-idtoken")]
+    [InlineData("create-process-request-idtokensign")]
+    [InlineData("create-process-request-curl")]
+    [InlineData("create-process-request-postman")]
+    [InlineData("create-process-request-java-csharp")]
+    [InlineData("create-process-request-go")]
+    public async Task EveryDocumentedCreateProcessBodyIsSentUnchanged(string fixture)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Contract.VendorFixtures.Read(fixture))!;
+        if (json["payload"] is System.Text.Json.Nodes.JsonArray payload)
+        {
+            foreach (var document in payload.SelectMany(p => p!["envelopePayload"]!["documents"]!.AsArray()))
+            {
+                document!["fileContents"] = Convert.ToBase64String(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
+            }
+        }
+
+        var body = json.ToJsonString();
+        var request = JsonSerializer.Deserialize(body, Unico.IdCloud.Client.Serialization.IdCloudJsonContext.Default.CreateProcessRequest)!;
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.OK, Contract.VendorFixtures.Read("create-process-response"));
+
+        var process = await Processes.CreateProcessAsync(request);
+
+        var sent = Assert.Single(_server.ApiRequests);
+        Assert.Equal(VendorServer.ProcessBase + "/client/v1/process", sent.Uri.AbsoluteUri);
+        Assert.Equal("application/json", sent.ContentType);
+        TestSupport.JsonAssert.Equivalent(body, sent.Body!);
+        Assert.Equal(Id, process.Id);
+        Assert.Equal(
+            [ProcessCapacity.IdUnico, ProcessCapacity.IdCheck, ProcessCapacity.IdDocs],
+            process.Capacities!);
+    }
+
+    [Fact]
+    public async Task An401OnCreateProcessGetsOneFreshTokenAndIsSentOnce()
+    {
+        // A 401 means the request was not processed: re-sending it with a new token cannot create a second process.
+        _server.Api = (_, n) => n == 1
+            ? VendorServer.Json(HttpStatusCode.Unauthorized, """{"message":"Jwt is expired"}""")
+            : Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_CREATED"}""");
+
+        var process = await Processes.CreateProcessAsync(Minimal(Flow.Id));
+
+        Assert.Equal(Id, process.Id);
+        Assert.Equal(2, _server.ApiRequests.Count);
+        Assert.Equal(_server.ApiRequests[0].Body, _server.ApiRequests[1].Body);
+        Assert.Equal("Bearer vendor-token-2", _server.ApiRequests[1].Authorization);
+    }
+
+    [Fact]
+    public async Task RateLimitedCreateProcessSaysNothingWasProcessed()
+    {
+        // facts §6: 10 requests per second per tenant, then HTTP 429 (Retry-After per [3P-AE]). A 429 was not processed.
+        _server.Api = (_, _) =>
+        {
+            var response = VendorServer.Json(HttpStatusCode.TooManyRequests, "{}");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+            return response;
+        };
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.CreateProcessAsync(Minimal(Flow.Id)));
+
+        Assert.Equal(IdCloudErrorKind.RateLimited, exception.Kind);
+        Assert.False(exception.RequestMayHaveBeenProcessed);
+        Assert.Equal(TimeSpan.FromSeconds(1), exception.RetryAfter);
+    }
+
+    [Fact]
+    public async Task ATokenAnswerWithALowercaseTypeStillGivesABearerHeader()
+    {
+        // RFC 6749 §5.1: token_type is case-insensitive; the documented example is "Bearer".
+        _server.Token = (_, n) => VendorServer.Json(HttpStatusCode.OK, $$"""{"access_token":"vendor-token-{{n}}","token_type":"bearer","expires_in":3600,"scope":"*"}""");
+        _server.Api = (_, _) => Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_CREATED"}""");
+
+        await Processes.GetProcessAsync(Id);
+
+        Assert.Equal("Bearer vendor-token-1", Assert.Single(_server.ApiRequests).Authorization);
+    }
+
     [Fact]
     public async Task AnInvalidArgumentWithANumericCodeIsNotRetried()
     {
@@ -336,6 +424,19 @@ public sealed class VendorDocsProbeTests : IDisposable
         Assert.Equal(duiType, body.RootElement.GetProperty("duiType").GetString());
         Assert.Equal(duiValue, body.RootElement.GetProperty("duiValue").GetString());
         Assert.Equal(duiValue, document.Person!.DuiValue);
+    }
+
+    [Fact]
+    public async Task SetProcessDocumentSendsUpTo320CharactersAndRefusesMoreWithoutACall()
+    {
+        // facts §7: duiValue at most 320 characters.
+        var longest = new string('A', 320);
+        _server.Api = (_, _) => Process($$$"""{"id":"{{{Id}}}","person":{"duiType":"DUI_TYPE_US_SSN","duiValue":"{{{longest}}}"} }""");
+
+        await Processes.SetProcessDocumentAsync(Id, DuiType.UsSsn, longest);
+        await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.SetProcessDocumentAsync(Id, DuiType.UsSsn, longest + "A"));
+
+        Assert.Single(_server.ApiRequests);
     }
 
     [Fact]
