@@ -59,6 +59,10 @@ public sealed class VendorDocsProbeTests : IDisposable
             ["aud", "exp", "iat", "iss", "scope"],
             claims.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("https://identityhomolog.acesso.io", claims.RootElement.GetProperty("aud").GetString());
+        Assert.Equal("acme@tenant-1.iam.acesso.io", claims.RootElement.GetProperty("iss").GetString());
+        Assert.Equal("*", claims.RootElement.GetProperty("scope").GetString());
+        Assert.Equal(JsonValueKind.Number, claims.RootElement.GetProperty("iat").ValueKind);
+        Assert.InRange(assertion.IssuedAt, DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds());
         Assert.InRange(assertion.Expires - assertion.IssuedAt, 1, 3600);
 
         var call = Assert.Single(_server.ApiRequests);
@@ -260,6 +264,38 @@ public sealed class VendorDocsProbeTests : IDisposable
 
         Assert.Equal(IdCloudErrorKind.Unauthenticated, exception.Kind);
         Assert.Equal("Jwt header is an invalid JSON", exception.Description);
+    }
+
+    [Theory]
+    [InlineData("Jwt is expired", "text/plain")]
+    [InlineData("""{"message":"Jwt is expired"}""", "application/json")]
+    public async Task ASignatureDownloadWithAnExpiredJwtGetsOneFreshToken(string body, string mediaType)
+    {
+        // seed 1436-1438, 1507-1509: 401 on the signature host; the gateway message may come as plain text.
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n");
+        _server.Api = (_, n) => n == 1
+            ? new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent(body, Encoding.UTF8, mediaType) }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(pdf) { Headers = { ContentType = new("application/pdf") } } };
+
+        await using var file = await Signatures.GetSignatureEvidenceAsync(VendorServer.DocumentId);
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+
+        Assert.Equal(pdf, copy.ToArray());
+        Assert.Equal("Bearer vendor-token-2", _server.ApiRequests[1].Authorization);
+    }
+
+    [Fact]
+    public async Task TheGrpcGatewayDefaultErrorShapeIsRead()
+    {
+        // facts §3 [INFERENCE]: gRPC-gateway backend; its default error body is {"code":3,"message":"...","details":[]}.
+        _server.Api = (_, _) => VendorServer.Json(HttpStatusCode.BadRequest, """{"code":3,"message":"invalid purpose","details":[]}""");
+
+        var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.CreateProcessAsync(Minimal(Flow.Id)));
+
+        Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
+        Assert.Equal("3", exception.ErrorCode);
+        Assert.Equal("invalid purpose", exception.Description);
     }
 
     // ---- GetProcess (seed 840-1145) -----------------------------------------------------------------------------
