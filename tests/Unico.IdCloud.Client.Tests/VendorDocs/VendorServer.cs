@@ -34,9 +34,9 @@ internal sealed class VendorServer : HttpMessageHandler
     /// <summary>Answers every business request (request number n among them, 1-based).</summary>
     public Func<Received, int, HttpResponseMessage> Api { get; set; } = (_, _) => new HttpResponseMessage(HttpStatusCode.NotImplemented);
 
-    public IReadOnlyList<Received> ApiRequests => [.. Requests.Where(r => r.Uri.AbsoluteUri != TokenUrl)];
+    public IReadOnlyList<Received> ApiRequests => [.. Requests.Where(r => !IsToken(r.Uri))];
 
-    public IReadOnlyList<Received> TokenRequests => [.. Requests.Where(r => r.Uri.AbsoluteUri == TokenUrl)];
+    public IReadOnlyList<Received> TokenRequests => [.. Requests.Where(r => IsToken(r.Uri))];
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -75,7 +75,7 @@ internal sealed class VendorServer : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Headers.Accept.ToString());
         Requests.Enqueue(received);
-        if (received.Uri.AbsoluteUri == TokenUrl)
+        if (IsToken(received.Uri))
         {
             return Token(received, Interlocked.Increment(ref _tokens));
         }
@@ -84,6 +84,8 @@ internal sealed class VendorServer : HttpMessageHandler
         response.RequestMessage = request;
         return response;
     }
+
+    private static bool IsToken(Uri uri) => uri.AbsolutePath == "/oauth2/token" && uri.Host.StartsWith("identity", StringComparison.Ordinal);
 
     internal sealed record Received(HttpMethod Method, Uri Uri, string? ContentType, string? Body, string? Authorization, string Accept)
     {
