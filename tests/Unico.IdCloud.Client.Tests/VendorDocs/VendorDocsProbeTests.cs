@@ -276,6 +276,11 @@ public sealed class VendorDocsProbeTests : IDisposable
         Assert.Equal(Id, process.Id);
         Assert.Equal(2, _server.TokenRequests.Count);
         Assert.Equal("Bearer vendor-token-2", _server.ApiRequests[1].Authorization);
+
+        // facts §1, 1.2.7: an assertion is single-use, so the second token request (milliseconds later) carries a
+        // different one (RS256 is deterministic and jti is forbidden: only iat/exp can make it differ).
+        var assertions = _server.TokenRequests.Select(t => t.Form().Single(f => f.Key == "assertion").Value).ToList();
+        Assert.NotEqual(assertions[0], assertions[1]);
     }
 
     [Fact]
@@ -319,6 +324,29 @@ public sealed class VendorDocsProbeTests : IDisposable
         Assert.Equal(IdCloudErrorKind.InvalidArgument, exception.Kind);
         Assert.Equal("3", exception.ErrorCode);
         Assert.Equal("invalid purpose", exception.Description);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task AProcessAnswerIsReadWhateverItsContentTypeSays(string? mediaType)
+    {
+        // The reference shows "application/json" for every answer; gateways relabel bodies. The JSON is the answer.
+        _server.Api = (_, _) =>
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes($$$"""{"process":{"id":"{{{Id}}}","state":"PROCESS_STATE_CREATED"} }"""));
+            if (mediaType is not null)
+            {
+                content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        };
+
+        var process = await Processes.CreateProcessAsync(Minimal(Flow.Id));
+
+        Assert.Equal(Id, process.Id);
     }
 
     // ---- GetProcess (seed 840-1145) -----------------------------------------------------------------------------
