@@ -92,18 +92,24 @@ public sealed class VendorDocsProbeTests : IDisposable
             _server.ApiRequests.Select(r => r.Uri.AbsoluteUri));
     }
 
-    [Fact]
-    public async Task ALockedAccountIsNotAskedAgain()
+    /// <summary>
+    /// facts §1: the HTTP status of token errors is not documented beyond 401 (the error string is "server_error" even
+    /// for client mistakes). A misconfiguration code is a misconfiguration whatever the status: asking again only
+    /// counts towards the lock-out (1.2.18).
+    /// </summary>
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    public async Task AMisconfigurationCodeIsNotRetriedWhateverTheStatus(HttpStatusCode status)
     {
-        // facts §1: 1.2.18 = account locked after too many invalid attempts: stop retrying.
-        _server.Token = (_, _) => VendorServer.Json(
-            HttpStatusCode.Unauthorized,
-            """{"error":"server_error","error_description":"Falha na autenticação 1.2.18"}""");
+        _server.Token = (_, _) => VendorServer.Json(status, """{"error":"server_error","error_description":"Falha na autenticação 1.2.5"}""");
 
         var exception = await Assert.ThrowsAnyAsync<IdCloudException>(() => Processes.GetProcessAsync(Id));
 
         Assert.Equal(IdCloudErrorKind.Authentication, exception.Kind);
-        Assert.Contains("1.2.18", exception.ErrorCode + exception.Message, StringComparison.Ordinal);
+        Assert.Equal("1.2.5", exception.ErrorCode);
+        Assert.True(exception.IsConfigurationError);
         Assert.Single(_server.TokenRequests);
         Assert.Empty(_server.ApiRequests);
     }
@@ -416,6 +422,25 @@ public sealed class VendorDocsProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task TheNewPortalsInconsistentSampleVocabularyIsKeptVerbatim()
+    {
+        // facts §3 "Inconsistency warning": developer.unico.io's GetProcess sample uses "VERIFICATION",
+        // ["liveness","face_match"] and "email"; enum reading must be tolerant and keep the raw strings.
+        _server.Api = (_, _) => Process($$"""
+            {"id":"{{Id}}","state":"PROCESS_STATE_CREATED","purpose":"VERIFICATION","capacities":["liveness","face_match"],
+             "person":{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290074","notifications":[{"notificationChannel":"email"}]},
+             "companyData":{"countryCode":"BR"} }
+            """);
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Equal("VERIFICATION", process.Purpose!.Value.Value);
+        Assert.Equal(["liveness", "face_match"], process.Capacities!.Select(c => c.Value));
+        Assert.Equal("email", Assert.Single(process.Person!.Notifications!).Value);
+        Assert.Equal(IdCloudProcessOutcome.Pending, process.Interpret().Outcome);
+    }
+
+    [Fact]
     public async Task AnInvalidProcessIdAnswerIsInvalidArgument()
     {
         // seed 1650-1654.
@@ -448,6 +473,29 @@ public sealed class VendorDocsProbeTests : IDisposable
         Assert.Equal(duiType, body.RootElement.GetProperty("duiType").GetString());
         Assert.Equal(duiValue, body.RootElement.GetProperty("duiValue").GetString());
         Assert.Equal(duiValue, document.Person!.DuiValue);
+    }
+
+    /// <summary>
+    /// facts §7: Set Process Document exists for processes created without the person's document, so CreateProcess
+    /// must send a person without <c>duiType</c>/<c>duiValue</c> (and no person at all) instead of refusing it.
+    /// </summary>
+    [Fact]
+    public async Task AProcessCanBeCreatedWithoutThePersonsDocument()
+    {
+        _server.Api = (_, _) => Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_AWAITING_FOR_DOCUMENT"}""");
+        var withName = Minimal(Flow.IdLive);
+        withName.Person = new ProcessPerson { FriendlyName = "Luke Skywalker" };
+        var withoutPerson = Minimal(Flow.IdLive);
+        withoutPerson.Person = null;
+
+        await Processes.CreateProcessAsync(withName);
+        await Processes.CreateProcessAsync(withoutPerson);
+
+        Assert.Equal(2, _server.ApiRequests.Count);
+        using var first = JsonDocument.Parse(_server.ApiRequests[0].Body!);
+        Assert.Equal("""{"friendlyName":"Luke Skywalker"}""", first.RootElement.GetProperty("person").GetRawText());
+        using var second = JsonDocument.Parse(_server.ApiRequests[1].Body!);
+        Assert.False(second.RootElement.TryGetProperty("person", out _));
     }
 
     /// <summary>
