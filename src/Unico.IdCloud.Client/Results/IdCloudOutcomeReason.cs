@@ -7,7 +7,10 @@ namespace Unico.IdCloud.Client;
 /// </summary>
 public enum IdCloudOutcomeReason
 {
-    /// <summary>The process is not finished (by Unico: <c>CREATED</c>, <c>UNSPECIFIED</c> or no state; by Client: status 1).</summary>
+    /// <summary>
+    /// The process is not finished (by Unico: <c>CREATED</c>, <c>AWAITING_FOR_DOCUMENT</c>, <c>UNSPECIFIED</c> or no
+    /// state; by Client: status 1).
+    /// </summary>
     NotFinished = 0,
 
     /// <summary>The process failed (<c>PROCESS_STATE_FAILED</c>, deprecated).</summary>

@@ -12,7 +12,8 @@ public partial class IdCloudProcess
     /// <remarks>
     /// <para>In order:</para>
     /// <list type="number">
-    /// <item><c>CREATED</c>, <c>UNSPECIFIED</c> or no state → <see cref="IdCloudProcessOutcome.Pending"/>;
+    /// <item><c>CREATED</c>, <c>UNSPECIFIED</c>, no state, or <c>AWAITING_FOR_DOCUMENT</c> (send the document with
+    /// SetProcessDocument) → <see cref="IdCloudProcessOutcome.Pending"/>;
     /// <c>FAILED</c>/<c>CANCELED</c> → <see cref="IdCloudProcessOutcome.Error"/>; an unknown state →
     /// <see cref="IdCloudProcessOutcome.Unrecognized"/>.</item>
     /// <item><c>FINISHED</c> with <c>ERROR</c> (or no result) → Error; <c>EXPIRED</c> → Expired; <c>REFUSED</c> →

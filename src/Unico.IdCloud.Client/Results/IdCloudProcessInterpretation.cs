@@ -13,6 +13,16 @@ internal static class IdCloudProcessInterpretation
     {
         ArgumentNullException.ThrowIfNull(process);
         var reasons = new List<IdCloudOutcomeReason>();
+        if (process.State == ProcessState.AwaitingForDocument)
+        {
+            // Not finished: the process waits for the person's document, which only the integrator can send.
+            reasons.Add(IdCloudOutcomeReason.NotFinished);
+            return new IdCloudProcessSummary(
+                IdCloudProcessOutcome.Pending,
+                reasons.AsReadOnly(),
+                "Pending: the process waits for the person's document (AWAITING_FOR_DOCUMENT); send it with SetProcessDocument.");
+        }
+
         var outcome = Decide(process, reasons);
         return new IdCloudProcessSummary(outcome, reasons.AsReadOnly(), Explain(outcome, reasons));
     }

@@ -15,8 +15,8 @@ namespace Unico.IdCloud.Client.Validation;
 /// <remarks>
 /// <para>
 /// Rules (from the CreateProcess documentation and its error table): <c>flow</c> and <c>purpose</c> present;
-/// <c>callbackUri</c> is <c>/</c>, an absolute https URL or an app URL scheme (<c>myapp://callback</c>; plain http is
-/// refused); a CPF <c>duiValue</c> is 11 digits with valid check digits; <c>friendlyName</c> has at most 50
+/// <c>callbackUri</c> is <c>/</c>, a path (<c>/path/to/url</c>, as in the vendor's samples), an absolute https URL or an
+/// app URL scheme (<c>myapp://callback</c>; plain http and protocol-relative <c>//host</c> are refused); a CPF <c>duiValue</c> is 11 digits with valid check digits; <c>friendlyName</c> has at most 50
 /// characters; <c>phone</c> has exactly 13 digits when a WhatsApp or SMS notification is asked for; <c>email</c> is a
 /// valid address when an e-mail notification is asked for and in e-signature flows; e-signature flows carry at least
 /// one document, each with a name and PDF content (<c>%PDF-</c>); 1:1 validation flows carry a GUID
@@ -100,14 +100,16 @@ internal sealed partial class CreateProcessRequestValidator
 
     private static void CheckCallbackUri(string? callbackUri, List<IdCloudValidationError> errors)
     {
-        const string Expected = "'/' for no redirect, an absolute https:// URL, or an app URL scheme such as myapp://callback";
+        const string Expected = "'/' for no redirect, a path such as /path/to/url, an absolute https:// URL, or an app URL scheme such as myapp://callback";
         if (string.IsNullOrWhiteSpace(callbackUri))
         {
             errors.Add(new("callbackUri", $"is required: {Expected}."));
             return;
         }
 
-        if (callbackUri == "/")
+        // "/" means no redirect; a path ("/path/to/url") is what the vendor's own per-flow and code samples send
+        // and what its responses echo, and the server parses it (Go url.Parse) without complaint.
+        if (callbackUri == "/" || IsPath(callbackUri))
         {
             return;
         }
@@ -127,6 +129,12 @@ internal sealed partial class CreateProcessRequestValidator
             errors.Add(new("callbackUri", "is an https URL without a host."));
         }
     }
+
+    private static bool IsPath(string callbackUri) =>
+        callbackUri.Length > 1
+        && callbackUri[0] == '/'
+        && callbackUri[1] != '/'
+        && !callbackUri.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     private static void CheckBioTokenId(string? bioTokenId, Flow flow, List<IdCloudValidationError> errors)
     {

@@ -40,6 +40,8 @@ public sealed class CreateProcessRequestValidatorTests
     [InlineData("https://example.com/return?x=1")]
     [InlineData("br.com.meupacote.app://callback")]
     [InlineData("myapp://done")]
+    [InlineData("/return")] // the vendor's samples send paths ("/path/to/url"): see VendorDocs/VendorDocsProbeTests
+    [InlineData("/path/to/callback-url/")]
     public void Accepted_callback_uris(string callbackUri)
     {
         var request = Liveness();
@@ -52,7 +54,8 @@ public sealed class CreateProcessRequestValidatorTests
     [InlineData("")]
     [InlineData("  ")]
     [InlineData("http://example.com/return")]
-    [InlineData("/return")]
+    [InlineData("//example.com/return")]
+    [InlineData("/ret urn")]
     [InlineData("example.com/return")]
     [InlineData("mailto:someone@example.com")]
     public void Rejected_callback_uris_name_the_field(string callbackUri)
