@@ -459,7 +459,7 @@ internal static class IdCloudErrorMapper
     {
         var status = response.StatusCode;
         var request = response.RequestMessage;
-        var kind = ClassifyKind(status, body.Code, api);
+        var kind = ClassifyKind(status, body, api);
         var description = IdCloudRedaction.SanitizeFreeText(body.Description, MaxDescriptionLength);
         var retryAfter = IdCloudTransientFailures.TryGetRetryAfter(response, timeProvider, out var wait) ? wait : (TimeSpan?)null;
         var requestId = RequestIdOf(response);
@@ -516,9 +516,18 @@ internal static class IdCloudErrorMapper
             };
     }
 
-    private static IdCloudErrorKind ClassifyKind(HttpStatusCode status, string? code, IdCloudApi api)
+    private static IdCloudErrorKind ClassifyKind(HttpStatusCode status, IdCloudErrorBody body, IdCloudApi api)
     {
         var code3 = (int)status;
+        var code = body.Code;
+        if (api == IdCloudApi.Signature && code3 == 400 && SaysTheDocumentDoesNotExist(body.Description))
+        {
+            // The signature API documents {"sucess": false, "data": "Documento não existe."} without its status; a
+            // document of a just-finished process may not exist there yet, so this is NotFound (waited for by the
+            // artifact downloader), whatever status carries it.
+            return IdCloudErrorKind.NotFound;
+        }
+
         if (api == IdCloudApi.Identity && code3 is >= 400 and < 500 and not 429 and not 408)
         {
             // The token endpoint answers misconfiguration (wrong tenant, bad key, extra claims) with 4xx and a 1.x.y code.
@@ -537,6 +546,11 @@ internal static class IdCloudErrorMapper
 
         return KindFromGrpcCode(code) ?? KindFromStatus(status);
     }
+
+    private static bool SaysTheDocumentDoesNotExist(string? description) =>
+        description is not null
+        && (description.Contains("não existe", StringComparison.OrdinalIgnoreCase)
+            || description.Contains("nao existe", StringComparison.OrdinalIgnoreCase));
 
     private static string ComposeMessage(
         IdCloudOperation operation,

@@ -13,24 +13,16 @@ internal static class IdCloudProcessInterpretation
     {
         ArgumentNullException.ThrowIfNull(process);
         var reasons = new List<IdCloudOutcomeReason>();
-        if (process.State == ProcessState.AwaitingForDocument)
-        {
-            // Not finished: the process waits for the person's document, which only the integrator can send.
-            reasons.Add(IdCloudOutcomeReason.NotFinished);
-            return new IdCloudProcessSummary(
-                IdCloudProcessOutcome.Pending,
-                reasons.AsReadOnly(),
-                "Pending: the process waits for the person's document (AWAITING_FOR_DOCUMENT); send it with SetProcessDocument.");
-        }
-
         var outcome = Decide(process, reasons);
-        return new IdCloudProcessSummary(outcome, reasons.AsReadOnly(), Explain(outcome, reasons));
+        return new IdCloudProcessSummary(outcome, reasons.AsReadOnly(), Explain(outcome, reasons, process.State));
     }
 
     private static IdCloudProcessOutcome Decide(IdCloudProcess process, List<IdCloudOutcomeReason> reasons)
     {
         var state = process.State;
-        if (state == ProcessState.Created || state == ProcessState.Unspecified || state.Value.Length == 0)
+        // AWAITING_FOR_DOCUMENT: not finished either; the process waits for the person's document, which only the
+        // integrator can send (SetProcessDocument).
+        if (state == ProcessState.Created || state == ProcessState.AwaitingForDocument || state == ProcessState.Unspecified || state.Value.Length == 0)
         {
             reasons.Add(IdCloudOutcomeReason.NotFinished);
             return IdCloudProcessOutcome.Pending;
@@ -242,10 +234,12 @@ internal static class IdCloudProcessInterpretation
         return inconclusive is { } middle && actual.Equals(middle) ? Reading.Inconclusive : Reading.Unknown;
     }
 
-    private static string Explain(IdCloudProcessOutcome outcome, List<IdCloudOutcomeReason> reasons)
+    private static string Explain(IdCloudProcessOutcome outcome, List<IdCloudOutcomeReason> reasons, ProcessState state)
     {
         var lead = outcome switch
         {
+            IdCloudProcessOutcome.Pending when state == ProcessState.AwaitingForDocument =>
+                "Pending: the process waits for the person's document (AWAITING_FOR_DOCUMENT); send it with SetProcessDocument",
             IdCloudProcessOutcome.Pending => "Pending: the person has not finished the journey yet; wait",
             IdCloudProcessOutcome.Approved => "Approved",
             IdCloudProcessOutcome.Denied => "Denied",

@@ -599,10 +599,12 @@ public sealed class VendorDocsProbeTests : IDisposable
 
     /// <summary>
     /// seed 1806-1817: <c>{sucess:false, message, data}</c> for a document that does not exist, status not stated.
-    /// Whatever the status, that JSON must never be handed over as the signed PDF.
+    /// Whatever the status, that JSON must never be handed over as the signed PDF; with a 400 it still says the
+    /// document does not exist (NotFound, which the artifact downloader waits out), not that the request was wrong.
     /// </summary>
     [Theory]
     [InlineData(HttpStatusCode.OK, IdCloudErrorKind.InvalidResponse)]
+    [InlineData(HttpStatusCode.BadRequest, IdCloudErrorKind.NotFound)]
     [InlineData(HttpStatusCode.NotFound, IdCloudErrorKind.NotFound)]
     [InlineData(HttpStatusCode.InternalServerError, IdCloudErrorKind.ServerError)]
     public async Task TheSucessFalseEnvelopeIsNeverTheSignedDocument(HttpStatusCode status, IdCloudErrorKind kind)
