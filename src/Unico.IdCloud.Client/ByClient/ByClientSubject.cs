@@ -37,7 +37,7 @@ public sealed class ByClientSubject
     public string? Phone { get; set; }
 
     /// <summary>
-    /// Your own id of this request (at most 128 characters), to reconcile it later: it is surfaced on the result and
+    /// Your own id of this request (the vendor allows at most 256 characters), to reconcile it later: it is surfaced on the result and
     /// on an error that says the request may have been processed.
     /// </summary>
     [JsonPropertyName("clientReference")]

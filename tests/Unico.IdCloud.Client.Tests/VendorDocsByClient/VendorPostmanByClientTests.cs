@@ -240,6 +240,26 @@ public sealed class VendorPostmanByClientTests : IDisposable
         Assert.Empty(documents);
     }
 
+    /// <summary>
+    /// <c>subject.clientReference</c> is the integrator's own id, at most 256 characters per the vendor's field table:
+    /// one of that length is sent as is and echoed on the result.
+    /// </summary>
+    [Fact]
+    public async Task A_256_character_clientReference_is_sent_and_echoed()
+    {
+        var reference = new string('r', 256);
+        string? body = null;
+        _mock.Expect(HttpMethod.Post, "https://api.id.uat.unico.app/processes/v1")
+            .With(request => (body = request.Content!.ReadAsStringAsync().GetAwaiter().GetResult()) is not null)
+            .Respond(_ => Vendor("""{"id":"80371b2a-3ac7-432e-866d-57fe37896ac6","status":3,"unicoId":{"result":"yes"}}"""));
+
+        var process = await Client.CreateProcessAsync(ByClientProcessRequest.ForIdentity(
+            new ByClientSubject { Code = "12345678909", Name = "Luke Skywalker", ClientReference = reference }, Capture));
+
+        Assert.Contains($"\"clientReference\":\"{reference}\"", body!, StringComparison.Ordinal);
+        Assert.Equal(reference, process.ClientReference);
+    }
+
     /// <summary>A 200 exactly as the vendor served it in the collection: pretty-printed, with charset, chunked (no Content-Length).</summary>
     private static HttpResponseMessage Vendor(string json)
     {
