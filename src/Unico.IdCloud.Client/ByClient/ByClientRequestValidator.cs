@@ -96,7 +96,7 @@ internal static partial class ByClientRequestValidator
         // unknown e-mail or phone; both are accepted by the API, so only a value that cannot be a number is refused.
         if (subject.Phone is { Length: > 0 } phone && !Phone().IsMatch(phone))
         {
-            errors.Add(new("subject.phone", "must be the country code, area code and number as digits, optionally after a '+', e.g. 5511999999999 or +5511999999999."));
+            errors.Add(new("subject.phone", "must be the country code, area code and number as digits (e.g. 5511999999999), optionally after a '+'."));
         }
 
         if (subject.Email is { Length: > 0 } email && !Email().IsMatch(email))
@@ -202,8 +202,11 @@ internal static partial class ByClientRequestValidator
         }
     }
 
-    /// <summary>E.164 digits (8 to 15, no leading zero), with or without the leading <c>+</c>.</summary>
-    [GeneratedRegex(@"^\+?[1-9][0-9]{7,14}$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// E.164 (<c>+</c>, 8 to 15 digits, no leading zero), or the vendor's form without the <c>+</c>, which must still
+    /// carry the country code: 12 to 15 digits (<c>5511974749090</c>; <c>11999999999</c>, with no country code, is not).
+    /// </summary>
+    [GeneratedRegex(@"^(\+[1-9][0-9]{7,14}|[1-9][0-9]{11,14})$", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]

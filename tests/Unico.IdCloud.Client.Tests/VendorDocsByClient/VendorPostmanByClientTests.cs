@@ -88,8 +88,12 @@ public sealed class VendorPostmanByClientTests : IDisposable
         Assert.Equal(IdCloudProcessOutcome.Denied, process.Interpret().Outcome);
     }
 
-    /// <summary>A phone the SDK can tell is not a phone number is still refused before sending (nothing is sent).</summary>
+    /// <summary>
+    /// A phone the SDK can tell is not a full number — separators, letters, or digits without the country code — is
+    /// still refused before sending (nothing is sent).
+    /// </summary>
     [Theory]
+    [InlineData("11974749090")]
     [InlineData("11 97474-9090")]
     [InlineData("+55 (11) 97474-9090")]
     [InlineData("phone")]
