@@ -128,6 +128,21 @@ public sealed class ByClientApiTests(EmulatorFixture fixture) : EmulatorTest(fix
         Assert.Equal(2, ByClient.ProcessCreationCount);
     }
 
+    /// <summary>The vendor's Postman divergence body: status 2 still carries unicoId inconclusive and liveness 1.</summary>
+    [Fact]
+    public async Task Divergence_answers_the_vendors_body()
+    {
+        var key = ByClient.CreateApiKey();
+        var token = await TokenAsync();
+        ByClient.ScriptNextOutcome(EmulatedByClientOutcome.Divergence);
+
+        var process = await OkAsync(Post("/processes/v1", token, key.Value, OnboardingBody(ByClient.CreateCapture())));
+
+        Assert.Equal(2, process.GetProperty("status").GetInt32());
+        Assert.Equal("inconclusive", process.GetProperty("unicoId").GetProperty("result").GetString());
+        Assert.Equal(1, process.GetProperty("liveness").GetInt32());
+    }
+
     [Fact]
     public async Task IdentityFraudsters_arrives_only_on_a_later_GET_and_v2_adds_processAdditionalInfo()
     {

@@ -92,12 +92,14 @@ internal static partial class ByClientRequestValidator
             errors.Add(new("subject.birthDate", "must be a date as YYYY-MM-DD."));
         }
 
-        if (subject.Phone is { } phone && !E164().IsMatch(phone))
+        // The vendor's own examples send the phone as digits without '+' (5511974749090) and empty strings for an
+        // unknown e-mail or phone; both are accepted by the API, so only a value that cannot be a number is refused.
+        if (subject.Phone is { Length: > 0 } phone && !Phone().IsMatch(phone))
         {
-            errors.Add(new("subject.phone", "must be in E.164 form, e.g. +5511999999999."));
+            errors.Add(new("subject.phone", "must be the country code, area code and number as digits (e.g. 5511999999999), optionally after a '+'."));
         }
 
-        if (subject.Email is { } email && !Email().IsMatch(email))
+        if (subject.Email is { Length: > 0 } email && !Email().IsMatch(email))
         {
             errors.Add(new("subject.email", "is not an e-mail address."));
         }
@@ -200,8 +202,12 @@ internal static partial class ByClientRequestValidator
         }
     }
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$", RegexOptions.CultureInvariant)]
-    private static partial Regex E164();
+    /// <summary>
+    /// E.164 (<c>+</c>, 8 to 15 digits, no leading zero), or the vendor's form without the <c>+</c>, which must still
+    /// carry the country code: 12 to 15 digits (<c>5511974749090</c>; <c>11999999999</c>, with no country code, is not).
+    /// </summary>
+    [GeneratedRegex(@"^(\+[1-9][0-9]{7,14}|[1-9][0-9]{11,14})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex Email();

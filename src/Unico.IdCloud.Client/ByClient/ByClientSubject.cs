@@ -4,7 +4,7 @@ namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>
 /// The person of an identity (onboarding) or document process (<c>subject</c>). Checked before sending: a CPF with
-/// valid check digits, a name without double spaces, <c>M</c>/<c>F</c>, a <c>YYYY-MM-DD</c> birth date, an E.164 phone.
+/// valid check digits, a name without double spaces, <c>M</c>/<c>F</c>, a <c>YYYY-MM-DD</c> birth date, a phone of digits (with or without a leading <c>+</c>).
 /// </summary>
 /// <remarks>Personal data: <see cref="ToString"/> masks the CPF and shows nothing else.</remarks>
 public sealed class ByClientSubject
@@ -29,12 +29,15 @@ public sealed class ByClientSubject
     [JsonPropertyName("email")]
     public string? Email { get; set; }
 
-    /// <summary>The phone number in E.164, e.g. <c>+5511999999999</c>.</summary>
+    /// <summary>
+    /// The phone number: country code, area code and number as digits, e.g. <c>5511999999999</c> (the form of the
+    /// vendor's examples); a leading <c>+</c> (E.164) is accepted too.
+    /// </summary>
     [JsonPropertyName("phone")]
     public string? Phone { get; set; }
 
     /// <summary>
-    /// Your own id of this request (at most 128 characters), to reconcile it later: it is surfaced on the result and
+    /// Your own id of this request (the vendor allows at most 256 characters), to reconcile it later: it is surfaced on the result and
     /// on an error that says the request may have been processed.
     /// </summary>
     [JsonPropertyName("clientReference")]

@@ -38,7 +38,9 @@ internal static class ByClientJson
         else
         {
             w.WriteNumber(N("status"), outcome.Status);
-            if (outcome.Status == 3)
+            // Finished answers carry the verdict; so does a divergence in the vendor's Postman example (unicoId
+            // inconclusive, liveness 1), although only status 3 decides.
+            if (outcome.Status is 2 or 3)
             {
                 WriteVerdict(w, N, outcome, key, laterRead);
             }

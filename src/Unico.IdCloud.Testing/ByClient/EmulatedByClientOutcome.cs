@@ -51,8 +51,11 @@ public sealed record EmulatedByClientOutcome
     /// <summary><c>unicoId</c> inconclusive and liveness failed.</summary>
     public static EmulatedByClientOutcome NotLive { get; } = new() { UnicoId = "inconclusive", Liveness = 2 };
 
-    /// <summary>Status 2, divergence: the data and the face disagree; no verdict.</summary>
-    public static EmulatedByClientOutcome Divergence { get; } = new() { Status = 2, UnicoId = null };
+    /// <summary>
+    /// Status 2, divergence: the data and the face disagree; no verdict. The body is the vendor's Postman example:
+    /// <c>unicoId</c> inconclusive and liveness passed, which still decide nothing.
+    /// </summary>
+    public static EmulatedByClientOutcome Divergence { get; } = new() { Status = 2, UnicoId = "inconclusive", Liveness = 1 };
 
     /// <summary>Status 5 at HTTP 200: the biometric processing failed.</summary>
     public static EmulatedByClientOutcome ProcessingError { get; } = new() { Status = 5, UnicoId = null };
