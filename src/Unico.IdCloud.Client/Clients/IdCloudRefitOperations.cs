@@ -28,12 +28,6 @@ internal static class IdCloudRefitOperations
         return FromMethodName(MethodNameOf(request)) ?? IdCloudRequestOptions.GetOperation(request);
     }
 
-    /// <summary>The service whose error shapes apply to <paramref name="operation"/>.</summary>
-    public static IdCloudApi ApiOf(IdCloudOperation operation) =>
-        operation.Name == IdCloudOperation.GetSignedDocument.Name || operation.Name == IdCloudOperation.GetSignatureEvidence.Name
-            ? IdCloudApi.Signature
-            : ByClient.ByClientOperations.IsByClient(operation) ? IdCloudApi.ByClient : IdCloudApi.Process;
-
     /// <summary>The operation a generated Refit method performs, or <see langword="null"/> for a method this SDK does not know.</summary>
     public static IdCloudOperation? FromMethodName(string? methodName) => methodName switch
     {

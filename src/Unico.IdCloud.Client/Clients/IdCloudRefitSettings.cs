@@ -53,8 +53,7 @@ internal static class IdCloudRefitSettings
         // Refit hands the response over to the exception it throws; the mapper has read what it needs, so release it.
         using (response)
         {
-            return await IdCloudErrorMapper.FromResponseAsync(
-                response, operation, IdCloudRefitOperations.ApiOf(operation), timeProvider, CancellationToken.None).ConfigureAwait(false);
+            return await IdCloudErrorMapper.FromResponseAsync(response, operation, timeProvider, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -697,8 +697,10 @@ internal static class IdCloudErrorMapper
 
     private static bool IsTokenRequest(IdCloudOperation operation) => operation.Name == IdCloudOperation.RequestToken.Name;
 
-    private static IdCloudApi ApiOf(IdCloudOperation operation) =>
+    /// <summary>The service whose error shapes apply to <paramref name="operation"/> (the one place that decides it).</summary>
+    public static IdCloudApi ApiOf(IdCloudOperation operation) =>
         IsTokenRequest(operation) ? IdCloudApi.Identity
+        : operation.Name == IdCloudOperation.GetSignedDocument.Name || operation.Name == IdCloudOperation.GetSignatureEvidence.Name ? IdCloudApi.Signature
         : ByClient.ByClientOperations.IsByClient(operation) ? IdCloudApi.ByClient
         : IdCloudApi.Process;
 
