@@ -25,8 +25,11 @@ namespace Unico.IdCloud.Client.Serialization;
 /// common primitives); any other type fails with <see cref="NotSupportedException"/> when serialized.</item>
 /// </list>
 /// </remarks>
+// NumberHandling: the process API is protobuf JSON (gRPC-gateway), whose readers must accept a number written as a
+// string ("50"; 64-bit integers are always written that way); numbers are still written as numbers.
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
     Converters = [typeof(ProtobufDurationJsonConverter), typeof(ProtobufTimestampJsonConverter)])]
 [JsonSerializable(typeof(CreateProcessRequest))]
 [JsonSerializable(typeof(FlowConfig))]

@@ -422,6 +422,24 @@ public sealed class VendorDocsProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task NumbersWrittenAsStringsAreReadAsProtobufJsonAllows()
+    {
+        // The process API is gRPC-gateway: protobuf JSON writes 64-bit integers as strings and its readers accept any
+        // number as a string, so "85.5" and "-1" are the numbers they say, not an unreadable answer.
+        _server.Api = (_, _) => Process($$$"""
+            {"id":"{{{Id}}}","state":"PROCESS_STATE_FINISHED","result":"PROCESS_RESULT_OK",
+             "authenticationInfo":{"authenticationResult":"AUTHENTICATION_RESULT_POSITIVE","livenessResult":"LIVENESS_RESULT_LIVE",
+               "scoreEngineResult":{"scoreEnabled":"SCORE_ENABLED_TRUE","score":"85.5"},"serproResult":{"score":"-1"} } }
+            """);
+
+        var process = await Processes.GetProcessAsync(Id);
+
+        Assert.Equal(85.5, process.AuthenticationInfo!.Score);
+        Assert.Equal(-1, process.AuthenticationInfo.SerproScore);
+        Assert.Equal(IdCloudProcessOutcome.Approved, process.Interpret().Outcome);
+    }
+
+    [Fact]
     public async Task TheNewPortalsInconsistentSampleVocabularyIsKeptVerbatim()
     {
         // facts §3 "Inconsistency warning": developer.unico.io's GetProcess sample uses "VERIFICATION",
