@@ -156,6 +156,41 @@ public sealed class InlineFilePipelineTests : IDisposable
         Assert.Equal(OperationOf(method), exception.Operation);
     }
 
+    /// <summary>
+    /// The artifact downloader writes the evidence set to disk as it arrives, so the body cap is what stops an answer
+    /// that never ends: it fails as the SDK's InvalidResponse after about the cap, and nothing is left in the folder
+    /// under the file's name or as a temporary file.
+    /// </summary>
+    [Fact]
+    public async Task TheDownloaderStopsANeverEndingEvidenceSetAtTheBodyCapAndLeavesNoFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "idcloud-endless-" + Guid.NewGuid().ToString("N"));
+        var endless = new EndlessEnvelopeStream();
+        _mock.When(HttpMethod.Get, $"*/{ProcessId}/selfie").Respond(_ => Answer("""{"fileContents":"AAEC","contentType":"image/jpeg"}""", declareLength: true));
+        _mock.When(HttpMethod.Get, $"*/{ProcessId}/evidenceset").Respond(_ =>
+        {
+            var content = new StreamContent(endless);
+            content.Headers.ContentType = new("application/json");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        var downloader = _services.GetRequiredService<IIdCloudArtifactDownloader>();
+        try
+        {
+            var exception = await IdCloudAssert.ThrowsAsync<IdCloudException>(
+                IdCloudErrorKind.InvalidResponse,
+                () => downloader.DownloadAllAsync(new IdCloudProcess { Id = ProcessId, State = ProcessState.Finished }, folder));
+
+            Assert.Contains("MaxResponseBodySize", exception.Message, StringComparison.Ordinal);
+            Assert.Equal("GetEvidenceSet", exception.Operation);
+            Assert.InRange(endless.Served, 1024 * 1024, 2 * 1024 * 1024);
+            Assert.Equal(["selfie.jpg"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public static TheoryData<string, string> NotUtf8Answers()
     {
         var data = new TheoryData<string, string>();
@@ -222,5 +257,54 @@ public sealed class InlineFilePipelineTests : IDisposable
         public void Invalidate(IdCloudAccessToken token)
         {
         }
+    }
+
+    /// <summary>A file envelope whose base64 never ends; counts what it served.</summary>
+    private sealed class EndlessEnvelopeStream : Stream
+    {
+        private static readonly byte[] Opening = "{\"contentType\":\"x-pdf\",\"fileContents\":\""u8.ToArray();
+
+        public long Served { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var count = Math.Min(buffer.Length, 16 * 1024);
+            for (var i = 0; i < count; i++)
+            {
+                var position = Served + i;
+                buffer[i] = position < Opening.Length ? Opening[position] : (byte)'A';
+            }
+
+            Served += count;
+            return count;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
