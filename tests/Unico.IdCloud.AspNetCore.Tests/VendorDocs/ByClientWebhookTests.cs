@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -70,16 +71,6 @@ public sealed class ByClientWebhookTests
             var content = new StringContent(json, Encoding.UTF8);
             content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
-        }
-    }
-
-    private sealed class FixedTokenProvider : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("token", "Bearer", DateTimeOffset.MaxValue));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
         }
     }
 }

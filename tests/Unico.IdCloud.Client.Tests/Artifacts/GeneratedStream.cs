@@ -2,13 +2,17 @@ namespace Unico.IdCloud.Client.Tests.Artifacts;
 
 /// <summary>
 /// A large, non-seekable stream that produces deterministic bytes on demand, like a network body: it has no length,
-/// cannot seek, and counts how many reads it served.
+/// cannot seek, and counts how many reads and bytes it served. The bytes are <see cref="ByteAt"/>'s unless the test
+/// gives its own (an answer that never ends: <c>long.MaxValue</c> bytes).
 /// </summary>
-public sealed class GeneratedStream(long length) : Stream
+public sealed class GeneratedStream(long length, Func<long, byte>? byteAt = null) : Stream
 {
+    private readonly Func<long, byte> _byteAt = byteAt ?? ByteAt;
     private long _position;
 
     public int Reads { get; private set; }
+
+    public long Served => _position;
 
     public override bool CanRead => true;
 
@@ -33,7 +37,7 @@ public sealed class GeneratedStream(long length) : Stream
         var count = (int)Math.Min(buffer.Length, length - _position);
         for (var i = 0; i < count; i++)
         {
-            buffer[i] = ByteAt(_position + i);
+            buffer[i] = _byteAt(_position + i);
         }
 
         _position += count;

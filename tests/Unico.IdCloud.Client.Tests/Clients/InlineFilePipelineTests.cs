@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using RichardSzalay.MockHttp;
 using Unico.IdCloud.Client.DependencyInjection;
 using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Tests.Artifacts;
 
 namespace Unico.IdCloud.Client.Tests.Clients;
 
@@ -28,7 +30,7 @@ public sealed class InlineFilePipelineTests : IDisposable
         {
             options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
             options.Resilience.MaxResponseBodySize = 1024 * 1024;
-        }).UseTokenProvider(_ => new StaticTokens());
+        }).UseTokenProvider(_ => new FixedTokenProvider());
         services.AddHttpClient(IdCloudHttpClientNames.ProcessApi).ConfigurePrimaryHttpMessageHandler(() => _mock);
         _services = services.BuildServiceProvider();
     }
@@ -165,7 +167,8 @@ public sealed class InlineFilePipelineTests : IDisposable
     public async Task TheDownloaderStopsANeverEndingEvidenceSetAtTheBodyCapAndLeavesNoFile()
     {
         var folder = Path.Combine(Path.GetTempPath(), "idcloud-endless-" + Guid.NewGuid().ToString("N"));
-        var endless = new EndlessEnvelopeStream();
+        var opening = "{\"contentType\":\"x-pdf\",\"fileContents\":\""u8.ToArray();
+        var endless = new GeneratedStream(long.MaxValue, i => i < opening.Length ? opening[i] : (byte)'A');
         _mock.When(HttpMethod.Get, $"*/{ProcessId}/selfie").Respond(_ => Answer("""{"fileContents":"AAEC","contentType":"image/jpeg"}""", declareLength: true));
         _mock.When(HttpMethod.Get, $"*/{ProcessId}/evidenceset").Respond(_ =>
         {
@@ -248,63 +251,4 @@ public sealed class InlineFilePipelineTests : IDisposable
 
     private Task<IdCloudFile> CallAsync(string method) =>
         method == nameof(IIdCloudProcessApi.GetSelfieAsync) ? Api.GetSelfieAsync(ProcessId) : Api.GetEvidenceSetAsync(ProcessId);
-
-    private sealed class StaticTokens : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("token", "Bearer", DateTimeOffset.MaxValue));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
-        }
-    }
-
-    /// <summary>A file envelope whose base64 never ends; counts what it served.</summary>
-    private sealed class EndlessEnvelopeStream : Stream
-    {
-        private static readonly byte[] Opening = "{\"contentType\":\"x-pdf\",\"fileContents\":\""u8.ToArray();
-
-        public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => Served; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = Math.Min(buffer.Length, 16 * 1024);
-            for (var i = 0; i < count; i++)
-            {
-                var position = Served + i;
-                buffer[i] = position < Opening.Length ? Opening[position] : (byte)'A';
-            }
-
-            Served += count;
-            return count;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -173,7 +174,7 @@ public sealed class AddIdCloudTests : IDisposable
     public async Task ABroughtTokenProviderReplacesTheServiceAccountWhichIsThenNotRequired()
     {
         var services = new ServiceCollection();
-        services.AddIdCloud(_ => { }).UseTokenProvider(_ => new FixedTokenProvider());
+        services.AddIdCloud(_ => { }).UseTokenProvider(_ => new FixedTokenProvider("vault-token", DateTimeOffset.UtcNow.AddHours(1)));
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -203,15 +204,5 @@ public sealed class AddIdCloudTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         Assert.Equal(TimeSpan.FromSeconds(7), provider.GetRequiredService<IOptions<IdCloudOptions>>().Value.Resilience.AttemptTimeout);
-    }
-
-    private sealed class FixedTokenProvider : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("vault-token", "Bearer", DateTimeOffset.UtcNow.AddHours(1)));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -315,15 +316,5 @@ public sealed class NamedAccountsTests : IDisposable
         public IIdCloudTokenProvider Tokens { get; } = tokens;
 
         public IIdCloudProcessClient Processes { get; } = processes;
-    }
-
-    private sealed class FixedTokenProvider : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("fixed", "Bearer", DateTimeOffset.MaxValue));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -91,7 +92,7 @@ public sealed class PipelinePartsFromDependencyInjectionTests
             o.ProcessApiBaseAddress = new Uri("https://api.cadastro.uat.unico.app");
             o.Resilience.MaxRetryAttempts = 0;
             o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
-        }).UseTokenProvider(_ => new FixedTokenProvider()).AddHealthCheck();
+        }).UseTokenProvider(_ => new FixedTokenProvider("t")).AddHealthCheck();
         builder.ProcessApiHttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
         if (configureRetry is not null)
         {
@@ -99,16 +100,6 @@ public sealed class PipelinePartsFromDependencyInjectionTests
         }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
-
-    private sealed class FixedTokenProvider : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("t", "Bearer", DateTimeOffset.MaxValue));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
-        }
     }
 
     /// <summary>Keeps every event with the category of the logger that wrote it.</summary>

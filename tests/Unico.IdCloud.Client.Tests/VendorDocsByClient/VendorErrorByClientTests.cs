@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RichardSzalay.MockHttp;
@@ -80,15 +81,5 @@ public sealed class VendorErrorByClientTests : IDisposable
     {
         _services.Dispose();
         _mock.Dispose();
-    }
-
-    private sealed class FixedTokenProvider : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("token", "Bearer", DateTimeOffset.MaxValue));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
-        }
     }
 }

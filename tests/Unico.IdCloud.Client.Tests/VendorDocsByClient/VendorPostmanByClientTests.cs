@@ -1,3 +1,4 @@
+using Unico.IdCloud.TestSupport;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class VendorPostmanByClientTests : IDisposable
         {
             options.ByClient.ApiKeys["onboarding"] = ApiKey;
             options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
-        }).UseTokenProvider(_ => new FixedTokenProvider());
+        }).UseTokenProvider(_ => new FixedTokenProvider("token-1"));
         services.AddHttpClient(ByClientOperations.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _mock);
         _services = services.BuildServiceProvider();
     }
@@ -279,15 +280,5 @@ public sealed class VendorPostmanByClientTests : IDisposable
     {
         _services.Dispose();
         _mock.Dispose();
-    }
-
-    private sealed class FixedTokenProvider : IIdCloudTokenProvider
-    {
-        public ValueTask<IdCloudAccessToken> GetTokenAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new IdCloudAccessToken("token-1", "Bearer", DateTimeOffset.MaxValue));
-
-        public void Invalidate(IdCloudAccessToken token)
-        {
-        }
     }
 }
