@@ -75,25 +75,52 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
 
         // The emulator's journey page, at the process's userRedirectUrl.
         var processId = await WaitForSingleProcessAsync(emulator);
-        await page.WaitForURLAsync($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}");
+        await ExpectPageAsync(page, () => page.WaitForURLAsync($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}"));
         var journey = await page.Locator("body").InnerTextAsync();
         Assert.Contains(journeyValue, journey, StringComparison.Ordinal);
 
         // The person ends the journey: the journey sends the browser to the https callback page.
         await page.Locator($"button[name=outcome][value={outcome}]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$"));
+        await ExpectPageAsync(page, () => page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$")));
 
         // The callback page refreshes itself until Unico's webhook has been recorded.
         await page.GetByText("Unico told us").WaitForAsync();
         Assert.Equal(202, Assert.Single(emulator.WebhookDeliveries).StatusCode);
         await page.Locator("#result").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/verifications/[0-9a-f]{32}$"));
+        await ExpectPageAsync(page, () => page.WaitForURLAsync(new Regex("/verifications/[0-9a-f]{32}$")));
 
         Assert.Equal(expectedOutcome ?? outcome, await page.Locator("#outcome").InnerTextAsync());
         var result = await page.Locator("body").InnerTextAsync();
         AssertNoFullCpf(result);
         await page.CloseAsync();
         return (journey, result);
+    }
+
+    /// <summary>
+    /// Runs one navigation wait; when it times out, the failure says where the browser is and what the page shows (an
+    /// error page of the sample, the journey page still loading), which Playwright's timeout alone does not.
+    /// </summary>
+    private static async Task ExpectPageAsync(IPage page, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException timeout)
+        {
+            string shown;
+            try
+            {
+                shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 });
+            }
+            catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+            {
+                shown = "(the page's text could not be read: " + ex.Message + ")";
+            }
+
+            var excerpt = shown.Length <= 600 ? shown : shown[..600] + "...";
+            throw new TimeoutException($"{timeout.Message} The browser is at {page.Url}, showing: {excerpt}", timeout);
+        }
     }
 
     private static async Task<string> WaitForSingleProcessAsync(Unico.IdCloud.Testing.IdCloudEmulator emulator)
