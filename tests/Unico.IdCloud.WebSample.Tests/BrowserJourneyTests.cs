@@ -75,19 +75,19 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
 
         // The emulator's journey page, at the process's userRedirectUrl.
         var processId = await WaitForSingleProcessAsync(emulator);
-        await ExpectPageAsync(page, () => page.WaitForURLAsync($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}"));
+        await ExpectPageAsync(page, sample, () => page.WaitForURLAsync($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}"));
         var journey = await page.Locator("body").InnerTextAsync();
         Assert.Contains(journeyValue, journey, StringComparison.Ordinal);
 
         // The person ends the journey: the journey sends the browser to the https callback page.
         await page.Locator($"button[name=outcome][value={outcome}]").ClickAsync();
-        await ExpectPageAsync(page, () => page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$")));
+        await ExpectPageAsync(page, sample, () => page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$")));
 
         // The callback page refreshes itself until Unico's webhook has been recorded.
         await page.GetByText("Unico told us").WaitForAsync();
         Assert.Equal(202, Assert.Single(emulator.WebhookDeliveries).StatusCode);
         await page.Locator("#result").ClickAsync();
-        await ExpectPageAsync(page, () => page.WaitForURLAsync(new Regex("/verifications/[0-9a-f]{32}$")));
+        await ExpectPageAsync(page, sample, () => page.WaitForURLAsync(new Regex("/verifications/[0-9a-f]{32}$")));
 
         Assert.Equal(expectedOutcome ?? outcome, await page.Locator("#outcome").InnerTextAsync());
         var result = await page.Locator("body").InnerTextAsync();
@@ -97,10 +97,11 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
     }
 
     /// <summary>
-    /// Runs one navigation wait; when it times out, the failure says where the browser is and what the page shows (an
-    /// error page of the sample, the journey page still loading), which Playwright's timeout alone does not.
+    /// Runs one navigation wait; when it times out, the failure says where the browser is, what the page shows (an
+    /// error page of the sample, the journey page still loading) and what the sample logged as warnings or errors,
+    /// which Playwright's timeout alone does not.
     /// </summary>
-    private static async Task ExpectPageAsync(IPage page, Func<Task> wait)
+    private static async Task ExpectPageAsync(IPage page, RunningSample sample, Func<Task> wait)
     {
         try
         {
@@ -119,7 +120,8 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
             }
 
             var excerpt = shown.Length <= 600 ? shown : shown[..600] + "...";
-            throw new TimeoutException($"{timeout.Message} The browser is at {page.Url}, showing: {excerpt}", timeout);
+            var logged = sample.Log.Entries is { Count: > 0 } entries ? string.Join(" | ", entries) : "nothing";
+            throw new TimeoutException($"{timeout.Message} The browser is at {page.Url}, showing: {excerpt}. The sample logged: {logged}", timeout);
         }
     }
 

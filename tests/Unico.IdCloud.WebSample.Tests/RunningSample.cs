@@ -16,12 +16,16 @@ internal sealed class RunningSample : IAsyncDisposable
 {
     private readonly bool _ownsCertificate;
 
-    private RunningSample(WebSampleApp app, TestCertificate? certificate, bool ownsCertificate)
+    private RunningSample(WebSampleApp app, TestCertificate? certificate, bool ownsCertificate, RecordedLog log)
     {
         App = app;
         Certificate = certificate;
         _ownsCertificate = ownsCertificate;
+        Log = log;
     }
+
+    /// <summary>The sample's warnings and errors (the console logger is off in tests).</summary>
+    public RecordedLog Log { get; }
 
     public WebSampleApp App { get; }
 
@@ -42,6 +46,7 @@ internal sealed class RunningSample : IAsyncDisposable
     {
         var certificate = https ? sharedCertificate ?? TestCertificate.Create() : null;
         var ownsCertificate = sharedCertificate is null;
+        var log = new RecordedLog();
         WebSampleApp? app = null;
         try
         {
@@ -54,6 +59,7 @@ internal sealed class RunningSample : IAsyncDisposable
                 }
 
                 builder.Logging.ClearProviders();
+                builder.Logging.AddProvider(log);
                 // Whatever the machine's environment says, these tests run offline.
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["WebSample:UseEmulator"] = "true" });
                 if (settings is not null)
@@ -63,7 +69,7 @@ internal sealed class RunningSample : IAsyncDisposable
             });
 
             await app.StartAsync();
-            return new RunningSample(app, certificate, ownsCertificate);
+            return new RunningSample(app, certificate, ownsCertificate, log);
         }
         catch
         {
