@@ -20,6 +20,9 @@ internal static partial class CompletionLog
     [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "The wait for process {ProcessId} reached its deadline ({Deadline}) after {Reads} read(s).")]
     public static partial void DeadlineReached(ILogger logger, string processId, TimeSpan deadline, int reads);
 
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Process {ProcessId} waits for the person's document after {Reads} read(s); the wait ends: send it with SetProcessDocument, then wait again.")]
+    public static partial void AwaitingDocument(ILogger logger, string processId, int reads);
+
     [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "{Artifact} of document {DocumentId} is not available yet (attempt {Attempt} of {MaxAttempts}, {Kind}); trying again in {Delay}.")]
     public static partial void ArtifactNotReady(ILogger logger, string artifact, string documentId, int attempt, int maxAttempts, IdCloudErrorKind kind, TimeSpan delay);
 

@@ -15,7 +15,9 @@ public interface IIdCloudProcessWaiter
     /// webhook notification for the process received by this application (through <see cref="IIdCloudCompletionNotifier"/>,
     /// which the <c>Unico.IdCloud.AspNetCore</c> receiver calls) triggers a read at once. Rate limiting (429) and
     /// transient failures do not end the wait: the next read waits at least as long as <c>Retry-After</c> asks.
-    /// Other failures (unknown process, permissions, authentication) end it with their exception.
+    /// Other failures (unknown process, permissions, authentication) end it with their exception. A process that waits
+    /// for the person's document (<see cref="ProcessState.AwaitingForDocument"/>) ends it at once too: only the caller
+    /// can move it on, with <c>SetProcessDocumentAsync</c>.
     /// </remarks>
     /// <param name="processId">The process to wait for.</param>
     /// <param name="options">Polling settings; the registered defaults when <see langword="null"/>.</param>
@@ -25,6 +27,6 @@ public interface IIdCloudProcessWaiter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds unusable values.</exception>
     /// <exception cref="IdCloudWaitTimeoutException">The deadline passed first (<see cref="IdCloudErrorKind.WaitTimeout"/>; <see cref="IdCloudWaitTimeoutException.LastKnownProcess"/> is the process as last read).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <exception cref="IdCloudException">A read failed in a way waiting cannot fix.</exception>
+    /// <exception cref="IdCloudException">A read failed in a way waiting cannot fix; or the process waits for the person's document (<see cref="IdCloudErrorKind.FailedPrecondition"/>: send it, then wait again).</exception>
     Task<IdCloudProcess> WaitForCompletionAsync(string processId, IdCloudWaitOptions? options = null, CancellationToken cancellationToken = default);
 }

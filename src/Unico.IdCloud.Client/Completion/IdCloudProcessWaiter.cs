@@ -84,6 +84,14 @@ internal sealed class IdCloudProcessWaiter : IIdCloudProcessWaiter
                         return process;
                     }
 
+                    if (process.State == ProcessState.AwaitingForDocument)
+                    {
+                        // Only the caller can move it on (SetProcessDocument); polling until the deadline would
+                        // hide that behind a timeout minutes later.
+                        CompletionLog.AwaitingDocument(_logger, processId, state.Reads);
+                        throw IdCloudErrors.AwaitingDocument(processId, state.Reads);
+                    }
+
                     delay = NextDelay(settings, backoffStep++);
                     CompletionLog.StillWaiting(_logger, processId, process.State.Value, state.Reads, delay);
                 }

@@ -62,6 +62,23 @@ internal static class IdCloudErrors
     public const string WaitForCompletionOperation = "WaitForCompletion";
 
     /// <summary>
+    /// A wait that cannot end by waiting: the process waits for the person's document, which only the caller can send
+    /// (<see cref="IdCloudErrorKind.FailedPrecondition"/>, the process id as <see cref="IdCloudException.ResourceId"/>).
+    /// </summary>
+    /// <param name="processId">The process waited for.</param>
+    /// <param name="reads">How many times the process was read.</param>
+    public static IdCloudException AwaitingDocument(string processId, int reads) =>
+        new(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"IDCloud process {processId} waits for the person's document (PROCESS_STATE_AWAITING_FOR_DOCUMENT) and no wait can finish it: send the document with SetProcessDocumentAsync, then wait again."))
+        {
+            Kind = IdCloudErrorKind.FailedPrecondition,
+            Operation = WaitForCompletionOperation,
+            ResourceId = processId,
+            RetryCount = Math.Max(0, reads - 1),
+        };
+
+    /// <summary>
     /// A wait that reached its deadline before the process finished: <see cref="IdCloudErrorKind.WaitTimeout"/>, the
     /// process id as <see cref="IdCloudException.ResourceId"/>, the last known process, deadline and reads as data and the
     /// last known state in the message.

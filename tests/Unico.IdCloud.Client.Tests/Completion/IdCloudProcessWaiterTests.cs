@@ -318,6 +318,29 @@ public sealed class IdCloudProcessWaiterTests
     }
 
     [Fact]
+    public async Task A_process_waiting_for_its_document_ends_the_wait_at_once_because_only_the_caller_can_send_it()
+    {
+        _client.Returns(FakeProcessClient.Process(Id, ProcessState.Created));
+        _client.Returns(FakeProcessClient.Process(Id, ProcessState.AwaitingForDocument));
+        _client.Returns(FakeProcessClient.Finished(Id));
+        var wait = Waiter().WaitForCompletionAsync(Id, Options);
+        await _time.WaitForTimerDueWithinAsync(Options.MaxDelay);
+        _time.Advance(Options.InitialDelay);
+
+        // Typed, not a timeout half an hour later: the message says what to do, and the third answer is never read.
+        var error = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.FailedPrecondition, () => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsNotType<IdCloudWaitTimeoutException>(error);
+        Assert.Equal(Id, error.ResourceId);
+        Assert.Equal("WaitForCompletion", error.Operation);
+        Assert.Equal(1, error.RetryCount);
+        Assert.Contains("PROCESS_STATE_AWAITING_FOR_DOCUMENT", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SetProcessDocumentAsync", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _client.GetProcessCalls.Count);
+        Assert.Empty(_time.PendingDelays);
+        Assert.Equal(0, _signals.WatchedProcessCount);
+    }
+
+    [Fact]
     public async Task An_unknown_state_is_not_taken_for_done()
     {
         _client.Returns(FakeProcessClient.Process(Id, new ProcessState("PROCESS_STATE_SOMETHING_NEW")));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Unico.IdCloud.Client;
 using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.IntegrationTests.Infrastructure;
@@ -167,6 +168,31 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
         Assert.NotEqual(enrolment.Id, finished.Id);
         Assert.Equal(AuthenticationResult.Positive, finished.AuthenticationInfo!.AuthenticationResult);
         Assert.Contains(ProcessCapacity.IdToken, finished.Capacities!);
+    }
+
+    [Fact]
+    public async Task AProcessCreatedWithoutADocumentStopsTheWaitUntilTheBackendSendsIt()
+    {
+        var request = ProcessRequests.For(Flow.Id, People.Cpf(8));
+        request.Person = new ProcessPerson { FriendlyName = ProcessRequests.FriendlyName };
+        var created = await Processes.CreateProcessAsync(request);
+        Assert.Equal(ProcessState.AwaitingForDocument, created.State);
+        var waiter = _fixture.App.Services.GetRequiredService<IIdCloudProcessWaiter>();
+        var options = new IdCloudWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(50), Deadline = TimeSpan.FromMinutes(1) };
+
+        // Waiting cannot finish it: the waiter says so after its first read instead of at the deadline.
+        var awaiting = await IdCloudAssert.ThrowsAsync<IdCloudException>(IdCloudErrorKind.FailedPrecondition, () => waiter.WaitForCompletionAsync(created.Id, options));
+        Assert.Equal(created.Id, awaiting.ResourceId);
+        Assert.Equal(0, awaiting.RetryCount);
+
+        var document = await Processes.SetProcessDocumentAsync(created.Id, Cpf.Parse(People.Cpf(8)));
+        Assert.Equal(People.Cpf(8), document.Person?.DuiValue);
+        var wait = waiter.WaitForCompletionAsync(created.Id, options);
+        await _emulator.FinishProcessAsync(created.Id, EmulatedOutcome.Approved);
+
+        var finished = await wait;
+        Assert.Equal(ProcessState.Finished, finished.State);
+        Assert.Equal(IdCloudProcessOutcome.Approved, finished.Interpret().Outcome);
     }
 
     [Fact]
