@@ -2,13 +2,14 @@ using System.CommandLine;
 
 namespace Unico.IdCloud.Cli.Commands;
 
-/// <summary><c>idcloud process create|get|wait|download|interpret</c>.</summary>
+/// <summary><c>idcloud process create|set-document|get|wait|download|interpret</c>.</summary>
 internal static class ProcessCommand
 {
     public static Command Create()
     {
-        var command = new Command("process", "Create a by Unico process, read it, wait for it, download its artifacts, interpret its result.");
+        var command = new Command("process", "Create a by Unico process, send its document, read it, wait for it, download its artifacts, interpret its result.");
         command.Subcommands.Add(ProcessCreateCommand.Create());
+        command.Subcommands.Add(ProcessSetDocumentCommand.Create());
         command.Subcommands.Add(ProcessGetCommand.Create());
         command.Subcommands.Add(ProcessWaitCommand.Create());
         command.Subcommands.Add(ProcessDownloadCommand.Create());

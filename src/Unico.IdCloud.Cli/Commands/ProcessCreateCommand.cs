@@ -51,7 +51,9 @@ internal static class ProcessCreateCommand
                 ExpiresIn = parse.GetValue(expiresIn) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Person = new ProcessPerson
                 {
-                    DuiType = DuiType.BrCpf,
+                    // Without --cpf the process is created without the person's document (custom flows): it then
+                    // waits for `idcloud process set-document`.
+                    DuiType = parse.GetValue(cpf) is null ? null : DuiType.BrCpf,
                     DuiValue = parse.GetValue(cpf),
                     FriendlyName = parse.GetValue(name),
                     Email = parse.GetValue(email),
