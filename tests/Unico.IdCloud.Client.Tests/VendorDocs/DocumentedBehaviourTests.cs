@@ -66,6 +66,26 @@ public sealed class DocumentedBehaviourTests : IDisposable
     }
 
     /// <summary>
+    /// docs/resilience.md: "<c>MaxDelay</c> does not cap <c>Retry-After</c>" (only <c>MaxRetryAfter</c> does, by not
+    /// retrying). The server here has <c>MaxDelay</c> = 5 ms; its one-second <c>Retry-After</c> is still waited for in full.
+    /// </summary>
+    [Fact]
+    public async Task ARetryAfterLongerThanMaxDelayIsWaitedForInFull()
+    {
+        _server.Api = (_, n) => n == 1
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new(TimeSpan.FromSeconds(1)) } }
+            : VendorServer.Json(HttpStatusCode.OK, Contract.VendorFixtures.Read("get-process-response"));
+        await _services.GetRequiredService<IIdCloudTokenProvider>().GetTokenAsync();   // the token exchange is not timed
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Processes.GetProcessAsync(VendorServer.ProcessId);
+        clock.Stop();
+
+        Assert.Equal(2, _server.ApiRequests.Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>
     /// Vendor reference (seed 1766-1789, GetEvidenceSet): "not found" may come with no error code, only the HTTP status.
     /// docs/errors.md: that is <c>NotFound</c> (an answer from the service), not <c>InvalidResponse</c>.
     /// </summary>
