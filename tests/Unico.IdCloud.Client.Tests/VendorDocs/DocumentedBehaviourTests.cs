@@ -86,6 +86,25 @@ public sealed class DocumentedBehaviourTests : IDisposable
     }
 
     /// <summary>
+    /// docs/resilience.md ("the 429/503 is surfaced at once, <c>Kind = RateLimited</c> / <c>ServiceUnavailable</c>,
+    /// <c>RetryAfter</c> set") and docs/errors.md (only a 429 is an <see cref="IdCloudRateLimitedException"/>).
+    /// </summary>
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, IdCloudErrorKind.RateLimited)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, IdCloudErrorKind.ServiceUnavailable)]
+    public async Task ARetryAfterAboveMaxRetryAfterIsSurfacedAtOnceWithItsKind(HttpStatusCode status, IdCloudErrorKind kind)
+    {
+        _server.Api = (_, _) => new HttpResponseMessage(status) { Headers = { RetryAfter = new(TimeSpan.FromSeconds(120)) } };
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudApiException>(() => Processes.GetProcessAsync(VendorServer.ProcessId));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal(status == HttpStatusCode.TooManyRequests, error is IdCloudRateLimitedException);
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
+        Assert.Single(_server.ApiRequests);
+    }
+
+    /// <summary>
     /// Vendor reference (seed 1766-1789, GetEvidenceSet): "not found" may come with no error code, only the HTTP status.
     /// docs/errors.md: that is <c>NotFound</c> (an answer from the service), not <c>InvalidResponse</c>.
     /// </summary>
