@@ -40,6 +40,13 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
                 Operation = signal.Operation,
             };
         }
+        catch (IdCloudException error) when (error.ClientReference is null && request.ClientReference is not null)
+        {
+            // Same reason: a 5xx, a timeout or a broken connection after sending may have created the process, and the
+            // caller looks it up by this reference before sending again (docs/errors.md, docs/resilience.md).
+            error.AttachClientReference(request.ClientReference);
+            throw;
+        }
     }
 
     public Task<IdCloudProcess> GetProcessAsync(string processId, CancellationToken cancellationToken = default) =>

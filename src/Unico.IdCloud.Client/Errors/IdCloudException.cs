@@ -26,6 +26,8 @@ namespace Unico.IdCloud.Client;
 /// </remarks>
 public class IdCloudException : Exception
 {
+    private string? _clientReference;
+
     /// <summary>Creates an exception with a message.</summary>
     /// <param name="message">What happened and, where possible, what to do.</param>
     public IdCloudException(string message)
@@ -100,7 +102,14 @@ public class IdCloudException : Exception
     /// The <c>clientReference</c> the failed request carried, to look a process up by when
     /// <see cref="RequestMayHaveBeenProcessed"/> is <see langword="true"/>; <see langword="null"/> when it had none.
     /// </summary>
-    public string? ClientReference { get; init; }
+    public string? ClientReference { get => _clientReference; init => _clientReference = value; }
+
+    /// <summary>
+    /// Records the <c>clientReference</c> of the request that failed, when the layer that maps the failure could not see
+    /// it: Refit hands a CreateProcess body to the pipeline inside its own wrapper, so only the typed client, which holds
+    /// the request, knows the reference. A reference already recorded is kept.
+    /// </summary>
+    internal void AttachClientReference(string clientReference) => _clientReference ??= clientReference;
 
     /// <summary>An English explanation of what to fix, when the SDK knows one (token refusals with a known code, a 401 after a fresh token).</summary>
     public string? Advice { get; init; }

@@ -56,16 +56,26 @@ internal sealed class VendorServer : HttpMessageHandler
             options.Resilience.CircuitBreakerEnabled = false;
             configure?.Invoke(options);
         });
-        foreach (var name in new[] { IdCloudHttpClientNames.Identity, IdCloudHttpClientNames.ProcessApi, IdCloudHttpClientNames.SignatureApi })
+        Serve(services);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Puts this server behind the default account's identity, process, signature and by Client clients of a set-up
+    /// the caller wrote (for instance one bound from configuration, as the README shows).
+    /// </summary>
+    public void Serve(IServiceCollection services)
+    {
+        foreach (var name in new[] { IdCloudHttpClientNames.Identity, IdCloudHttpClientNames.ProcessApi, IdCloudHttpClientNames.SignatureApi, Client.ByClient.ByClientOperations.HttpClientName })
         {
             services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => this);
         }
-
-        return services.BuildServiceProvider();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Read before the body: a content that was buffered on the way knows its length, a streamed one does not.
+        var contentLength = request.Content?.Headers.ContentLength;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var received = new Received(
             request.Method,
@@ -73,7 +83,10 @@ internal sealed class VendorServer : HttpMessageHandler
             request.Content?.Headers.ContentType?.MediaType,
             body,
             request.Headers.Authorization?.ToString(),
-            request.Headers.Accept.ToString());
+            request.Headers.Accept.ToString())
+        {
+            ContentLength = contentLength,
+        };
         Requests.Enqueue(received);
         if (IsToken(received.Uri))
         {
@@ -89,6 +102,9 @@ internal sealed class VendorServer : HttpMessageHandler
 
     internal sealed record Received(HttpMethod Method, Uri Uri, string? ContentType, string? Body, string? Authorization, string Accept)
     {
+        /// <summary>The request's <c>Content-Length</c> as the transport would send it; <see langword="null"/> = chunked.</summary>
+        public long? ContentLength { get; init; }
+
         /// <summary>The form fields of an urlencoded body, in order.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Form() =>
             [.. (Body ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries)
