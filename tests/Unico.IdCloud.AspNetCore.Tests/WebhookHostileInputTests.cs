@@ -121,6 +121,26 @@ public sealed class WebhookHostileInputTests
         await AssertOnlySentinelRunsAsync(server);
     }
 
+    [Theory]
+    [InlineData(128, HttpStatusCode.Accepted)]
+    [InlineData(129, HttpStatusCode.BadRequest)]
+    public async Task ProcessIdLimit_Is128CharactersOfLettersDigitsAndTheDocumentedPunctuation(int length, HttpStatusCode expected)
+    {
+        // docs/completion.md "Parsing": refused are ids of "more than 128 characters, or any character other than ASCII
+        // letters, digits and - _ . { } ( )". So 128 such characters (every allowed punctuation mark included) pass.
+        await using var server = await StartAsync();
+        const string allowed = "Ab9-_.{}()";
+        var processId = string.Concat(Enumerable.Repeat(allowed, (length / allowed.Length) + 1))[..length];
+
+        using var response = await server.PostAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["processId"] = processId }), Credentials);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Accepted)
+        {
+            Assert.Equal(processId, (await server.Handler.NextRunAsync()).ProcessId);
+        }
+    }
+
     private static Task<WebhookTestServer> StartAsync(Action<IdCloudWebhookOptions>? more = null) =>
         WebhookTestServer.StartAsync(o =>
         {

@@ -83,6 +83,92 @@ public sealed class ControlApiTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task Revoking_tokens_makes_the_next_api_call_with_an_issued_token_a_401()
+    {
+        // docs/cli.md: "POST /_emulator/tokens/revoke | forgets every issued access token (next API call: 401)".
+        // Called as a client in another language would: the token from `idcloud token`, the API over plain HTTP.
+        var issued = await IdCloudCli.RunAsync(_fixture.Emulator.Environment, "token", "--show-token", "--json");
+        Assert.True(issued.ExitCode == 0, issued.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(issued.StandardOutput);
+        var token = json.RootElement.GetProperty("accessToken").GetString();
+        var unknownProcess = $"{_fixture.Emulator.ProcessApiBaseAddress}/client/v1/process/{Guid.NewGuid():D}";
+
+        using (var before = await GetWithBearerAsync(unknownProcess, token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, before.StatusCode); // the token is good: the process is unknown
+        }
+
+        await _fixture.ControlAsync(HttpMethod.Post, "/tokens/revoke");
+
+        using var after = await GetWithBearerAsync(unknownProcess, token);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reset_drops_faults_the_webhook_and_the_date_skew()
+    {
+        // docs/cli.md: "POST /_emulator/reset | faults, logs, webhook and date skew back to defaults".
+        using var receiver = new WebhookReceiver();
+        await _fixture.ControlAsync(HttpMethod.Put, "/webhook", new { url = receiver.Url, authentication = new { mode = "none" } });
+        await _fixture.ControlAsync(HttpMethod.Put, "/clock", new { dateSkewSeconds = 600 });
+        await _fixture.ControlAsync(HttpMethod.Post, "/faults", new { route = "GetProcess", fault = "Status", status = 500, times = 5 }, 201);
+
+        await _fixture.ControlAsync(HttpMethod.Post, "/reset");
+
+        var info = await _fixture.ControlAsync(HttpMethod.Get, string.Empty);
+        Assert.Equal(0, info.GetProperty("dateSkewSeconds").GetInt64());
+        using (var answer = await _fixture.Control.GetAsync(_fixture.Emulator.IdentityBaseAddress + "/"))
+        {
+            Assert.InRange((answer.Headers.Date!.Value - DateTimeOffset.UtcNow).Duration().TotalSeconds, 0, 60);
+        }
+
+        var created = await IdCloudCli.RunAsync(_fixture.Emulator.Environment, "process", "create", "--flow", "idlive", "--cpf", "73689290074", "--name", "Ana", "--json");
+        using var process = System.Text.Json.JsonDocument.Parse(created.StandardOutput);
+        var id = process.RootElement.GetProperty("id").GetString()!;
+        var read = await IdCloudCli.RunAsync(_fixture.Emulator.Environment, "process", "get", id);
+        Assert.True(read.ExitCode == 0, "the injected 500s should be gone: " + read);
+
+        await _fixture.ControlAsync(HttpMethod.Post, $"/processes/{id}/finish", new { outcome = "Approved" });
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(receiver.Received);
+        var deliveries = await _fixture.ControlAsync(HttpMethod.Get, "/webhook/deliveries");
+        Assert.Empty(deliveries.GetProperty("deliveries").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Deliver_twice_sends_each_finished_process_twice()
+    {
+        // docs/cli.md: PUT /_emulator/webhook with "deliverTwice" — Unico delivers at least once, so a receiver must
+        // see the same notification twice without harm.
+        using var receiver = new WebhookReceiver();
+        await _fixture.ControlAsync(HttpMethod.Put, "/webhook", new { url = receiver.Url, authentication = new { mode = "basic", user = "u", password = "p" }, deliverTwice = true });
+        try
+        {
+            var created = await IdCloudCli.RunAsync(_fixture.Emulator.Environment, "process", "create", "--flow", "idlive", "--cpf", "73689290074", "--name", "Ana", "--json");
+            using var process = System.Text.Json.JsonDocument.Parse(created.StandardOutput);
+            var id = process.RootElement.GetProperty("id").GetString()!;
+
+            await _fixture.ControlAsync(HttpMethod.Post, $"/processes/{id}/finish", new { outcome = "Expired" });
+
+            var second = await receiver.WaitForAsync(2, TimeSpan.FromSeconds(10));
+            Assert.All(receiver.Received, r => Assert.Equal(second.Body, r.Body));
+            Assert.Contains(id, second.Body, StringComparison.Ordinal);
+            Assert.Contains("\"lastEvent\"", second.Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await _fixture.ControlAsync(HttpMethod.Delete, "/webhook");
+        }
+    }
+
+    private async Task<HttpResponseMessage> GetWithBearerAsync(string url, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await _fixture.Control.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Date_skew_moves_only_the_date_header()
     {
         await _fixture.ControlAsync(HttpMethod.Put, "/clock", new { dateSkewSeconds = 3600 });

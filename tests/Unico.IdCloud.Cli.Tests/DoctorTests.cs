@@ -190,6 +190,26 @@ public sealed class DoctorTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
+    public async Task Local_clock_a_little_off_warns_and_still_exits_0()
+    {
+        // docs/cli.md: the clock check fails above 30 s and "warns above 5 s"; exit 0 = "every check passed,
+        // warnings allowed". 15 s is inside the warning band with room for whole-second HTTP dates.
+        await _fixture.ControlAsync(HttpMethod.Put, "/clock", new { dateSkewSeconds = 15 });
+        try
+        {
+            var result = await IdCloudCli.RunAsync(Emulator.Environment, "doctor");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Matches(@"\[warn\] clock: this machine's clock is 1\d s behind the identity server", result.StandardOutput);
+            Assert.Contains("[ ok ] token request", result.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await _fixture.ControlAsync(HttpMethod.Put, "/clock", new { dateSkewSeconds = 0 });
+        }
+    }
+
+    [Fact]
     public async Task Token_rejected_for_a_tenant_the_identity_service_does_not_know()
     {
         var result = await IdCloudCli.RunAsync(Emulator.With(("IdCloud__ServiceAccount__TenantId", Guid.NewGuid().ToString("D"))), "doctor");

@@ -66,6 +66,43 @@ public sealed class EmulatorCommandTests
     }
 
     [Fact]
+    public async Task Key_file_option_writes_the_key_there_owner_only_and_keeps_it_after_exit()
+    {
+        // docs/cli.md: the ready account's key goes to a 0600 temporary file deleted on exit, "or --key-file": a path
+        // the user chose, so it stays; it is owner-only even when a readable file of that name was there before.
+        var folder = Directory.CreateTempSubdirectory("idcloud-keyfile-test-");
+        try
+        {
+            var keyPath = Path.Combine(folder.FullName, "emulator.key.pem");
+            await File.WriteAllTextAsync(keyPath, "stale");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            var emulator = await EmulatorProcess.StartAsync("--key-file", keyPath);
+            Assert.Equal(keyPath, emulator.Environment["IdCloud__ServiceAccount__PrivateKeyPath"]);
+            Assert.StartsWith("-----BEGIN PRIVATE KEY-----", await File.ReadAllTextAsync(keyPath), StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyPath));
+            }
+
+            var token = await IdCloudCli.RunAsync(emulator.Environment, "token");
+            Assert.True(token.ExitCode == 0, token.ToString());
+
+            var (exitCode, _) = await emulator.StopAsync();
+            await emulator.DisposeAsync();
+            Assert.Equal(0, exitCode);
+            Assert.True(File.Exists(keyPath), "a key file the user named is not deleted on exit");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Port_option_puts_identity_process_and_signature_on_consecutive_ports()
     {
         var port = FreeConsecutivePorts();

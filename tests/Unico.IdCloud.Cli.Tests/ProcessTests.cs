@@ -102,6 +102,17 @@ public sealed class ProcessTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
+    public async Task Get_an_unknown_process_with_json_exits_1_and_leaves_standard_output_empty()
+    {
+        // docs/cli.md: with --json, a command that ends in an error writes no document; standard error says why.
+        var result = await IdCloudCli.RunAsync(Settings, "process", "get", Guid.NewGuid().ToString("D"), "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardOutput.Trim());
+        Assert.Contains("HTTP 404", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_an_unknown_process_exits_1_with_http_404_even_when_the_answer_has_no_body()
     {
         // The emulator answers GetProcess's 404 with "only the HTTP status code", as the vendor documents; the CLI must

@@ -72,6 +72,54 @@ public sealed class WebhookTests : IClassFixture<EmulatorFixture>
         Assert.Contains("NOT delivered", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(202)]
+    [InlineData(204)]
+    public async Task Any_2xx_counts_as_delivered_and_exits_0(int status)
+    {
+        // docs/cli.md: "Exit 0 on any 2xx (what Unico counts as delivered)". The SDK's own receiver answers 202.
+        using var receiver = new WebhookReceiver(status);
+
+        var result = await IdCloudCli.RunAsync(null, "webhook", "send", receiver.Url, "--api-key", "X-API-Key:k", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
+        Assert.True(json.RootElement.GetProperty("delivered").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_unreachable_receiver_exits_1_and_json_still_carries_one_document()
+    {
+        // docs/cli.md: exit 1 when "a webhook was not accepted"; with --json, standard output carries exactly one
+        // JSON document. Nothing listens on a port just released.
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var result = await IdCloudCli.RunAsync(null, "webhook", "send", $"http://127.0.0.1:{port}/webhooks/idcloud", "--basic", "u:p", "--json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("status").ValueKind);
+        Assert.False(json.RootElement.GetProperty("delivered").GetBoolean());
+        Assert.Contains("could not be reached", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secret_named_by_an_unset_environment_variable_exits_2_without_sending()
+    {
+        // docs/cli.md: exit 2 = "the input is wrong"; env:NAME reads the secret from NAME.
+        using var receiver = new WebhookReceiver();
+
+        var result = await IdCloudCli.RunAsync(null, "webhook", "send", receiver.Url, "--bearer", "env:IDCLOUD_TEST_UNSET_HOOK_TOKEN");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("IDCLOUD_TEST_UNSET_HOOK_TOKEN", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(receiver.Received);
+    }
+
     [Fact]
     public async Task Two_modes_at_once_or_a_bad_url_exit_2()
     {

@@ -149,6 +149,20 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
         Assert.InRange(wait!.Value, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
     }
 
+    [Fact]
+    public async Task AVeryLongRetryAfterPausesEveryInstanceForAtMostSixtySeconds()
+    {
+        // docs/scale-out.md: "A 429 pauses every instance for its Retry-After (…; capped at 60 s)": one odd answer
+        // (a gateway saying an hour) must not stop the fleet for an hour.
+        var limiters = await StartThreeAsync(_ => { });
+
+        await limiters[0].ReportThrottledAsync(TimeSpan.FromHours(1), CancellationToken.None);
+
+        var wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 6);
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value, TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(60));
+    }
+
     private async Task<List<RedisRateLimiter>> StartThreeAsync(Action<IdCloudRateLimitOptions> budget, Action<IIdCloudBuilder>? idcloud = null)
     {
         var account = fixture.Emulator.CreateServiceAccount();

@@ -70,5 +70,41 @@ public sealed class RedisOutageTests(RedisOutageTests.Fixture fixture) : IClassF
         }
     }
 
+    [Fact]
+    public async Task WhenRedisIsUnreachableAtStartTheFirstCallWaitsOnlyConnectTimeoutThenFallsBackAndRedisIsUsedOnceItIsUp()
+    {
+        // docs/scale-out.md: "Redis unreachable at start | Calls wait for the first connection up to ConnectTimeout,
+        // then fall back"; 7001 names what degraded, 7002 says Redis is back. Nothing listens on a port just released.
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var instance = Instance.Start(fixture.Emulator.CreateServiceAccount(), $"127.0.0.1:{port}", "u:", fixture.KeyRing, redis: o => o.ConnectTimeout = TimeSpan.FromSeconds(1));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(IdCloudWebhookClaim.Claimed, await instance.Deduplication.TryClaimAsync(new(Guid.NewGuid().ToString(), "A"), TimeSpan.FromMinutes(1)));
+        var first = clock.Elapsed;
+        clock.Restart();
+        Assert.Equal(IdCloudWebhookClaim.Claimed, await instance.Deduplication.TryClaimAsync(new(Guid.NewGuid().ToString(), "A"), TimeSpan.FromMinutes(1)));
+        var second = clock.Elapsed;
+
+        Assert.InRange(first, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
+        Assert.InRange(second, TimeSpan.Zero, TimeSpan.FromMilliseconds(500)); // the wait is for start-up only
+        Assert.Contains(instance.Logs.Entries, e => e.EventId == 7001 && e.Message.Contains("webhook-deduplication", StringComparison.Ordinal));
+
+        await using var redis = await RedisServer.StartAsync(port);
+        await using var direct = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var key = new IdCloudWebhookDeliveryKey(Guid.NewGuid().ToString(), "PROCESS_STATE_FINISHED");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await direct.GetDatabase().KeyExistsAsync($"u:webhook:{key}") && DateTime.UtcNow < deadline)
+        {
+            await instance.Deduplication.TryClaimAsync(key, TimeSpan.FromMinutes(1));
+            await Task.Delay(200);
+        }
+
+        Assert.True(await direct.GetDatabase().KeyExistsAsync($"u:webhook:{key}"), "the claim never reached Redis after it came up");
+        Assert.Contains(instance.Logs.Entries, e => e.EventId == 7002);
+    }
+
     public sealed class Fixture : RedisFixture;
 }

@@ -95,6 +95,25 @@ public sealed class WebhookDeduplicationTests(WebhookDeduplicationTests.Fixture 
         }
     }
 
+    [Fact]
+    public async Task TheKeyIsPrefixWebhookProcessIdBarStateAndAHandledOneLivesSevenDays()
+    {
+        // docs/scale-out.md: `idcloud:webhook:<processId>|<state>`; a claim lives its lease, a handled key
+        // DeduplicationRetention (7 days), so a redelivery days later is still a duplicate fleet-wide.
+        await using var instance = Instance.Start(fixture.Emulator.CreateServiceAccount(), fixture.Redis.Configuration, _prefix, fixture.KeyRing);
+        var processId = Guid.NewGuid().ToString();
+        var key = new IdCloudWebhookDeliveryKey(processId, "PROCESS_STATE_FINISHED");
+        var redis = fixture.Direct.GetDatabase();
+        var redisKey = $"{_prefix}webhook:{processId}|PROCESS_STATE_FINISHED";
+
+        Assert.Equal(IdCloudWebhookClaim.Claimed, await instance.Deduplication.TryClaimAsync(key, TimeSpan.FromMinutes(10)));
+        Assert.InRange(await redis.KeyTimeToLiveAsync(redisKey) ?? TimeSpan.Zero, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+
+        await instance.Deduplication.MarkHandledAsync(key);
+        Assert.Equal("h", (string?)await redis.StringGetAsync(redisKey));
+        Assert.InRange(await redis.KeyTimeToLiveAsync(redisKey) ?? TimeSpan.Zero, TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
+    }
+
     private List<Instance> StartThree()
     {
         var account = fixture.Emulator.CreateServiceAccount();

@@ -159,6 +159,50 @@ public sealed class WebhookInboxTests(WebhookInboxTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task AFullStreamRefusesTheNextNotificationAndNeverTrimsWhatItHolds()
+    {
+        // docs/scale-out.md: XADD "refused above MaxLength (→ 503 + Retry-After); never trimmed". A refusal is the
+        // inbox's `false`, which the receiver answers with 503 (WebhookDeliveryTests in the AspNetCore tests).
+        await using var instance = Start(fixture.Redis.Configuration, o => o.MaxLength = 2);
+        var first = NewItem();
+        Assert.True(await Inbox(instance).TryAddAsync(first));
+        Assert.True(await Inbox(instance).TryAddAsync(NewItem()));
+
+        Assert.False(await Inbox(instance).TryAddAsync(NewItem()));
+
+        var redis = fixture.Direct.GetDatabase();
+        var held = await redis.StreamRangeAsync(Stream);
+        Assert.Equal(2, held.Length);
+        Assert.Equal(first.Notification.ProcessId, (string?)held[0]["processId"]);
+
+        // Once one is handled and removed, there is room again.
+        var taken = await Inbox(instance).ReceiveAsync(AnyLease, TimeSpan.FromSeconds(5));
+        Assert.NotNull(taken);
+        await Inbox(instance).CompleteAsync(taken);
+        Assert.True(await Inbox(instance).TryAddAsync(NewItem()));
+    }
+
+    [Fact]
+    public async Task AnEntryTheSdkDidNotWriteIsDeadLetteredAsUnreadableWithItsOriginalId()
+    {
+        // docs/scale-out.md: "An entry not written by the SDK | dead-lettered with reason `unreadable` (error 7025)",
+        // with all its fields plus deadLetterReason and originalId.
+        await using var instance = Start(fixture.Redis.Configuration);
+        Assert.Null(await Inbox(instance).ReceiveAsync(AnyLease, TimeSpan.Zero)); // creates the group
+        var redis = fixture.Direct.GetDatabase();
+        var foreign = await redis.StreamAddAsync(Stream, [new NameValueEntry("hello", "world")]);
+
+        Assert.Null(await Inbox(instance).ReceiveAsync(AnyLease, TimeSpan.FromSeconds(2)));
+
+        Assert.Equal(0, await redis.StreamLengthAsync(Stream));
+        var dead = Assert.Single(await redis.StreamRangeAsync(Stream + ":dead-letter"));
+        Assert.Equal("world", (string?)dead["hello"]);
+        Assert.Equal("unreadable", (string?)dead["deadLetterReason"]);
+        Assert.Equal((string?)foreign, (string?)dead["originalId"]);
+        Assert.Contains(instance.Logs.Entries, e => e.EventId == 7025 && e.Level == LogLevel.Error);
+    }
+
+    [Fact]
     public async Task UnusableOptionsFailAtStartNamingTheSettingAndTheInboxNeedsAddRedis()
     {
         await using var instance = Start(fixture.Redis.Configuration, o => o.TakeOverAfter = TimeSpan.FromMilliseconds(100));

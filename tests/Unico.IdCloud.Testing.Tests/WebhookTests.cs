@@ -61,6 +61,27 @@ public sealed class WebhookTests(EmulatorFixture fixture) : EmulatorTest(fixture
     }
 
     [Fact]
+    public async Task A_process_nobody_reads_is_notified_as_expired_once_the_clock_passes_its_expiry()
+    {
+        // Unico notifies when a process finishes, and an expired one carries lastEvent (facts §2); emulator.md: "A
+        // process still open when the emulator's clock passes expiresAt finishes as expired (and fires the webhook)".
+        // A receiver under test must get it without any GetProcess call prodding the emulator.
+        Emulator.ConfigureWebhook(_receiver.Url, EmulatedWebhookAuthentication.None);
+        var created = await CreateProcessAsync(await TokenAsync(), EmulatorHttp.CreateBody("id", extra: ", \"expiresIn\": \"60s\""));
+        var id = created.GetProperty("id").GetString();
+        Assert.Empty(Emulator.WebhookDeliveries);
+
+        Clock.Advance(TimeSpan.FromSeconds(61));
+
+        await Emulator.WaitForWebhookDeliveriesAsync(1, Patience);
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Calls).Body);
+        Assert.Equal(id, json.RootElement.GetProperty("processId").GetString());
+        Assert.Equal("EVENT_TYPE_PROCESS_CREATED", json.RootElement.GetProperty("lastEvent").GetString());
+        var process = await GetProcessAsync(await TokenAsync(), id!);
+        Assert.Equal("PROCESS_RESULT_EXPIRED", process.GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Basic_authentication_sends_the_encoded_user_and_password()
     {
         Emulator.ConfigureWebhook(_receiver.Url, EmulatedWebhookAuthentication.Basic("unico", "s3cr:et"));

@@ -57,7 +57,7 @@ internal static class WebhookCommand
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             credential.ApplyTo(request);
             var clock = Stopwatch.StartNew();
-            int status;
+            int? status;
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -66,27 +66,38 @@ internal static class WebhookCommand
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 console.Problem($"the receiver at {target} could not be reached ({ex.GetType().Name}: {ex.Message}).");
-                return ExitCodes.Failure;
+                status = null;
             }
 
             var ok = status is >= 200 and < 300;
             var elapsed = clock.ElapsedMilliseconds;
             if (console.Json)
             {
+                // Also when nothing answered: an unreachable receiver is an answer too (not delivered, exit 1), and
+                // --json promises a script one document to read on standard output.
                 console.WriteJson(w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("url", target.ToString());
                     w.WriteString("authentication", credential.Mode);
                     w.WriteString("processId", id);
-                    w.WriteNumber("status", status);
+                    if (status is { } answered)
+                    {
+                        w.WriteNumber("status", answered);
+                    }
+                    else
+                    {
+                        w.WriteNull("status");
+                    }
+
                     w.WriteBoolean("delivered", ok);
                     w.WriteNumber("elapsedMilliseconds", elapsed);
                     w.WriteEndObject();
                 });
             }
-            else
+            else if (status is not null)
             {
+                // An unreachable receiver was reported on standard error already: there is no answer to print.
                 console.Line($"POST {target}");
                 console.Line($"  auth:    {credential.Describe}");
                 console.Line($"  body:    {Encoding.UTF8.GetString(body)}");

@@ -66,6 +66,7 @@ internal sealed class EmulatorComponents : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Lifecycle.Dispose(); // no expiry fires into a sender that is going away
         await Webhooks.DisposeAsync().ConfigureAwait(false);
         AccessTokens.Dispose();
         Accounts.Dispose();

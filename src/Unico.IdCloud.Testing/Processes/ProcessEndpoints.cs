@@ -82,6 +82,7 @@ internal sealed class ProcessEndpoints
                 JourneyToken = JourneyToken(id, now + request.ExpiresIn),
             };
             _store.Add(process);
+            _lifecycle.ScheduleExpiry(process);
             _journal.CountProcessCreation();
             return EmulatorResponse.Json(200, ProcessJson.Envelope(process, _baseAddress));
         }
