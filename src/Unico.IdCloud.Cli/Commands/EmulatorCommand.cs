@@ -94,10 +94,23 @@ internal static class EmulatorCommand
     private static async Task WriteKeyAsync(string path, string pem, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, pem, cancellationToken).ConfigureAwait(false);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Owner-only before the key is in it: a new file is created 0600 (never readable under the umask's
+            // default mode first), and an existing one is narrowed before it is truncated and rewritten.
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = ownerOnly;
+            if (File.Exists(path))
+            {
+                File.SetUnixFileMode(path, ownerOnly);
+            }
+        }
+
+        var file = new FileStream(path, options);
+        await using (file.ConfigureAwait(false))
+        {
+            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(pem), cancellationToken).ConfigureAwait(false);
         }
     }
 
