@@ -21,7 +21,8 @@ public static class Program
                 args[1],
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15,
                 args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200,
-                args.Length > 4 ? args[4] : null);
+                args.Length > 4 && args[4].Length > 0 ? args[4] : null,
+                args.Skip(5).ToArray());
         }
 
         var smoke = args.Contains("--smoke");

@@ -6,18 +6,27 @@ using BenchmarkDotNet.Attributes;
 namespace Unico.IdCloud.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>--loop ClassName [rounds] [invocations] [row]</c>: runs every <c>[Benchmark]</c> method (or only those whose
-/// description contains <c>row</c>, to profile one row alone) of one benchmark class in one
+/// <c>--loop ClassName [rounds] [invocations] [row] [Param=value ...]</c>: runs every <c>[Benchmark]</c> method (or only
+/// those whose description contains <c>row</c>, to profile one row alone; <c>""</c> for all) of one benchmark class, with
+/// its <c>[Params]</c> properties set as given (e.g. <c>Callers=64</c>; otherwise their defaults), in one
 /// process, interleaved (each round rotates through the rows, so drift in machine load hits all rows alike), and prints
 /// per row the median of the rounds' medians and the percentiles of all invocations (µs per operation). A diagnostic
 /// beside BenchmarkDotNet for rows whose BenchmarkDotNet StdDev is as large as their difference.
 /// </summary>
 internal static class InterleavedLoop
 {
-    public static int Run(string className, int rounds, int invocations, string? onlyRow = null)
+    public static int Run(string className, int rounds, int invocations, string? onlyRow = null, IReadOnlyList<string>? parameters = null)
     {
         var type = typeof(Program).Assembly.GetTypes().Single(t => t.Name == className);
         var instance = Activator.CreateInstance(type)!;
+        foreach (var assignment in parameters ?? [])
+        {
+            // The same values BenchmarkDotNet would set from [Params], before the set-up reads them.
+            var parts = assignment.Split('=', 2);
+            var property = type.GetProperty(parts[0]) ?? throw new ArgumentException($"{className} has no property {parts[0]}.");
+            property.SetValue(instance, Convert.ChangeType(parts[1], property.PropertyType, CultureInfo.InvariantCulture));
+        }
+
         Invoke<GlobalSetupAttribute>(type, instance);
         var rows = type.GetMethods()
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
@@ -48,7 +57,7 @@ internal static class InterleavedLoop
             }
         }
 
-        Console.WriteLine($"{className}: {rounds} rounds x {invocations} invocations per row, interleaved; µs per operation");
+        Console.WriteLine($"{className} {string.Join(' ', parameters ?? [])}: {rounds} rounds x {invocations} invocations per row, interleaved; µs per operation");
         Console.WriteLine("| row | median ratio to the first row (per round) | median of round medians | min round median | max round median | p50 | p90 | p99 | max |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < rows.Count; i++)
