@@ -3,7 +3,8 @@ namespace Unico.IdCloud.Client;
 /// <summary>
 /// Checks a caller-supplied id before it becomes a URL path segment. Ids are UUIDs in practice, but the API does not
 /// promise a format, so only what could change the request's meaning is rejected: path separators and dot segments
-/// (another resource), <c>?</c> and <c>#</c> (query/fragment), <c>%</c> (already-escaped input such as <c>a%2Fb</c>),
+/// (another resource: <c>.</c> alone is removed from the path, <c>process/./document</c> becomes <c>process/document</c>),
+/// <c>?</c> and <c>#</c> (query/fragment), <c>%</c> (already-escaped input such as <c>a%2Fb</c>),
 /// white space and control characters. Refit escapes what remains.
 /// </summary>
 internal static class IdCloudResourceId
@@ -39,6 +40,12 @@ internal static class IdCloudResourceId
             {
                 return "The id contains a character ids never have ('/', '\\', '?', '#', '%', white space or a control character).";
             }
+        }
+
+        // "." is a whole dot segment: the URI drops it, so the request would address the parent resource.
+        if (id == ".")
+        {
+            return "The id is '.'.";
         }
 
         return id.Contains("..", StringComparison.Ordinal) ? "The id contains '..'." : null;

@@ -27,10 +27,21 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </remarks>
 // NumberHandling: the process API is protobuf JSON (gRPC-gateway), whose readers must accept a number written as a
 // string ("50"; 64-bit integers are always written that way); numbers are still written as numbers.
+// A member that appears twice makes an answer ambiguous: last-wins would let a second "process" or "state" decide what
+// the caller reads, while another reader (a proxy, a log) sees the first. Where the runtime can refuse it
+// (System.Text.Json 10), such an answer is unreadable instead.
+#if NET10_0_OR_GREATER
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(ProtobufDurationJsonConverter), typeof(ProtobufTimestampJsonConverter)],
+    AllowDuplicateProperties = false)]
+#else
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     Converters = [typeof(ProtobufDurationJsonConverter), typeof(ProtobufTimestampJsonConverter)])]
+#endif
 [JsonSerializable(typeof(CreateProcessRequest))]
 [JsonSerializable(typeof(FlowConfig))]
 [JsonSerializable(typeof(BiometryCaptureConfig))]

@@ -17,11 +17,24 @@ internal sealed class ControlRequest : IDisposable
 
     public static async Task<ControlRequest> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBodyBytes)
+        // Refused before reading when announced, and read no further than one byte past the cap otherwise: copying the
+        // whole body first let a chunked body fill memory up to the server's own limit (64 MB; none in memory) before
+        // the 413, and one that never ended kept the call open until the server's rate limit broke the connection.
+        if (context.Request.ContentLength > MaxBodyBytes)
         {
             throw new ControlException(413, "The control body is larger than 1 MB.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                throw new ControlException(413, "The control body is larger than 1 MB.");
+            }
         }
 
         if (buffer.Length == 0)
@@ -46,10 +59,9 @@ internal sealed class ControlRequest : IDisposable
         }
     }
 
-    public string? String(string name) =>
-        _document is not null && _document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    // A member of the wrong type is refused, not read as absent: "authentication":"basic" or "deliverTwice":"true" was
+    // answered 200 with no authentication and a single delivery, so the script believed it set what it had not.
+    public string? String(string name) => Member(name, JsonValueKind.String, "a string")?.GetString();
 
     public string RequiredString(string name) =>
         String(name) is { Length: > 0 } value ? value : throw new ControlException(400, $"\"{name}\" (a string) is required.");
@@ -67,12 +79,22 @@ internal sealed class ControlRequest : IDisposable
     }
 
     public bool Bool(string name) =>
-        _document is not null && _document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+        Member(name, JsonValueKind.True, "true or false") is { } value && value.ValueKind == JsonValueKind.True;
 
     public ControlRequest? Object(string name) =>
-        _document is not null && _document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
-            ? new ControlRequest(JsonDocument.Parse(value.GetRawText()))
-            : null;
+        Member(name, JsonValueKind.Object, "an object") is { } value ? new ControlRequest(JsonDocument.Parse(value.GetRawText())) : null;
+
+    /// <summary>The member when present with the expected kind (either boolean for <see cref="JsonValueKind.True"/>); null when absent or JSON null.</summary>
+    private JsonElement? Member(string name, JsonValueKind kind, string expected)
+    {
+        if (_document is null || !_document.RootElement.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var matches = value.ValueKind == kind || (kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False);
+        return matches ? value : throw new ControlException(400, $"\"{name}\" must be {expected}.");
+    }
 
     public void Dispose() => _document?.Dispose();
 }

@@ -6,6 +6,7 @@ internal static class InvalidIds
     public static TheoryData<string> All => new()
     {
         "a/b",
+        ".",
         "..",
         "a..b",
         "a?b",

@@ -41,6 +41,13 @@ internal sealed class RawHttpServer : IAsyncDisposable
     public static Task WriteHeadAsync(Stream stream, string head, CancellationToken cancellationToken) =>
         stream.WriteAsync(Encoding.ASCII.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"), cancellationToken).AsTask();
 
+    /// <summary>Writes a complete answer: status line, JSON content type, exact length, body.</summary>
+    public static async Task WriteJsonAsync(Stream stream, string statusLine, byte[] body, CancellationToken cancellationToken)
+    {
+        await WriteHeadAsync(stream, $"HTTP/1.1 {statusLine}\nContent-Type: application/json\nContent-Length: {body.Length}\n", cancellationToken);
+        await stream.WriteAsync(body, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -112,7 +119,67 @@ internal sealed class RawHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads up to the blank line ending the request head; requests here have no body. Null at end of stream.</summary>
+    /// <summary>
+    /// Reads the body of the request whose head is <paramref name="head"/> (Content-Length or chunked; none otherwise), so
+    /// a server can answer after the whole request arrived and keep the connection for the next one.
+    /// </summary>
+    public static async Task<byte[]> ReadBodyAsync(Stream stream, string head, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        var headers = head.Split("\r\n");
+        if (headers.FirstOrDefault(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) is { } length)
+        {
+            await CopyExactlyAsync(stream, body, long.Parse(length["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+        else if (headers.Any(h => h.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase) && h.Contains("chunked", StringComparison.OrdinalIgnoreCase)))
+        {
+            while (true)
+            {
+                var size = long.Parse((await ReadLineAsync(stream, cancellationToken)).Split(';')[0], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+                await CopyExactlyAsync(stream, body, size, cancellationToken);
+                await ReadLineAsync(stream, cancellationToken);
+                if (size == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return body.ToArray();
+    }
+
+    private static async Task CopyExactlyAsync(Stream source, Stream destination, long count, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[8192];
+        while (count > 0)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken);
+            if (read == 0)
+            {
+                throw new EndOfStreamException("The request body ended early.");
+            }
+
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            count -= read;
+        }
+    }
+
+    private static async Task<string> ReadLineAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, cancellationToken) == 1 && one[0] != (byte)'\n')
+        {
+            if (one[0] != (byte)'\r')
+            {
+                line.Append((char)one[0]);
+            }
+        }
+
+        return line.ToString();
+    }
+
+    /// <summary>Reads up to the blank line ending the request head (a body is left to the responder). Null at end of stream.</summary>
     private static async Task<string?> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
     {
         var head = new StringBuilder();
