@@ -127,5 +127,7 @@ internal static class IdCloudRefitSettings
     }
 
     private static string ExpectedOf(IdCloudOperation operation) =>
-        operation.Name == IdCloudOperation.GetSelfie.Name || operation.Name == IdCloudOperation.GetEvidenceSet.Name ? "a file" : "a process";
+        operation.Name == IdCloudOperation.GetSelfie.Name || operation.Name == IdCloudOperation.GetEvidenceSet.Name ? "a file"
+        : operation.Name == ByClient.ByClientOperations.GetReusableDocuments.Name ? "a reusable-document list"
+        : "a process";
 }

@@ -185,6 +185,19 @@ public sealed class ByClientWireTests : IDisposable
         AssertTypeAndOutcome(method, error, typeof(IdCloudException));
     }
 
+    /// <summary>The message names what was expected: a document list is not "a process".</summary>
+    [Fact]
+    public async Task An_unreadable_reusable_document_list_says_what_was_expected()
+    {
+        _mock.When("*").Respond("application/json", """{"items":"not a list"}""");
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => Client.GetReusableDocumentsAsync("73689290074", ByClientDocumentType.Rg));
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("a reusable-document list", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("a process", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A gateway's HTML 502 is an API error of kind ServiceUnavailable, the page never quoted.</summary>
     [Theory]
     [MemberData(nameof(Methods))]
