@@ -80,9 +80,38 @@ public class GetProcessPipelineLoopbackBenchmarks
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "SDK with authentication only")]
     public Task AuthenticationOnly() => Loop(authenticationOnly);
 
-    private async Task Loop(IIdCloudProcessApi api)
+    /// <summary>
+    /// Concurrent loops sharing the calls of one invocation: 1 under BenchmarkDotNet (the one-caller diagnostic); the
+    /// interleaved loop sets it (<c>--loop GetProcessPipelineLoopbackBenchmarks 60 20 "" Callers=64</c>) to see which
+    /// layer costs what when 64 callers saturate both cores.
+    /// </summary>
+    public int Callers { get; set; } = 1;
+
+    private Task Loop(IIdCloudProcessApi api)
     {
-        for (var i = 0; i < CallsPerInvocation; i++)
+        if (Callers <= 1)
+        {
+            return Sequence(api, CallsPerInvocation);
+        }
+
+        var loops = new Task[Callers];
+        for (var c = 0; c < Callers; c++)
+        {
+            loops[c] = Sequence(api, CallsPerInvocation / Callers, yieldFirst: true);
+        }
+
+        return Task.WhenAll(loops);
+    }
+
+    private async Task Sequence(IIdCloudProcessApi api, int calls, bool yieldFirst = false)
+    {
+        if (yieldFirst)
+        {
+            // Every loop starts on the thread pool, as GetProcessLoopbackBenchmarks' callers do.
+            await Task.Yield();
+        }
+
+        for (var i = 0; i < calls; i++)
         {
             await api.GetProcessAsync(processId);
         }
