@@ -313,10 +313,13 @@ public sealed class IdCloudEmulator : IAsyncDisposable
     /// <summary>
     /// Puts the per-test scripting back to defaults, for a fixture that shares one emulator between tests: drops
     /// pending faults, clears the request log, counters and webhook log, turns the webhook off and resets the
-    /// signed-document size and readiness settings. Accounts, processes and issued tokens stay.
+    /// signed-document size and readiness settings. Accounts, processes and issued tokens stay; the processes left open
+    /// no longer expire on their own (so no expiry webhook from an earlier test reaches a later one), only when read
+    /// past their <c>expiresAt</c>.
     /// </summary>
     public void Reset()
     {
+        _parts.Lifecycle.CancelScheduledExpiries();
         ResetFaults();
         ResetRequestLog();
         DisableWebhook();

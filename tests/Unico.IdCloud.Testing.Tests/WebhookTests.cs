@@ -82,6 +82,30 @@ public sealed class WebhookTests(EmulatorFixture fixture) : EmulatorTest(fixture
     }
 
     [Fact]
+    public async Task After_Reset_a_process_an_earlier_test_left_open_expires_when_read_but_sends_no_webhook_into_the_next_test()
+    {
+        // A fixture shares one emulator: the earlier test's process must not land in this test's delivery log.
+        var created = await CreateProcessAsync(await TokenAsync(), EmulatorHttp.CreateBody("id", extra: ", \"expiresIn\": \"60s\""));
+        var id = created.GetProperty("id").GetString()!;
+        Emulator.Reset();
+        Emulator.ConfigureWebhook(_receiver.Url, EmulatedWebhookAuthentication.None);
+
+        Clock.Advance(TimeSpan.FromSeconds(61));
+        var marker = await FinishedProcessAsync("id", EmulatedOutcome.Approved);
+        await Emulator.WaitForWebhookDeliveriesAsync(1, Patience);
+
+        // The webhook queue is in order: had the timer fired, its delivery would have come before the marker's.
+        using (var json = JsonDocument.Parse(Assert.Single(_receiver.Calls).Body))
+        {
+            Assert.Equal(marker, json.RootElement.GetProperty("processId").GetString());
+        }
+
+        // Read past expiresAt it is still expired, as it was before expiry timers existed.
+        var process = await GetProcessAsync(await TokenAsync(), id);
+        Assert.Equal("PROCESS_RESULT_EXPIRED", process.GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Basic_authentication_sends_the_encoded_user_and_password()
     {
         Emulator.ConfigureWebhook(_receiver.Url, EmulatedWebhookAuthentication.Basic("unico", "s3cr:et"));

@@ -101,6 +101,16 @@ internal sealed class ProcessLifecycle : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        CancelScheduledExpiries();
+    }
+
+    /// <summary>
+    /// Stops the expiry timers of the processes created so far (<see cref="IdCloudEmulator.Reset"/>): a fixture shares
+    /// one emulator between tests, and a process an earlier test left open must not send its expiry webhook into a
+    /// later test's delivery log. Those processes still expire when read past <c>expiresAt</c>.
+    /// </summary>
+    public void CancelScheduledExpiries()
+    {
         foreach (var id in _expiryTimers.Keys)
         {
             if (_expiryTimers.TryRemove(id, out var timer))
