@@ -75,19 +75,23 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
 
         // The emulator's journey page, at the process's userRedirectUrl.
         var processId = await WaitForSingleProcessAsync(emulator);
-        await ExpectPageAsync(page, sample, () => page.WaitForURLAsync($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}"));
+        await ExpectPageAsync(
+            page,
+            sample,
+            new Regex("^" + Regex.Escape($"{emulator.ProcessApiBaseAddress.OriginalString}/process/{processId}") + "$"),
+            page.Locator("button[name=outcome]").First);
         var journey = await page.Locator("body").InnerTextAsync();
         Assert.Contains(journeyValue, journey, StringComparison.Ordinal);
 
         // The person ends the journey: the journey sends the browser to the https callback page.
         await page.Locator($"button[name=outcome][value={outcome}]").ClickAsync();
-        await ExpectPageAsync(page, sample, () => page.WaitForURLAsync(new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$")));
+        await ExpectPageAsync(page, sample, new Regex("^" + Regex.Escape(callbackBase) + "verifications/[0-9a-f]{32}/callback$"), page.Locator("body"));
 
         // The callback page refreshes itself until Unico's webhook has been recorded.
         await page.GetByText("Unico told us").WaitForAsync();
         Assert.Equal(202, Assert.Single(emulator.WebhookDeliveries).StatusCode);
         await page.Locator("#result").ClickAsync();
-        await ExpectPageAsync(page, sample, () => page.WaitForURLAsync(new Regex("/verifications/[0-9a-f]{32}$")));
+        await ExpectPageAsync(page, sample, new Regex("/verifications/[0-9a-f]{32}$"), page.Locator("#outcome"));
 
         Assert.Equal(expectedOutcome ?? outcome, await page.Locator("#outcome").InnerTextAsync());
         var result = await page.Locator("body").InnerTextAsync();
@@ -97,17 +101,21 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
     }
 
     /// <summary>
-    /// Runs one navigation wait; when it times out, the failure says where the browser is, what the page shows (an
-    /// error page of the sample, the journey page still loading) and what the sample logged as warnings or errors,
-    /// which Playwright's timeout alone does not.
+    /// Waits until the browser is at <paramref name="url"/> and the page shows <paramref name="landmark"/>. Both waits
+    /// poll inside the browser driver: <c>IPage.WaitForURLAsync</c> is not used because, when the URL already matches,
+    /// it checks the frame's load states and then subscribes to their changes, and a "load" arriving between the two
+    /// is missed (a CI run timed out that way with the journey page fully shown). When a wait times out, the failure
+    /// says where the browser is, what the page shows and what the sample logged as warnings or errors, which
+    /// Playwright's timeout alone does not.
     /// </summary>
-    private static async Task ExpectPageAsync(IPage page, RunningSample sample, Func<Task> wait)
+    private static async Task ExpectPageAsync(IPage page, RunningSample sample, Regex url, ILocator landmark)
     {
         try
         {
-            await wait();
+            await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = HeadlessChromium.StepTimeoutMs });
+            await landmark.WaitForAsync(new() { Timeout = HeadlessChromium.StepTimeoutMs });
         }
-        catch (TimeoutException timeout)
+        catch (Exception failure) when (failure is TimeoutException or PlaywrightException)
         {
             string shown;
             try
@@ -121,7 +129,7 @@ public sealed class BrowserJourneyTests(BrowserJourneyTests.Browser browser) : I
 
             var excerpt = shown.Length <= 600 ? shown : shown[..600] + "...";
             var logged = sample.Log.Entries is { Count: > 0 } entries ? string.Join(" | ", entries) : "nothing";
-            throw new TimeoutException($"{timeout.Message} The browser is at {page.Url}, showing: {excerpt}. The sample logged: {logged}", timeout);
+            throw new TimeoutException($"{failure.Message} The browser is at {page.Url}, showing: {excerpt}. The sample logged: {logged}", failure);
         }
     }
 

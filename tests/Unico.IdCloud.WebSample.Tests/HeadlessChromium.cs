@@ -12,7 +12,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public const string ExecutablePath = "/usr/bin/chromium";
 
     /// <summary>Any one step (a click, a navigation, a text to appear) that takes longer than this fails the test.</summary>
-    private const float StepTimeoutMs = 15_000;
+    internal const float StepTimeoutMs = 15_000;
 
     private readonly IPlaywright _playwright;
     private readonly string _profile;
