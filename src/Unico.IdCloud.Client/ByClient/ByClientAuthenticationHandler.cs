@@ -24,6 +24,7 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
         ArgumentNullException.ThrowIfNull(request);
         var token = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        IdCloudRequestOptions.MarkMayHaveBeenSent(request);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!await IsTokenRejectedAsync(response, cancellationToken).ConfigureAwait(false))
         {

@@ -30,10 +30,17 @@ internal sealed class IdCloudByClient : IIdCloudByClient
     {
         ByClientRequestValidator.Validate(request);
         var clientReference = request.Subject?.ClientReference;
+        var witness = IdCloudSendWitness.Begin();
         try
         {
             var wire = await _api.CreateByClientProcessAsync(_apiKey, request, cancellationToken).ConfigureAwait(false);
             return Map(wire, clientReference, ByClientOperations.CreateProcess);
+        }
+        catch (OperationCanceledException cancelled) when (IdCloudErrorMapper.CancellationForCaller(
+            cancelled, ByClientOperations.CreateProcess, witness, clientReference, cancellationToken) is { } signal)
+        {
+            // The capture may have been processed (and billed): the caller reconciles by its clientReference.
+            throw signal;
         }
         catch (IdCloudException ex) when (ex.RequestMayHaveBeenProcessed)
         {

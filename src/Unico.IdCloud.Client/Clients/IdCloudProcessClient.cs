@@ -1,3 +1,4 @@
+using Unico.IdCloud.Client.Http;
 using Unico.IdCloud.Client.Models;
 using Unico.IdCloud.Client.Validation;
 
@@ -27,18 +28,17 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
 
         // Wrong input must not cost an API call (nor create a half-valid, billable process): fail with every problem.
         _validator.Validate(request);
+        var witness = IdCloudSendWitness.Begin();
         try
         {
             return await _api.CreateProcessAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (IdCloudOperationCanceledException signal) when (signal.ClientReference is null && request.ClientReference is not null)
+        catch (OperationCanceledException cancelled) when (IdCloudErrorMapper.CancellationForCaller(
+            cancelled, IdCloudOperation.CreateProcess, witness, request.ClientReference, cancellationToken) is { } signal)
         {
-            // The body is streamed by Refit, so the pipeline cannot see the clientReference: this layer adds it.
-            throw new IdCloudOperationCanceledException(signal.Message, signal.InnerException, signal.CancellationToken)
-            {
-                ClientReference = request.ClientReference,
-                Operation = signal.Operation,
-            };
+            // The body is streamed by Refit, so the pipeline cannot see the clientReference; and a cancellation while
+            // Refit reads the answer never reaches the pipeline: this layer completes the signal.
+            throw signal;
         }
         catch (IdCloudException error) when (error.ClientReference is null && request.ClientReference is not null)
         {
@@ -68,7 +68,17 @@ internal sealed class IdCloudProcessClient(IIdCloudProcessApi api, CreateProcess
         ArgumentNullException.ThrowIfNull(duiValue);
         ProcessDocumentValidator.Validate(duiType, duiValue);
         var body = new SetProcessDocumentRequest { DuiType = duiType, DuiValue = duiValue };
-        return await _api.SetProcessDocumentAsync(id, body, cancellationToken).ConfigureAwait(false);
+        var witness = IdCloudSendWitness.Begin();
+        try
+        {
+            return await _api.SetProcessDocumentAsync(id, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException cancelled) when (IdCloudErrorMapper.CancellationForCaller(
+            cancelled, IdCloudOperation.SetProcessDocument, witness, clientReference: null, cancellationToken) is { } signal)
+        {
+            // A cancellation while Refit reads the answer never reaches the pipeline (see IdCloudSendWitness).
+            throw signal;
+        }
     }
 
     public Task<ProcessDocument> SetProcessDocumentAsync(string processId, Cpf cpf, CancellationToken cancellationToken = default) =>

@@ -132,10 +132,48 @@ internal static class IdCloudErrorMapper
             return null;
         }
 
+        return CancelledAfterSending(operation, cancellation, IdCloudRequestOptions.GetClientReference(request), cancellationToken);
+    }
+
+    /// <summary>
+    /// What a typed client that knows its request's <c>clientReference</c> throws instead of a cancellation from its Refit
+    /// call; <see langword="null"/> when the cancellation stays as it is. A signal from the pipeline gets the reference
+    /// (a streamed body hides it from the pipeline); a plain cancellation of the caller's token after the request may
+    /// have left (Refit throws one while it reads a success body) becomes the signal.
+    /// </summary>
+    public static IdCloudOperationCanceledException? CancellationForCaller(
+        OperationCanceledException cancellation,
+        IdCloudOperation operation,
+        IdCloudSendWitness witness,
+        string? clientReference,
+        CancellationToken cancellationToken)
+    {
+        if (cancellation is IdCloudOperationCanceledException signal)
+        {
+            return signal.ClientReference is null && clientReference is not null
+                ? CancelledAfterSending(operation, signal.InnerException ?? signal, clientReference, signal.CancellationToken)
+                : null;
+        }
+
+        return cancellationToken.IsCancellationRequested && witness.MayHaveBeenSent && !operation.IsIdempotent
+            ? CancelledAfterSending(operation, cancellation, clientReference, cancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// The signal for an operation that is not idempotent, cancelled by the caller once its request may have left: the
+    /// pipeline's (above) and the typed clients' (for the plain cancellation Refit throws while it reads a success body).
+    /// </summary>
+    public static IdCloudOperationCanceledException CancelledAfterSending(
+        IdCloudOperation operation,
+        Exception cancellation,
+        string? clientReference,
+        CancellationToken cancellationToken)
+    {
         var message = operation.Name + " was cancelled after its request may have reached IDCloud. " + MayHaveBeenProcessedAdvice(operation);
         return new IdCloudOperationCanceledException(message, cancellation, cancellationToken)
         {
-            ClientReference = IdCloudRequestOptions.GetClientReference(request),
+            ClientReference = clientReference,
             Operation = operation.Name,
         };
     }

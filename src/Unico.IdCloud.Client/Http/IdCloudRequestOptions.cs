@@ -37,7 +37,7 @@ internal static class IdCloudRequestOptions
     /// <summary>Records the retries made so far for <paramref name="request"/>.</summary>
     public static void SetRetryCount(HttpRequestMessage request, int count) => request.Options.Set(RetryCountKey, count);
 
-    /// <summary>Set by the authentication handler just before the request is handed to the connection: from then on it may have left.</summary>
+    /// <summary>Set by the authentication handlers just before the request is handed to the connection: from then on it may have left.</summary>
     public static readonly HttpRequestOptionsKey<bool> MayHaveBeenSentKey = new("Unico.IdCloud.MayHaveBeenSent");
 
     /// <summary>Set by the authentication handler when it refreshed the token and resent the request after a 401.</summary>
@@ -49,13 +49,19 @@ internal static class IdCloudRequestOptions
     /// </summary>
     public static readonly HttpRequestOptionsKey<string> ClientReferenceKey = new("Unico.IdCloud.ClientReference");
 
-    /// <summary>Marks <paramref name="request"/> as possibly sent.</summary>
+    /// <summary>
+    /// Marks <paramref name="request"/> as possibly sent, and tells the typed client that made the call
+    /// (<see cref="IdCloudSendWitness"/>), which Refit's own cancellation would otherwise leave in the dark.
+    /// </summary>
     /// <remarks>
     /// Stored through the dictionary view with one shared boxed <see langword="true"/>: <c>Options.Set(key, true)</c>
     /// would box a new <see cref="bool"/> on every call of every request. Readers see a <see cref="bool"/> as before.
     /// </remarks>
-    public static void MarkMayHaveBeenSent(HttpRequestMessage request) =>
+    public static void MarkMayHaveBeenSent(HttpRequestMessage request)
+    {
         ((IDictionary<string, object?>)request.Options)[MayHaveBeenSentKey.Key] = BoxedTrue;
+        IdCloudSendWitness.RecordMayHaveBeenSent();
+    }
 
     /// <summary>Whether <paramref name="request"/> was handed to the connection (so it may have reached the server).</summary>
     public static bool MayHaveBeenSent(HttpRequestMessage? request) =>
