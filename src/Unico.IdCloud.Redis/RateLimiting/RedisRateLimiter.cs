@@ -202,14 +202,19 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
             // (a paused or slow server), and nobody would release it, so its slot would stay taken for the whole lease.
             // The release goes out on the same connection after the admission, so it lands after it; for a ticket never
             // admitted it does nothing.
-            _ = ReleaseInRedisAsync(ticket);
+            _ = ReleaseInRedisAsync(ticket, countFailure: false);
             _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex);
             return null;
         }
     }
 
     /// <summary>Moves <paramref name="ticket"/>'s slot end to one window from now in Redis (tests await it).</summary>
-    internal async Task ReleaseInRedisAsync(long ticket)
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="countFailure">
+    /// Whether a failure counts as a fallback call: not for the release that follows a failed admission, whose call
+    /// was already counted once.
+    /// </param>
+    internal async Task ReleaseInRedisAsync(long ticket, bool countFailure = true)
     {
         try
         {
@@ -223,7 +228,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex);
+            _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex, countFailure);
         }
     }
 
