@@ -11,7 +11,8 @@ public sealed class IdCloudRedisOptions
     /// <summary>
     /// The StackExchange.Redis configuration string, e.g. <c>redis:6379</c> or
     /// <c>redis:6380,ssl=true,password=…</c>. Connection failures never stop the application: the SDK keeps working
-    /// in process until Redis is back.
+    /// in process until Redis is back. A string that can never connect (no endpoint, an unknown keyword) is a
+    /// configuration error: calls that need Redis throw an <see cref="Client.IdCloudException"/> naming this setting.
     /// </summary>
     public string? Configuration { get; set; }
 
@@ -46,6 +47,21 @@ public sealed class IdCloudRedisOptions
     /// <summary>Share webhook de-duplication through Redis. Default <see langword="true"/>.</summary>
     public bool ShareWebhookDeduplication { get; set; } = true;
 
+    private const string SettingPath = $"{DefaultConfigurationPath}:{nameof(Configuration)}";
+
+    /// <summary>
+    /// The error for a configuration string StackExchange.Redis refuses (an unknown keyword, a port out of range). Its
+    /// message is repeated only when the string holds no password: a password containing a comma is split there, and
+    /// its rest comes back in the message as an unknown keyword.
+    /// </summary>
+    internal Client.IdCloudException Unusable(ArgumentException refused)
+    {
+        var holdsSecret = Configuration?.Contains("password", StringComparison.OrdinalIgnoreCase) != false;
+        return holdsSecret
+            ? Client.IdCloudErrors.Configuration(SettingPath, $"{SettingPath} is not a usable StackExchange.Redis configuration string ({refused.GetType().Name}; the details are left out because the string holds a password: check every setting, and that the password holds no ',').")
+            : Client.IdCloudErrors.Configuration(SettingPath, $"{SettingPath} is not a usable StackExchange.Redis configuration string: {refused.Message}", refused);
+    }
+
     /// <summary>Builds the client configuration: fail fast while disconnected, never abort on a failed connect.</summary>
     internal ConfigurationOptions ToConfigurationOptions()
     {
@@ -54,7 +70,21 @@ public sealed class IdCloudRedisOptions
             throw Client.IdCloudErrors.Configuration($"{DefaultConfigurationPath}:{nameof(Configuration)}", $"{DefaultConfigurationPath}:{nameof(Configuration)} is required, e.g. \"localhost:6379\".");
         }
 
-        var options = ConfigurationOptions.Parse(Configuration);
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(Configuration);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Unusable(ex);
+        }
+
+        if (options.EndPoints.Count == 0)
+        {
+            throw Client.IdCloudErrors.Configuration(SettingPath, $"{SettingPath} names no Redis endpoint, e.g. \"localhost:6379\".");
+        }
+
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
         options.AsyncTimeout = (int)CommandTimeout.TotalMilliseconds;

@@ -26,7 +26,10 @@ namespace Unico.IdCloud.Redis.RateLimiting;
 internal sealed class RedisRateLimiter : IIdCloudRateLimiter
 {
     // KEYS[1] slots, KEYS[2] pause, KEYS[3] last admission; ARGV[1] limit, ARGV[2] window ms, ARGV[3] member,
-    // ARGV[4] spacing ms, ARGV[5] lease ms. Returns 0 (admitted) or the ms to wait. A member scored beyond now + window
+    // ARGV[4] spacing ms, ARGV[5] lease ms. Returns 0 (admitted) or the ms to wait, never more than spacing for the
+    // spacing: the last admission can lie ahead of this Redis' clock (written by a primary whose clock was ahead before a
+    // failover, or before this host's clock stepped back), and waiting that gap would stall every caller for nothing.
+    // A member scored beyond now + window
     // is still in flight (released ones free at most one window from now); when the earliest is, every slot is in
     // flight and none can free sooner than one window from now, so waiters wait that long instead of polling.
     private const string AcquireScript = """
@@ -39,7 +42,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         local lease = tonumber(ARGV[5])
         if spacing > 0 then
           local last = redis.call('GET', KEYS[3])
-          if last and tonumber(last) + spacing > now then return tonumber(last) + spacing - now end
+          if last and tonumber(last) + spacing > now then return math.min(spacing, tonumber(last) + spacing - now) end
         end
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
         if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
@@ -53,13 +56,18 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         return math.max(1, first - now)
         """;
 
-    // KEYS[1] slots; ARGV[1] window ms, ARGV[2] member. The slot frees one window from now.
+    // KEYS[1] slots; ARGV[1] window ms, ARGV[2] member. The slot frees one window from now, but only a slot this permit
+    // still holds, and only ever sooner: a release for a permit never taken (an admission whose answer was lost), one
+    // whose lease already ended (the slot freed and may be another request's by now) or a second release of the same
+    // permit would otherwise occupy a slot nobody holds, or hold one longer. Moving a score earlier never needs a longer
+    // TTL: the admission set the key's TTL to cover the whole lease. Returns 1 when the slot moved, else 0.
     private const string ReleaseScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local window = tonumber(ARGV[1])
+        local ends = redis.call('ZSCORE', KEYS[1], ARGV[2])
+        if not ends or tonumber(ends) <= now + window then return 0 end
         redis.call('ZADD', KEYS[1], now + window, ARGV[2])
-        if redis.call('PTTL', KEYS[1]) < window then redis.call('PEXPIRE', KEYS[1], window) end
         return 1
         """;
 
@@ -190,12 +198,23 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // A timeout does not mean the script did not run: Redis may admit this ticket after the answer was given up
+            // (a paused or slow server), and nobody would release it, so its slot would stay taken for the whole lease.
+            // The release goes out on the same connection after the admission, so it lands after it; for a ticket never
+            // admitted it does nothing.
+            _ = ReleaseInRedisAsync(ticket, countFailure: false);
             _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex);
             return null;
         }
     }
 
-    private async Task ReleaseInRedisAsync(long ticket)
+    /// <summary>Moves <paramref name="ticket"/>'s slot end to one window from now in Redis (tests await it).</summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="countFailure">
+    /// Whether a failure counts as a fallback call: not for the release that follows a failed admission, whose call
+    /// was already counted once.
+    /// </param>
+    internal async Task ReleaseInRedisAsync(long ticket, bool countFailure = true)
     {
         try
         {
@@ -209,7 +228,7 @@ internal sealed class RedisRateLimiter : IIdCloudRateLimiter
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex);
+            _fallback.Degraded(IdCloudRedisFeature.RateLimiter, ex, countFailure);
         }
     }
 

@@ -93,8 +93,27 @@ internal sealed partial class RedisSharedTokenStore : IIdCloudSharedTokenStore
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // A timeout does not mean the SET did not run: Redis may grant this lease after the answer was given up,
+            // and nobody would renew or release it, so the other instances would wait out TokenLeaseDuration before
+            // requesting a token. The fenced delete goes out on the same connection after the SET, so it lands after
+            // it; for a lease never granted it does nothing.
+            _ = DeleteLostLeaseAsync(database, key, leaseId);
             _fallback.Degraded(IdCloudRedisFeature.TokenCache, ex);
             return LocalLease.Instance;
+        }
+    }
+
+    private async Task DeleteLostLeaseAsync(IDatabase database, IdCloudTokenCacheKey key, string leaseId)
+    {
+        try
+        {
+            await database.ScriptEvaluateAsync(DeleteIfScript, [LeaseKey(key)], [leaseId]).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Best effort: a lease not deleted expires after TokenLeaseDuration.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _ = ex;
         }
     }
 

@@ -79,6 +79,10 @@ internal sealed class RedisWebhookDeduplicationStore : IIdCloudWebhookDeduplicat
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                // A timeout does not mean the script did not run: Redis may hold this claim id, and if the handling is
+                // given up, only a release fenced by it lets a redelivery in before the claim's lease ends. Where the
+                // claim never ran, that release deletes nothing.
+                _claims[key] = claimId;
                 _fallback.Degraded(IdCloudRedisFeature.WebhookDeduplication, ex);
             }
         }
