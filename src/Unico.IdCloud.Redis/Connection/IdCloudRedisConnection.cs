@@ -166,7 +166,12 @@ internal sealed class IdCloudRedisConnection : IAsyncDisposable, IDisposable
         {
             // No multiplexer was made, so none reconnects: a later call makes the next attempt.
             _ = ex;
-            _retryAt = _time.GetUtcNow() + RetryAfterFailedAttempt;
+            lock (_gate)
+            {
+                // Read under the same lock: a DateTimeOffset is two words, and a torn read could allow an attempt at once.
+                _retryAt = _time.GetUtcNow() + RetryAfterFailedAttempt;
+            }
+
             return null;
         }
     }
