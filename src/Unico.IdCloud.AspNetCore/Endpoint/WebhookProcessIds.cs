@@ -16,7 +16,8 @@ internal static class WebhookProcessIds
     private const int MaxLoggedLength = 40;
 
     /// <summary>
-    /// A process id that could ever be valid: 1–128 characters of ASCII letters, digits and <c>- _ . { } ( )</c>.
+    /// A process id that could ever be valid: 1–128 characters of ASCII letters, digits and <c>- _ . { } ( )</c>,
+    /// neither <c>.</c> alone nor containing <c>..</c>.
     /// Anything else (CR/LF, other control characters, spaces, quotes, 60 000 characters) cannot name a process:
     /// it is refused with 400 before it reaches a log line, a store key or a <c>GetProcess</c> call.
     /// </summary>
@@ -35,7 +36,9 @@ internal static class WebhookProcessIds
             }
         }
 
-        return true;
+        // "." and ".." are dot segments, and the SDK's clients refuse every id containing ".." (it would address
+        // another resource): such an id could only reach the handler to fail its GetProcess.
+        return processId != "." && !processId.Contains("..", StringComparison.Ordinal);
     }
 
     /// <summary>
