@@ -102,6 +102,11 @@ internal sealed class IdCloudTokenEndpoint
             // HttpRequestException messages name the host, never the form body, so they are safe as the cause.
             return (null, Transient("the identity service could not be reached", "Check connectivity (DNS, firewall, proxy) to the identity host.", ex));
         }
+        catch (InvalidDataException ex)
+        {
+            // A gzip/deflate answer whose bytes do not decompress (no IOException): a broken gateway, not an SDK defect.
+            return (null, Transient("the identity service's answer could not be decompressed", "A proxy or gateway between this application and the identity host sent a corrupt compressed (Content-Encoding) answer; check it.", ex));
+        }
     }
 
     private (Success?, IdCloudTokenFailure?) ReadToken(HttpStatusCode status, byte[] body)

@@ -230,6 +230,27 @@ public sealed class TokenEndpointHostileAnswerTests
         scenario.AssertNoSecretIn(error.ToString());
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task A_token_answer_whose_compressed_bytes_are_corrupt_is_an_authentication_error_not_an_sdk_defect(string encoding)
+    {
+        await using var scenario = new Scenario(async (stream, ct) =>
+        {
+            byte[] body = [0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x01, 0x02, .. "not compressed at all"u8];
+            await RawHttpServer.WriteHeadAsync(stream, $"HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Encoding: {encoding}\nContent-Length: {body.Length}\n", ct);
+            await stream.WriteAsync(body, ct);
+        });
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(scenario.GetProcessAsync);
+
+        Assert.Equal(IdCloudErrorKind.Authentication, error.Kind);
+        Assert.DoesNotContain("SDK defect", error.Message, StringComparison.Ordinal);
+        Assert.Contains("decompress", error.Message, StringComparison.Ordinal);
+        Assert.Empty(scenario.ApiHeads);
+        scenario.AssertNoSecretIn(error.ToString());
+    }
+
     [Fact]
     public async Task A_gzip_bomb_token_answer_is_bounded()
     {
