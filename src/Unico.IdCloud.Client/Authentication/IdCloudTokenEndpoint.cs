@@ -39,6 +39,9 @@ internal sealed class IdCloudTokenEndpoint
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 #endif
 
+    private static readonly System.Buffers.SearchValues<char> TokenTypeCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/");
+
     private readonly HttpClient _httpClient;
 
     /// <param name="httpClient">A client whose pipeline does not include the API's authentication handler.</param>
@@ -128,7 +131,7 @@ internal sealed class IdCloudTokenEndpoint
                 && accessToken.GetString() is { } value
                 && IdCloudAccessToken.IsSendable(value))
             {
-                var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { Length: > 0 } t ? t : "Bearer";
+                var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { } t && IsTokenTypeName(t) ? t : "Bearer";
                 var expiresIn = ReadSeconds(root, "expires_in") is { } seconds && seconds > 0
                     ? (seconds < MaxLifetime.TotalSeconds ? TimeSpan.FromSeconds(seconds) : MaxLifetime)
                     : FallbackLifetime;
@@ -142,6 +145,14 @@ internal sealed class IdCloudTokenEndpoint
 
         return (null, Unusable(status, "without a usable access_token"));
     }
+
+    /// <summary>
+    /// A token type is a short name (<c>Bearer</c>); anything else is read as <c>Bearer</c>. The type is only shown
+    /// (<see cref="IdCloudAccessToken.ToString"/>, which is safe to log) and shared (Redis), never sent: a line break
+    /// or 60 KB of text there would forge log lines or bloat the shared token.
+    /// </summary>
+    private static bool IsTokenTypeName(string value) =>
+        value.Length is > 0 and <= 32 && !value.AsSpan().ContainsAnyExcept(TokenTypeCharacters);
 
     private IdCloudTokenFailure Unusable(HttpStatusCode status, string what) =>
         new()

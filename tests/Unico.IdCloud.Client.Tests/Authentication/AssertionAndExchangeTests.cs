@@ -159,6 +159,25 @@ public sealed class AssertionAndExchangeTests
         Assert.Equal(start.AddSeconds(expectedSeconds), token.ExpiresOn);
     }
 
+    [Theory]
+    [InlineData("\"mac\"", "mac")]
+    [InlineData("\"bearer\"", "bearer")]
+    [InlineData("\"Bearer\\r\\ninfo: forged log line\"", "Bearer")]
+    [InlineData("\"Bearer with spaces\"", "Bearer")]
+    [InlineData("\"123456789012345678901234567890123\"", "Bearer")]
+    [InlineData("42", "Bearer")]
+    public async Task Token_type_is_kept_only_when_it_is_a_short_name(string tokenType, string expected)
+    {
+        // The type is shown by the token's ToString (safe to log) and stored in a shared store; it is never sent.
+        using var harness = new TokenProviderHarness();
+        harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Json(HttpStatusCode.OK, $$"""{"access_token":"t1","token_type":{{tokenType}},"expires_in":3600}"""));
+
+        var token = await harness.Provider.GetTokenAsync();
+
+        Assert.Equal(expected, token.TokenType);
+        Assert.DoesNotContain('\n', token.ToString());
+    }
+
     [Fact]
     public async Task Two_token_requests_never_carry_the_same_iat_even_within_one_second()
     {
