@@ -88,6 +88,29 @@ public sealed class TokenEndpointHostileAnswerTests
         scenario.AssertNoSecretIn(error.ToString());
     }
 
+    [Theory]
+    [InlineData("400 Bad Request", "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Falha na autenticação 1.2.5: {0}\"}")]
+    [InlineData("401 Unauthorized", "application/json", "{\"error\":\"{0}\"}")]
+    [InlineData("400 Bad Request", "text/plain", "rejected grant_type=urn%3Aietf&assertion={0}")]
+    [InlineData("500 Internal Server Error", "text/plain", "{1}{0}")]
+    [InlineData("200 OK", "application/json", "{\"error\":\"{0}\"}")]
+    public async Task A_refusal_that_echoes_the_assertion_never_shows_it(string status, string contentType, string template)
+    {
+        await using var scenario = new Scenario(async (stream, assertion, ct) =>
+        {
+            // {1}: padding that puts the assertion across the point where the description is cut before redaction.
+            var body = template.Replace("{0}", assertion, StringComparison.Ordinal).Replace("{1}", new string('x', 1100), StringComparison.Ordinal);
+            var bytes = Encoding.UTF8.GetBytes(body);
+            await RawHttpServer.WriteHeadAsync(stream, $"HTTP/1.1 {status}\nContent-Type: {contentType}\nContent-Length: {bytes.Length}\n", ct);
+            await stream.WriteAsync(bytes, ct);
+        });
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(scenario.GetProcessAsync);
+
+        Assert.Equal(IdCloudErrorKind.Authentication, error.Kind);
+        scenario.AssertNoSecretIn(error.ToString() + "\n" + (error as IdCloudApiException)?.Description);
+    }
+
     [Fact]
     public async Task Both_content_length_and_chunked_is_read_as_chunked_or_refused()
     {
@@ -323,13 +346,21 @@ public sealed class TokenEndpointHostileAnswerTests
         private readonly LogText _logs = new();
 
         public Scenario(Func<Stream, CancellationToken, Task> token, Func<Stream, string, CancellationToken, Task>? api = null)
+            : this((stream, _, ct) => token(stream, ct), api)
+        {
+        }
+
+        /// <param name="token">Answers a token request; given the assertion that request carried.</param>
+        /// <param name="api">Answers an API request; by default a created process.</param>
+        public Scenario(Func<Stream, string, CancellationToken, Task> token, Func<Stream, string, CancellationToken, Task>? api = null)
         {
             _identity = new RawHttpServer(async (stream, head, ct) =>
             {
                 _identityHeads.Enqueue(head);
                 var form = Encoding.ASCII.GetString(await RawHttpServer.ReadBodyAsync(stream, head, ct));
-                _assertions.Enqueue(WebUtility.UrlDecode(form.Split('&').Single(p => p.StartsWith("assertion=", StringComparison.Ordinal))["assertion=".Length..]));
-                await token(stream, ct);
+                var assertion = WebUtility.UrlDecode(form.Split('&').Single(p => p.StartsWith("assertion=", StringComparison.Ordinal))["assertion=".Length..]);
+                _assertions.Enqueue(assertion);
+                await token(stream, assertion, ct);
             });
             _api = new RawHttpServer(async (stream, head, ct) =>
             {
