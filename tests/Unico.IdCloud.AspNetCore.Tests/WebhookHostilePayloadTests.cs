@@ -103,6 +103,47 @@ public sealed class WebhookHostilePayloadTests
         await AssertOnlySentinelRunsAsync(server);
     }
 
+    [Theory]
+    [InlineData("PROCESS_STATE_FINISHED\\r\\ninfo: Unico.IdCloud[6007] IDCloud webhook handler finished for process FORGED")]
+    [InlineData("PROCESS STATE FINISHED")]
+    [InlineData("PROCESS_STATE_\\u00c9")]
+    public async Task A_state_that_is_not_an_enum_name_answers_400_and_forges_no_log_line(string state)
+    {
+        await using var server = await StartAsync();
+        var body = $$"""{"processId":"8263a268-5388-492a-bca2-28e1ff4a69f0","state":"{{state}}"}""";
+
+        using var response = await server.PostAsync(body, Credentials);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Message.Contains('\n', StringComparison.Ordinal) || e.Message.Contains("FORGED", StringComparison.Ordinal));
+        await AssertOnlySentinelRunsAsync(server);
+    }
+
+    [Fact]
+    public async Task A_state_of_60000_characters_answers_400()
+    {
+        await using var server = await StartAsync();
+
+        using var response = await server.PostAsync($$"""{"processId":"8263a268-5388-492a-bca2-28e1ff4a69f0","state":"{{new string('A', 60_000)}}"}""", Credentials);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.All(server.Logs.Entries, e => Assert.True(e.Message.Length < 400, $"log line of {e.Message.Length} chars"));
+        await AssertOnlySentinelRunsAsync(server);
+    }
+
+    [Theory]
+    [InlineData("PROCESS_STATE_SOMETHING_NEW", "PROCESS_STATE_SOMETHING_NEW")]
+    [InlineData(" process_state_finished\\t", "process_state_finished")]
+    public async Task An_unknown_or_padded_but_well_formed_state_is_still_accepted(string sent, string expected)
+    {
+        await using var server = await StartAsync();
+
+        using var response = await server.PostAsync(WebhookTestServer.Notification(Sentinel, state: sent), Credentials);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(expected, (await server.Handler.NextRunAsync()).Notification.State?.Value);
+    }
+
     [Fact]
     public async Task Expect_100_continue_with_a_too_large_length_gets_413_without_sending_the_body()
     {

@@ -42,6 +42,29 @@ internal static class WebhookProcessIds
     }
 
     /// <summary>
+    /// A state that could ever be one: 1–128 ASCII letters, digits and <c>_ - .</c> (<c>PROCESS_STATE_FINISHED</c>; an
+    /// unknown value of that shape is still accepted). The state is logged and is part of the de-duplication key, so
+    /// CR/LF would forge log lines and 60 000 characters would become a store key and a log line.
+    /// </summary>
+    public static bool IsPlausibleState(string state)
+    {
+        if (state.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in state)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The id used for de-duplication and for <c>GetProcess</c>: an id that parses as a GUID in any of its spellings
     /// (<c>D</c>, <c>N</c>, <c>{B}</c>, <c>(P)</c>, any letter case) becomes its lower-case <c>D</c> form, the form
     /// IDCloud issues; anything else is kept, lower-cased for the key only.

@@ -153,7 +153,8 @@ public sealed class IdCloudWebhookNotification
 
         notification = new IdCloudWebhookNotification(processId.Trim())
         {
-            State = NullIfBlank(state) is { } stateValue ? new ProcessState(stateValue) : null,
+            // Trimmed like the id: white space around an enum name is a sender's formatting, not part of the value.
+            State = NullIfBlank(state) is { } stateValue ? new ProcessState(stateValue.Trim()) : null,
             Flow = NullIfBlank(flow) is { } flowValue ? new Flow(flowValue) : null,
             LastEvent = NullIfBlank(lastEvent),
             LastEventDescription = NullIfBlank(lastEventDescription),
