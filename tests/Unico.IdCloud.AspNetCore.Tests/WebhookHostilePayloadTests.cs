@@ -144,6 +144,53 @@ public sealed class WebhookHostilePayloadTests
         Assert.Equal(expected, (await server.Handler.NextRunAsync()).Notification.State?.Value);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    [InlineData(null)]
+    public async Task A_json_notification_under_another_content_type_is_accepted(string? contentType)
+    {
+        // docs/completion.md: the content type is not checked; Unico does not document the one it sends.
+        await using var server = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookTestServer.Path)
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(WebhookTestServer.Notification(Sentinel))),
+        };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        request.Headers.TryAddWithoutValidation("X-API-Key", "k");
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(Sentinel, (await server.Handler.NextRunAsync()).ProcessId);
+    }
+
+    [Fact]
+    public async Task A_gzip_encoded_request_body_is_not_decoded_and_answers_400()
+    {
+        await using var server = await StartAsync();
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(WebhookTestServer.Notification("66666666-6666-6666-6666-666666666666")));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookTestServer.Path) { Content = new ByteArrayContent(compressed.ToArray()) };
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TryAddWithoutValidation("X-API-Key", "k");
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertOnlySentinelRunsAsync(server);
+    }
+
     [Fact]
     public async Task Expect_100_continue_with_a_too_large_length_gets_413_without_sending_the_body()
     {
