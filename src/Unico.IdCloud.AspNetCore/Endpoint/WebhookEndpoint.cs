@@ -12,7 +12,7 @@ namespace Unico.IdCloud.AspNetCore.Endpoint;
 /// The request path of the webhook: authenticate → read a bounded body → parse → refuse implausible ids → wake
 /// in-process waiters → claim in the de-duplication store → record in the inbox (202) or, with
 /// <see cref="IdCloudWebhookAcknowledgement.AfterHandling"/>, run the handler (200 on success). Answers: 401 bad
-/// credentials, 413 body too large, 400 malformed body (invalid UTF-8 included) or no/implausible processId, 202
+/// credentials, 413 body too large, 400 malformed body (invalid UTF-8 included), no/implausible processId or implausible state, 202
 /// recorded, 200 handled, duplicate or no handler registered, 503 (inbox full, store or inbox down, application
 /// stopping, or — after handling — the handler failed or the same notification is still running): IDCloud delivers
 /// again later.
@@ -86,6 +86,14 @@ internal sealed class WebhookEndpoint
             // Refused before it reaches any log line, store key or GetProcess call: CR/LF would forge log lines, and
             // an id that can never name a process would only spend the tenant's budget.
             WebhookLog.ImplausibleProcessId(_logger, WebhookProcessIds.ForLog(notification.ProcessId));
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (notification.State is { } state && !WebhookProcessIds.IsPlausibleState(state.Value))
+        {
+            // The value is not logged: it is what could forge a log line.
+            WebhookLog.Rejected(_logger, "the state is not an enum name such as PROCESS_STATE_FINISHED", StatusCodes.Status400BadRequest);
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }

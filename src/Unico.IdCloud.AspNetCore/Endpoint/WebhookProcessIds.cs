@@ -16,7 +16,8 @@ internal static class WebhookProcessIds
     private const int MaxLoggedLength = 40;
 
     /// <summary>
-    /// A process id that could ever be valid: 1–128 characters of ASCII letters, digits and <c>- _ . { } ( )</c>.
+    /// A process id that could ever be valid: 1–128 characters of ASCII letters, digits and <c>- _ . { } ( )</c>,
+    /// neither <c>.</c> alone nor containing <c>..</c>.
     /// Anything else (CR/LF, other control characters, spaces, quotes, 60 000 characters) cannot name a process:
     /// it is refused with 400 before it reaches a log line, a store key or a <c>GetProcess</c> call.
     /// </summary>
@@ -30,6 +31,31 @@ internal static class WebhookProcessIds
         foreach (var c in processId)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '{' or '}' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        // "." and ".." are dot segments, and the SDK's clients refuse every id containing ".." (it would address
+        // another resource): such an id could only reach the handler to fail its GetProcess.
+        return processId != "." && !processId.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A state that could ever be one: 1–128 ASCII letters, digits and <c>_ - .</c> (<c>PROCESS_STATE_FINISHED</c>; an
+    /// unknown value of that shape is still accepted). The state is logged and is part of the de-duplication key, so
+    /// CR/LF would forge log lines and 60 000 characters would become a store key and a log line.
+    /// </summary>
+    public static bool IsPlausibleState(string state)
+    {
+        if (state.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in state)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
             {
                 return false;
             }

@@ -10,15 +10,17 @@ public sealed class IdCloudAccessToken
     /// <param name="value">The token itself, sent after <c>Bearer</c>.</param>
     /// <param name="tokenType">The token type the identity service returned; normally <c>Bearer</c>.</param>
     /// <param name="expiresOn">When the token stops being accepted.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is empty or contains whitespace.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="value"/> is empty or contains whitespace, a control character or a non-ASCII character.
+    /// </exception>
     public IdCloudAccessToken(string value, string tokenType, DateTimeOffset expiresOn)
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
         ArgumentNullException.ThrowIfNull(tokenType);
-        if (value.Any(char.IsWhiteSpace))
+        if (!IsSendable(value))
         {
             // Never echo the value: it is a secret.
-            throw new ArgumentException("An access token cannot contain whitespace.", nameof(value));
+            throw new ArgumentException("An access token can only contain visible ASCII characters (no whitespace, control or non-ASCII characters).", nameof(value));
         }
 
         Value = value;
@@ -34,6 +36,14 @@ public sealed class IdCloudAccessToken
 
     /// <summary>When the token stops being accepted (measured from when it was requested, so slightly early).</summary>
     public DateTimeOffset ExpiresOn { get; }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> can follow <c>Bearer </c> in a header: visible ASCII only. White space or a line
+    /// break would split or forge the header, a control character is sent raw to the API, and a non-ASCII character
+    /// makes every request fail in the HTTP stack as a transport error, long after the token was accepted.
+    /// </summary>
+    internal static bool IsSendable(string value) =>
+        value.Length > 0 && !value.AsSpan().ContainsAnyExceptInRange('\u0021', '\u007e');
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -20,9 +20,27 @@ internal sealed class IdCloudTokenEndpoint
     /// <summary>The lifetime assumed when the answer has no usable <c>expires_in</c>: short, so a new token comes soon.</summary>
     public static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The longest lifetime believed. Unico's tokens live an hour; an <c>expires_in</c> of centuries (or past what
+    /// <see cref="TimeSpan"/> and <see cref="DateTimeOffset"/> can hold) is read as a day, so the token is still renewed
+    /// daily, and a 401 renews it sooner.
+    /// </summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
+
     // Token answers are a few hundred bytes; an error page larger than this is not read further.
     private const int MaxBodyBytes = 64 * 1024;
     private const int MaxDescriptionLength = 300;
+
+    // An access_token named twice is ambiguous (which one does a proxy or log see?): refused where the runtime can
+    // (System.Text.Json 10), as in API answers. A token answer is flat: nesting deeper than 64 is refused.
+#if NET10_0_OR_GREATER
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+#else
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+#endif
+
+    private static readonly System.Buffers.SearchValues<char> TokenTypeCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/");
 
     private readonly HttpClient _httpClient;
 
@@ -65,10 +83,18 @@ internal sealed class IdCloudTokenEndpoint
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             // The SDK's one bounded body reader, error parser, Retry-After parser and redaction, as for the API hosts.
-            var body = await IdCloudErrorBody.ReadBytesAsync(response.Content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode
-                ? ReadToken(response.StatusCode, body)
-                : (null, ClassifyRefusal(response, IdCloudErrorBody.Parse(body, response.Content.Headers.ContentType?.MediaType)));
+            // One byte more than the cap is read so that a larger answer is known to be larger, not cut to a prefix.
+            var body = await IdCloudErrorBody.ReadBytesAsync(response.Content, MaxBodyBytes + 1, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return (null, ClassifyRefusal(response, IdCloudErrorBody.Parse(body.AsSpan(0, Math.Min(body.Length, MaxBodyBytes)), response.Content.Headers.ContentType?.MediaType)));
+            }
+
+            // A token answer is a few hundred bytes: the first 64 KB of a larger one may be a complete document that the
+            // whole body is not (trailing text after white space), so it is not read at all.
+            return body.Length > MaxBodyBytes
+                ? (null, Unusable(response.StatusCode, "with an answer larger than 64 KB"))
+                : ReadToken(response.StatusCode, body);
         }
         catch (OperationCanceledException ex)
         {
@@ -79,22 +105,36 @@ internal sealed class IdCloudTokenEndpoint
             // HttpRequestException messages name the host, never the form body, so they are safe as the cause.
             return (null, Transient("the identity service could not be reached", "Check connectivity (DNS, firewall, proxy) to the identity host.", ex));
         }
+        catch (InvalidDataException ex)
+        {
+            // A gzip/deflate answer whose bytes do not decompress (no IOException): a broken gateway, not an SDK defect.
+            return (null, Transient("the identity service's answer could not be decompressed", "A proxy or gateway between this application and the identity host sent a corrupt compressed (Content-Encoding) answer; check it.", ex));
+        }
     }
 
     private (Success?, IdCloudTokenFailure?) ReadToken(HttpStatusCode status, byte[] body)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // A UTF-8 byte order mark (some gateways write one) is not JSON; the API and webhook readers skip it too.
+            var json = body.AsMemory();
+            if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                json = json[3..];
+            }
+
+            using var document = JsonDocument.Parse(json, DocumentOptions);
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("access_token", out var accessToken)
                 && accessToken.ValueKind == JsonValueKind.String
-                && accessToken.GetString() is { Length: > 0 } value
-                && !value.Any(char.IsWhiteSpace))
+                && accessToken.GetString() is { } value
+                && IdCloudAccessToken.IsSendable(value))
             {
-                var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { Length: > 0 } t ? t : "Bearer";
-                var expiresIn = ReadSeconds(root, "expires_in") is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : FallbackLifetime;
+                var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { } t && IsTokenTypeName(t) ? t : "Bearer";
+                var expiresIn = ReadSeconds(root, "expires_in") is { } seconds && seconds > 0
+                    ? (seconds < MaxLifetime.TotalSeconds ? TimeSpan.FromSeconds(seconds) : MaxLifetime)
+                    : FallbackLifetime;
                 return (new Success(value, tokenType, expiresIn), null);
             }
         }
@@ -103,15 +143,26 @@ internal sealed class IdCloudTokenEndpoint
             // Falls through to the invalid-answer failure below; the body is never quoted (it may hold a token).
         }
 
-        return (null, new IdCloudTokenFailure
+        return (null, Unusable(status, "without a usable access_token"));
+    }
+
+    /// <summary>
+    /// A token type is a short name (<c>Bearer</c>); anything else is read as <c>Bearer</c>. The type is only shown
+    /// (<see cref="IdCloudAccessToken.ToString"/>, which is safe to log) and shared (Redis), never sent: a line break
+    /// or 60 KB of text there would forge log lines or bloat the shared token.
+    /// </summary>
+    private static bool IsTokenTypeName(string value) =>
+        value.Length is > 0 and <= 32 && !value.AsSpan().ContainsAnyExcept(TokenTypeCharacters);
+
+    private IdCloudTokenFailure Unusable(HttpStatusCode status, string what) =>
+        new()
         {
-            Reason = string.Create(CultureInfo.InvariantCulture, $"the identity service answered HTTP {(int)status} without a usable access_token"),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"the identity service answered HTTP {(int)status} {what}"),
             Advice = "This is usually a proxy or gateway answering instead of the identity service. Check the identity host (IdCloud:IdentityBaseAddress) and any proxy between this application and it.",
             IsTransient = true,
             StatusCode = status,
             RequestUri = TokenUri,
-        });
-    }
+        };
 
     private IdCloudTokenFailure ClassifyRefusal(HttpResponseMessage response, IdCloudErrorBody body)
     {
@@ -173,20 +224,26 @@ internal sealed class IdCloudTokenEndpoint
         };
     }
 
-    private static long? ReadSeconds(JsonElement root, string name)
+    /// <summary>
+    /// Whole seconds of a number or a numeric string (<c>3600</c>, <c>"3600"</c>, <c>3600.5</c>, <c>1e30</c>); the
+    /// caller bounds it. Anything else is <see langword="null"/>.
+    /// </summary>
+    private static double? ReadSeconds(JsonElement root, string name)
     {
         if (!root.TryGetProperty(name, out var value))
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
         {
-            return number;
+            return Math.Floor(number);
         }
 
-        return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
+        return value.ValueKind == JsonValueKind.String
+            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && double.IsFinite(parsed)
+            ? Math.Floor(parsed)
             : null;
     }
 

@@ -60,8 +60,8 @@ public sealed class IdCloudWebhookNotification
     /// <param name="utf8Json">The raw request body.</param>
     /// <param name="notification">The notification, when the body is usable.</param>
     /// <returns>
-    /// <see langword="false"/> when the body is not valid UTF-8, not a JSON object, or has no non-empty string
-    /// <c>processId</c>.
+    /// <see langword="false"/> when the body is not valid UTF-8, not a JSON object, has no non-empty string
+    /// <c>processId</c>, or names one of the members above twice (in any spelling).
     /// </returns>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out IdCloudWebhookNotification? notification)
     {
@@ -87,9 +87,25 @@ public sealed class IdCloudWebhookNotification
                 return false;
             }
 
+            var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = Classify(reader.GetString());
+
+                // A member named twice (in any spelling: processId and process_id fold together) is ambiguous: a proxy
+                // or log that reads the first and this parser the last would disagree on which process finished, so
+                // the body is refused rather than read last-wins, as the SDK refuses duplicates in API answers.
+                if (member != Member.Other)
+                {
+                    var bit = 1 << (int)member;
+                    if ((seen & bit) != 0)
+                    {
+                        return false;
+                    }
+
+                    seen |= bit;
+                }
+
                 reader.Read();
                 var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -137,7 +153,8 @@ public sealed class IdCloudWebhookNotification
 
         notification = new IdCloudWebhookNotification(processId.Trim())
         {
-            State = NullIfBlank(state) is { } stateValue ? new ProcessState(stateValue) : null,
+            // Trimmed like the id: white space around an enum name is a sender's formatting, not part of the value.
+            State = NullIfBlank(state) is { } stateValue ? new ProcessState(stateValue.Trim()) : null,
             Flow = NullIfBlank(flow) is { } flowValue ? new Flow(flowValue) : null,
             LastEvent = NullIfBlank(lastEvent),
             LastEventDescription = NullIfBlank(lastEventDescription),

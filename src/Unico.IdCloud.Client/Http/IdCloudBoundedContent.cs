@@ -200,6 +200,12 @@ internal sealed class IdCloudBoundedContent : HttpContent
                 var timedOut = owner._budget.IsCancellationRequested || _idle?.IsCancellationRequested == true;
                 throw IdCloudErrorMapper.FromBodyFailure(owner._response, owner._operation, ex, timedOut);
             }
+            catch (InvalidDataException ex)
+            {
+                // The handler decompresses gzip/deflate bodies; corrupt compressed bytes throw InvalidDataException,
+                // which is no IOException: a download's reader would get it raw instead of the SDK's error.
+                throw IdCloudErrorMapper.FromUnreadableBody(owner._response, owner._operation, "the compressed (Content-Encoding) body it announced", ex);
+            }
             finally
             {
                 _idle?.CancelAfter(Timeout.InfiniteTimeSpan);

@@ -134,6 +134,50 @@ public sealed class AssertionAndExchangeTests
         Assert.Equal(start.AddSeconds(600), token.ExpiresOn);
     }
 
+    [Theory]
+    [InlineData("3600.9", 3600)]
+    [InlineData("\"7200\"", 7200)]
+    [InlineData("86400", 86400)]
+    [InlineData("86401", 86400)]
+    [InlineData("922337203686", 86400)]
+    [InlineData("9223372036854775807", 86400)]
+    [InlineData("1e30", 86400)]
+    [InlineData("\"1e30\"", 86400)]
+    [InlineData("0", 300)]
+    [InlineData("-60", 300)]
+    [InlineData("0.5", 300)]
+    [InlineData("\"Infinity\"", 300)]
+    public async Task Expires_in_is_read_as_whole_seconds_and_believed_up_to_a_day(string expiresIn, int expectedSeconds)
+    {
+        // An absurd lifetime once overflowed TimeSpan/DateTimeOffset and failed the token request as "an SDK defect".
+        using var harness = new TokenProviderHarness();
+        harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Json(HttpStatusCode.OK, $$"""{"access_token":"t1","token_type":"Bearer","expires_in":{{expiresIn}}}"""));
+        var start = harness.Time.GetUtcNow();
+
+        var token = await harness.Provider.GetTokenAsync();
+
+        Assert.Equal(start.AddSeconds(expectedSeconds), token.ExpiresOn);
+    }
+
+    [Theory]
+    [InlineData("\"mac\"", "mac")]
+    [InlineData("\"bearer\"", "bearer")]
+    [InlineData("\"Bearer\\r\\ninfo: forged log line\"", "Bearer")]
+    [InlineData("\"Bearer with spaces\"", "Bearer")]
+    [InlineData("\"123456789012345678901234567890123\"", "Bearer")]
+    [InlineData("42", "Bearer")]
+    public async Task Token_type_is_kept_only_when_it_is_a_short_name(string tokenType, string expected)
+    {
+        // The type is shown by the token's ToString (safe to log) and stored in a shared store; it is never sent.
+        using var harness = new TokenProviderHarness();
+        harness.Endpoint.Responder = (_, _, _) => Task.FromResult(TokenEndpointStub.Json(HttpStatusCode.OK, $$"""{"access_token":"t1","token_type":{{tokenType}},"expires_in":3600}"""));
+
+        var token = await harness.Provider.GetTokenAsync();
+
+        Assert.Equal(expected, token.TokenType);
+        Assert.DoesNotContain('\n', token.ToString());
+    }
+
     [Fact]
     public async Task Two_token_requests_never_carry_the_same_iat_even_within_one_second()
     {
