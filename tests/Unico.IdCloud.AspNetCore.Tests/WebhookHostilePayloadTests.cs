@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Unico.IdCloud.AspNetCore.Tests.Infrastructure;
+using static Unico.IdCloud.AspNetCore.Tests.Infrastructure.HostileWebhookReceiver;
 
 namespace Unico.IdCloud.AspNetCore.Tests;
 
@@ -11,8 +12,6 @@ namespace Unico.IdCloud.AspNetCore.Tests;
 /// </summary>
 public sealed class WebhookHostilePayloadTests
 {
-    private const string Sentinel = "44444444-4444-4444-4444-444444444444";
-    private static readonly (string, string) Credentials = ("X-API-Key", "k");
 
     [Fact]
     public async Task A_depth_bomb_answers_400()
@@ -64,24 +63,6 @@ public sealed class WebhookHostilePayloadTests
     public async Task A_lone_surrogate_escape_answers_400(string body)
     {
         await using var server = await StartAsync();
-
-        using var response = await server.PostAsync(body, Credentials);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await AssertOnlySentinelRunsAsync(server);
-    }
-
-    [Theory]
-    [InlineData("..")]
-    [InlineData(".")]
-    [InlineData("8263a268..5388")]
-    [InlineData("..%2F..%2Fadmin")]
-    [InlineData("8263a268%2F5388")]
-    [InlineData("..\\..\\x")]
-    public async Task A_process_id_with_path_characters_answers_400(string processId)
-    {
-        await using var server = await StartAsync();
-        var body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["processId"] = processId });
 
         using var response = await server.PostAsync(body, Credentials);
 
@@ -241,20 +222,7 @@ public sealed class WebhookHostilePayloadTests
         return Encoding.ASCII.GetString(buffer, 0, read);
     }
 
-    private static Task<WebhookTestServer> StartAsync() =>
-        WebhookTestServer.StartAsync(o =>
-        {
-            o.Authentication = IdCloudWebhookAuthentication.ApiKey;
-            o.ApiKey = "X-API-Key:k";
-        });
 
-    private static async Task AssertOnlySentinelRunsAsync(WebhookTestServer server)
-    {
-        using var good = await server.PostAsync(WebhookTestServer.Notification(Sentinel), Credentials);
-        Assert.Equal(HttpStatusCode.Accepted, good.StatusCode);
-        Assert.Equal(Sentinel, (await server.Handler.NextRunAsync()).ProcessId);
-        Assert.Equal([Sentinel], server.Handler.Runs.Select(r => r.ProcessId));
-    }
 
     /// <summary>A stream HttpClient cannot measure, so the body goes out chunked with no Content-Length.</summary>
     private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)

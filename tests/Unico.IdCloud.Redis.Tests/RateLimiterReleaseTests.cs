@@ -174,26 +174,5 @@ public sealed class RateLimiterReleaseTests(RateLimiterReleaseTests.Fixture fixt
         return limiter;
     }
 
-    public sealed class Fixture : RedisFixture
-    {
-        private readonly List<Instance> _instances = [];
-
-        public void Track(Instance instance)
-        {
-            lock (_instances)
-            {
-                _instances.Add(instance);
-            }
-        }
-
-        public override async Task DisposeAsync()
-        {
-            foreach (var instance in _instances)
-            {
-                await instance.DisposeAsync();
-            }
-
-            await base.DisposeAsync();
-        }
-    }
+    public sealed class Fixture : RedisFixture;
 }
