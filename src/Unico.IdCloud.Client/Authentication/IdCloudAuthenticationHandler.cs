@@ -20,9 +20,9 @@ namespace Unico.IdCloud.Client.Authentication;
 /// <see cref="ReadOnlyMemoryContent"/> and <see cref="JsonContent"/> serialise again from memory, and
 /// <see cref="StreamContent"/> rewinds its stream to the starting position when the stream is seekable (a
 /// <see cref="MemoryStream"/> or <see cref="FileStream"/>). The SDK's streamed CreateProcess body
-/// (<see cref="Serialization.IdCloudCreateProcessContent"/>) serialises again from the request on every send, and so does
-/// the wrapper Refit puts around every body it serialises (its internal <c>PushStreamContent</c>, which copies the
-/// serializer's content again on each send). So large bodies are not copied. Any other content type
+/// (<see cref="Serialization.IdCloudCreateProcessContent"/>) writes its skeleton and documents again on every send, so
+/// large bodies are not copied. The generated Refit interfaces hand the serializer's content over as it is
+/// (<c>[Body(buffered: true)]</c>), never wrapped. Any other content type
 /// (including multipart content holding one) is buffered in memory before the first send so it can be repeated. A
 /// <see cref="StreamContent"/> over a non-seekable stream cannot be resent; the SDK never builds one.</para>
 /// <para>The handler holds no per-request state: the token cache lives in the <see cref="IIdCloudTokenProvider"/>
@@ -129,24 +129,10 @@ internal sealed class IdCloudAuthenticationHandler : DelegatingHandler
 #endif
     }
 
-    /// <summary>
-    /// Refit (16.x) sends every body it serialises through its internal <c>System.Net.Http.PushStreamContent</c>, whose
-    /// callback copies the serializer's content onto the stream again on each send. The SDK's serializer only makes
-    /// re-sendable content (<see cref="JsonContent"/>, <see cref="Serialization.IdCloudCreateProcessContent"/>), so the
-    /// wrapper is re-sendable too; buffering it would hold a CreateProcess body whole (~27 MB for a 20 MB PDF). The
-    /// type is internal to Refit, hence the name and assembly check; if Refit renames it, the body is buffered as before.
-    /// </summary>
-    private static bool IsRefitPushContent(HttpContent content)
-    {
-        var type = content.GetType();
-        return type.Assembly == typeof(Refit.RefitSettings).Assembly && type.FullName == "System.Net.Http.PushStreamContent";
-    }
-
     private static bool IsResendable(HttpContent content) => content switch
     {
         // IdCloudCreateProcessContent: buffering it would hold the whole base64 body (~27 MB for a 20 MB PDF) in memory.
         ByteArrayContent or ReadOnlyMemoryContent or JsonContent or StreamContent or Serialization.IdCloudCreateProcessContent => true,
-        _ when IsRefitPushContent(content) => true,
         MultipartContent multipart => multipart.All(IsResendable),
         _ => false,
     };

@@ -13,7 +13,7 @@ namespace Unico.IdCloud.Client.ByClient;
 /// </summary>
 /// <remarks>
 /// Resending is safe for POST: a rejected token means the API refused the request before acting on it. The clients
-/// only send <see cref="System.Net.Http.Json.JsonContent"/> or byte-array content, which serialise again on a second send.
+/// only send byte-array content (the serializer writes every by Client body to bytes), which serialises again on a second send.
 /// </remarks>
 internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenProvider) : DelegatingHandler
 {

@@ -21,6 +21,10 @@ internal static class IdCloudRefitSettings
         ArgumentNullException.ThrowIfNull(timeProvider);
         return new RefitSettings(serializer ?? new IdCloudHttpContentSerializer())
         {
+            // Bodies come from the serializer's ISynchronousContentSerializer side and are sent as they are: not buffered
+            // and not wrapped in Refit's PushStreamContent (no length, so chunked). The SDK's contents stream where it
+            // matters (CreateProcess documents) and always announce their Content-Length.
+            RequestBodySerialization = RequestBodySerializationMode.Streamed,
             ExceptionFactory = response => FromResponseAsync(response, timeProvider),
             DeserializationExceptionFactory = FromUnreadableBodyAsync,
             TransportExceptionFactory = FromTransportFailure,

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Unico.IdCloud.Client.Models;
 
 namespace Unico.IdCloud.Client.Http;
@@ -80,6 +79,6 @@ internal static class IdCloudRequestOptions
             return reference;
         }
 
-        return request.Content is JsonContent { Value: CreateProcessRequest body } ? body.ClientReference : null;
+        return request.Content is Serialization.IdCloudCreateProcessContent { Request: var body } ? body.ClientReference : null;
     }
 }

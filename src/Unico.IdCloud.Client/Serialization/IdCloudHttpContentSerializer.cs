@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -15,10 +15,10 @@ namespace Unico.IdCloud.Client.Serialization;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Requests are serialized straight to the request stream on every send (<see cref="JsonContent"/>; CreateProcess,
-/// whose documents can be tens of MB, through <see cref="IdCloudCreateProcessContent"/>, which base64-encodes them
-/// slice by slice): no <c>Content-Length</c> is computed up front, no copy of the body is kept, and a retry of the
-/// same message serializes again.
+/// Every request carries a <c>Content-Length</c> (servers and proxies that refuse chunked request bodies exist, and a
+/// simple one reads a chunked body as empty). CreateProcess, whose documents can be tens of MB, goes through
+/// <see cref="IdCloudCreateProcessContent"/>, which computes its length and base64-encodes the documents slice by slice
+/// onto the request stream, so no copy of them is kept; the other bodies are small and are serialized to bytes once.
 /// </para>
 /// <para>
 /// A body that is not the documented shape throws: <see cref="JsonException"/> from the deserializer, or
@@ -33,14 +33,33 @@ namespace Unico.IdCloud.Client.Serialization;
 /// <see cref="IdCloudFileEnvelopeReader"/>, which this serializer also uses when asked for an <see cref="IdCloudFile"/>.
 /// </para>
 /// </remarks>
-internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer
+internal sealed class IdCloudHttpContentSerializer : IHttpContentSerializer, ISynchronousContentSerializer
 {
     private readonly JsonSerializerContext _context;
 
     public IdCloudHttpContentSerializer(JsonSerializerContext? context = null) => _context = context ?? IdCloudJsonContext.Default;
 
-    public HttpContent ToHttpContent<T>(T item) =>
-        item is CreateProcessRequest request ? new IdCloudCreateProcessContent(request) : JsonContent.Create(item, TypeInfo<T>());
+    public HttpContent ToHttpContent<T>(T item)
+    {
+        if (item is CreateProcessRequest request)
+        {
+            return new IdCloudCreateProcessContent(request);
+        }
+
+        // The other bodies are small (a by Client capture is its largest, and the caller already holds it as a string):
+        // serialized to bytes once, so the request carries a Content-Length and a resend writes the same bytes.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(item, TypeInfo<T>()));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <inheritdoc cref="ToHttpContent{T}"/>
+    /// <remarks>The SDK's contents are already what Refit's buffered mode asks for: complete, sized and re-sendable.</remarks>
+    public HttpContent ToHttpContentSynchronous<T>(T item) => ToHttpContent(item);
+
+    /// <inheritdoc cref="ToHttpContent{T}"/>
+    /// <remarks>What the SDK's settings use (<c>RequestBodySerializationMode.Streamed</c>): the content is sent as it is.</remarks>
+    public HttpContent ToStreamingHttpContent<T>(T item) => ToHttpContent(item);
 
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {

@@ -192,15 +192,17 @@ public sealed class AuthenticationHandlerTests
         using var harness = new TokenProviderHarness();
         var api = new BodyRecordingApi();
         using var client = new HttpClient(new IdCloudAuthenticationHandler(harness.Provider) { InnerHandler = api }) { BaseAddress = ApiBase };
-        var refit = Refit.RestService.For<Unico.IdCloud.Client.Models.IIdCloudProcessApi>(client, new Refit.RefitSettings(new IdCloudHttpContentSerializer()));
+        var refit = Refit.RestService.For<Unico.IdCloud.Client.Models.IIdCloudProcessApi>(client, IdCloudRefitSettings.Create(TimeProvider.System));
         var request = JsonSerializer.Deserialize(VendorFixtures.Read("create-process-request"), IdCloudJsonContext.Default.CreateProcessRequest)!;
 
         var created = await refit.CreateProcessAsync(request);
 
         Assert.False(string.IsNullOrEmpty(created.Id));
         Assert.Equal(2, api.Sends.Count);
-        // A buffered body would have a known length; the streamed one goes out chunked, both times, with the same JSON.
-        Assert.All(api.Sends, send => Assert.Null(send.ContentLength));
+        // The streamed content (never buffered: the handler lets it write itself again) announces its exact length, both
+        // times, with the same JSON.
+        Assert.All(api.Sends, send => Assert.Equal(typeof(IdCloudCreateProcessContent), send.ContentType));
+        Assert.All(api.Sends, send => Assert.Equal(Encoding.UTF8.GetByteCount(send.Body), send.ContentLength));
         Assert.Contains("fileContents", api.Sends[0].Body, StringComparison.Ordinal);
         Assert.Equal(api.Sends[0].Body, api.Sends[1].Body);
     }
@@ -349,7 +351,7 @@ public sealed class AuthenticationHandlerTests
     /// <summary>Answers 401 to the first token and the vendor's CreateProcess answer after; records each body and its declared length.</summary>
     private sealed class BodyRecordingApi : HttpMessageHandler
     {
-        public List<(long? ContentLength, string Body)> Sends { get; } = [];
+        public List<(Type ContentType, long? ContentLength, string Body)> Sends { get; } = [];
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -357,7 +359,7 @@ public sealed class AuthenticationHandlerTests
             // Copied, not read: ReadAsStringAsync would buffer the content itself.
             using var copy = new MemoryStream();
             await request.Content.CopyToAsync(copy, cancellationToken);
-            Sends.Add((length, Encoding.UTF8.GetString(copy.ToArray())));
+            Sends.Add((request.Content.GetType(), length, Encoding.UTF8.GetString(copy.ToArray())));
             var first = request.Headers.Authorization!.Parameter!.StartsWith("access-token-1-", StringComparison.Ordinal);
             return first
                 ? new HttpResponseMessage(HttpStatusCode.Unauthorized) { RequestMessage = request }

@@ -72,8 +72,9 @@ public sealed class IdCloudProcessClientTests : IDisposable
     [Fact]
     public async Task CreateProcessStreamsLargeDocumentsAndTheBodyCanBeSentAgain()
     {
-        // A 6 MB PDF: the body is serialized straight to the request stream (no Content-Length is computed up front)
-        // and a handler that re-sends the same message (a retry) gets the same body again.
+        // A 6 MB PDF: the body is written straight to the request stream by the SDK's streaming content (never a
+        // buffered copy), with its exact length announced up front, and a handler that re-sends the same message (a
+        // retry) gets the same body again.
         var pdf = new byte[6 * 1024 * 1024];
         new Random(7).NextBytes(pdf);
         "%PDF-1.7\n"u8.CopyTo(pdf);
@@ -93,10 +94,12 @@ public sealed class IdCloudProcessClientTests : IDisposable
         };
         var bodies = new List<byte[]>();
         long? declaredLength = -1;
+        Type? contentType = null;
         _mock.When(HttpMethod.Post, BaseAddress + "client/v1/process").Respond(async message =>
         {
             // CopyToAsync serializes the content like the socket handler does, without buffering it in the message.
             declaredLength = message.Content!.Headers.ContentLength;
+            contentType = message.Content.GetType();
             using var body = new MemoryStream();
             await message.Content.CopyToAsync(body);
             bodies.Add(body.ToArray());
@@ -106,8 +109,9 @@ public sealed class IdCloudProcessClientTests : IDisposable
 
         await new IdCloudProcessClient(RefitClients.ProcessApi(resending)).CreateProcessAsync(request);
 
-        Assert.Null(declaredLength);
+        Assert.Equal(typeof(IdCloudCreateProcessContent), contentType);
         Assert.Equal(2, bodies.Count);
+        Assert.Equal(bodies[0].LongLength, declaredLength);
         Assert.Equal(bodies[0], bodies[1]);
         using var sent = JsonDocument.Parse(bodies[0]);
         var fileContents = sent.RootElement.GetProperty("payload")[0].GetProperty("envelopePayload").GetProperty("documents")[0].GetProperty("fileContents");

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Unico.IdCloud.Client.Http;
+using Unico.IdCloud.Client.Models;
+using Unico.IdCloud.Client.Serialization;
 using Unico.IdCloud.Client.Validation;
 
 namespace Unico.IdCloud.Client.Tests.Http;
@@ -77,6 +79,36 @@ public sealed class PipelinePartsFromDependencyInjectionTests
         Assert.Equal(LogLevel.Warning, operationEvents[1].Level);
     }
 
+    [Fact]
+    public async Task CreateProcess_reaches_the_socket_handler_as_the_sized_streaming_content_never_a_buffered_copy()
+    {
+        // Every layer between the typed client and the socket (Refit's body handling, resilience, the 401-resend
+        // handler) must hand over the SDK's streaming content itself: a wrapper goes out chunked, a buffered copy holds
+        // the whole base64 (27 MB for a 20 MB PDF).
+        var pdf = new byte[1_000_000];
+        "%PDF-1.7"u8.CopyTo(pdf);
+        var socket = new ContentRecordingHandler();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var builder = services.AddIdCloud(o => o.ProcessApiBaseAddress = new Uri("https://api.cadastro.uat.unico.app"))
+            .UseTokenProvider(_ => new FixedTokenProvider("t"));
+        builder.ProcessApiHttpClient.ConfigurePrimaryHttpMessageHandler(() => socket);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IIdCloudProcessClient>().CreateProcessAsync(new CreateProcessRequest
+        {
+            CallbackUri = "/",
+            Flow = Flow.IdUnicoSign,
+            Purpose = Purpose.CreditProcess,
+            Person = new ProcessPerson { Email = "signer@example.com" },
+            Payload = [new EnvelopePayload { Documents = [new EnvelopeDocument { DocumentName = "contract.pdf", FileContents = pdf }] }],
+        }).WaitAsync(PipelineHarness.HangGuard);
+
+        Assert.Equal(typeof(IdCloudCreateProcessContent), socket.ContentType);
+        Assert.Equal(socket.BodyLength, socket.DeclaredLength);
+        Assert.True(socket.BodyLength > pdf.Length * 4 / 3, $"body of {socket.BodyLength} bytes");
+    }
+
     private static ServiceProvider Build(StubHttpHandler stub, Action<HttpRetryStrategyOptions>? configureRetry, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
@@ -100,6 +132,30 @@ public sealed class PipelinePartsFromDependencyInjectionTests
         }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>The socket's view of a CreateProcess: which content arrived, the length it announced, the bytes it wrote.</summary>
+    private sealed class ContentRecordingHandler : HttpMessageHandler
+    {
+        public Type? ContentType { get; private set; }
+
+        public long? DeclaredLength { get; private set; }
+
+        public long BodyLength { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            ContentType = request.Content!.GetType();
+            DeclaredLength = request.Content.Headers.ContentLength;
+            using var body = new MemoryStream();
+            await request.Content.CopyToAsync(body, cancellationToken);
+            BodyLength = body.Length;
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StringContent("""{"process":{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","state":"PROCESS_STATE_CREATED"}}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+        }
     }
 
     /// <summary>Keeps every event with the category of the logger that wrote it.</summary>

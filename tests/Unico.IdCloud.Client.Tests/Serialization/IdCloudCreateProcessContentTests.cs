@@ -34,7 +34,7 @@ public sealed class IdCloudCreateProcessContentTests
         Assert.Equal(second, documents[2].GetProperty("fileContents").GetBytesFromBase64());
         Assert.Equal("application/json", content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", content.Headers.ContentType.CharSet);
-        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(sink.Length, content.Headers.ContentLength);
     }
 
     [Theory]
@@ -49,6 +49,7 @@ public sealed class IdCloudCreateProcessContentTests
         var text = await content.ReadAsStringAsync();
 
         Assert.Equal(JsonSerializer.Serialize(request, IdCloudJsonContext.Default.CreateProcessRequest), text);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), content.Headers.ContentLength);
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class IdCloudCreateProcessContentTests
         var text = await content.ReadAsStringAsync();
 
         Assert.Equal(JsonSerializer.Serialize(request, IdCloudJsonContext.Default.CreateProcessRequest), text);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), content.Headers.ContentLength);
     }
 
     private static CreateProcessRequest Request(params EnvelopeDocument[] documents) => new()

@@ -74,8 +74,10 @@ public sealed class DocumentedSnippetsTests : IDisposable
         IdCloudArtifactManifest files = await downloader.DownloadAllAsync(finished, Path.Combine(_folder, "artifacts/" + process.Id), cancellationToken);
         // ---- end of snippet ----
 
-        // docs/contract.md: request bodies go straight to the request stream, no Content-Length (nothing buffered).
-        Assert.Null(_server.ApiRequests[0].ContentLength);
+        // docs/contract.md: the body reaches the socket as the SDK's streaming content (never a buffered copy) and
+        // announces its exact length.
+        Assert.Equal("IdCloudCreateProcessContent", _server.ApiRequests[0].ContentClass);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(_server.ApiRequests[0].Body!), _server.ApiRequests[0].ContentLength);
         using var sent = JsonDocument.Parse(_server.ApiRequests[0].Body!);
         var person = sent.RootElement.GetProperty("person");
         Assert.Equal("DUI_TYPE_BR_CPF", person.GetProperty("duiType").GetString());

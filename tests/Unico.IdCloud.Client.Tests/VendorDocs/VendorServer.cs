@@ -74,8 +74,9 @@ internal sealed class VendorServer : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // Read before the body: a content that was buffered on the way knows its length, a streamed one does not.
+        // Read before the body, as the socket handler does: the length the content announces, and which content it is.
         var contentLength = request.Content?.Headers.ContentLength;
+        var contentClass = request.Content?.GetType().Name;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var received = new Received(
             request.Method,
@@ -86,6 +87,7 @@ internal sealed class VendorServer : HttpMessageHandler
             request.Headers.Accept.ToString())
         {
             ContentLength = contentLength,
+            ContentClass = contentClass,
         };
         Requests.Enqueue(received);
         if (IsToken(received.Uri))
@@ -104,6 +106,9 @@ internal sealed class VendorServer : HttpMessageHandler
     {
         /// <summary>The request's <c>Content-Length</c> as the transport would send it; <see langword="null"/> = chunked.</summary>
         public long? ContentLength { get; init; }
+
+        /// <summary>The type of the request content as it reached the socket handler (a wrapper or a buffered copy shows here).</summary>
+        public string? ContentClass { get; init; }
 
         /// <summary>The form fields of an urlencoded body, in order.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Form() =>
