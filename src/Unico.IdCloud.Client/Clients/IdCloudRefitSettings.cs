@@ -34,8 +34,8 @@ internal static class IdCloudRefitSettings
     /// <summary>
     /// Called by Refit for every answer, success included. Non-success answers are mapped (their body read within the
     /// mapper's bounds, then released). Successes that cannot hold the documented answer are mapped too: an empty JSON
-    /// answer (Refit would return <see langword="null"/>) and a download that is empty or a JSON or HTML page instead of
-    /// a file.
+    /// answer (Refit would return <see langword="null"/>) and a download that is empty, a JSON or HTML page instead of
+    /// a file, or still in a content encoding the SDK did not ask for.
     /// </summary>
     internal static async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider)
     {
@@ -122,6 +122,13 @@ internal static class IdCloudRefitSettings
             return "a file (the body is empty)";
         }
 
+        if (UndecodedEncoding(response.Content.Headers.ContentEncoding) is { } encoding)
+        {
+            // The handler decodes (and removes) the encodings it asked for (gzip, deflate). Anything left would be saved
+            // as the file itself, and a file's bytes are not checked the way a JSON answer's are.
+            return $"a file (the service sent it in the '{encoding}' encoding, which the SDK did not ask for and does not decode)";
+        }
+
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var isPage = mediaType is not null
             && (mediaType.Equals(IdCloudMediaType.Json, StringComparison.OrdinalIgnoreCase)
@@ -129,6 +136,10 @@ internal static class IdCloudRefitSettings
                 || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
         return isPage ? $"a file (the service sent {mediaType})" : null;
     }
+
+    /// <summary>The encodings still on the content (all of them, as sent), or null when none but <c>identity</c> is left.</summary>
+    private static string? UndecodedEncoding(ICollection<string> encodings) =>
+        encodings.Any(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase)) ? string.Join(", ", encodings) : null;
 
     private static string ExpectedOf(IdCloudOperation operation) =>
         operation.Name == IdCloudOperation.GetSelfie.Name || operation.Name == IdCloudOperation.GetEvidenceSet.Name ? "a file"

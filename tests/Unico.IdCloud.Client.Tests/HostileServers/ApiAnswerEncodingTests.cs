@@ -112,6 +112,43 @@ public sealed class ApiAnswerEncodingTests
         Assert.IsType<InvalidDataException>(error.InnerException);
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task A_signed_document_sent_compressed_is_decoded(string encoding)
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 50_000) + "\n%%EOF\n");
+        await using var server = Answering("200 OK", $"Content-Type: application/pdf\nContent-Encoding: {encoding}", Compress(encoding, pdf));
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+        using var download = await app.GetRequiredService<IIdCloudSignatureClient>().GetSignedDocumentAsync("doc-1").WaitAsync(Slack);
+        using var copy = new MemoryStream();
+        await download.CopyToAsync(copy).WaitAsync(Slack);
+
+        Assert.Equal(pdf, copy.ToArray());
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("zstd")]
+    [InlineData("gzip, br")]
+    public async Task A_signed_document_in_an_encoding_the_sdk_did_not_ask_for_is_an_invalid_response_not_saved_as_the_file(string encoding)
+    {
+        // The encoded bytes would otherwise be handed over (and saved) as the PDF.
+        await using var server = Answering("200 OK", $"Content-Type: application/pdf\nContent-Encoding: {encoding}", Compress("gzip", "%PDF-1.7\n%%EOF\n"u8.ToArray()));
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(async () =>
+        {
+            using var download = await app.GetRequiredService<IIdCloudSignatureClient>().GetSignedDocumentAsync("doc-1").WaitAsync(Slack);
+            await download.CopyToAsync(Stream.Null).WaitAsync(Slack);
+        });
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        Assert.Equal("GetSignedDocument", error.Operation);
+        Assert.Contains("'" + encoding + "' encoding", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_gzip_bomb_success_answer_is_bounded()
     {
