@@ -301,6 +301,7 @@ public static partial class IdCloudServiceCollectionExtensions
 
         // The pipeline owns timeouts (attempt, total, download); HttpClient's own 100 s default would fight them.
         client.Timeout = Timeout.InfiniteTimeSpan;
+        IdCloudUserAgent.AddTo(client);
     }
 
     private static RefitSettings CreateRefitSettings(IServiceProvider services) =>

@@ -10,13 +10,14 @@ using Unico.IdCloud.Client.Tests.Authentication;
 namespace Unico.IdCloud.Client.Tests.HostileServers;
 
 /// <summary>
-/// A server that reads request bodies by <c>Content-Length</c> only and answers <c>411 Length Required</c> to a body
-/// sent chunked, as simple HTTP servers (Python's <c>http.server</c>, many test doubles) and some proxies do. Every
-/// request the SDK sends with a body (the token exchange, CreateProcess with and without documents, Set Process
-/// Document, by Client CreateProcess) must go through with its exact length announced. Real sockets, the SDK wired as a
+/// A strict server, as found in front of real APIs and in simple test doubles: it reads request bodies by
+/// <c>Content-Length</c> only and answers <c>411 Length Required</c> to a body sent chunked (Python's <c>http.server</c>,
+/// some proxies), and it answers <c>403</c> to a request without a <c>User-Agent</c> (a common web-firewall rule). Every
+/// request the SDK sends (the token exchange, CreateProcess with and without documents, Set Process Document, by Client
+/// CreateProcess) must go through, with its exact length announced and the SDK named. Real sockets, the SDK wired as a
 /// user wires it, a real RSA key for the token exchange.
 /// </summary>
-public sealed class LengthOnlyServerTests : IAsyncLifetime
+public sealed class StrictServerTests : IAsyncLifetime
 {
     private const string ProcessId = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 
@@ -129,11 +130,33 @@ public sealed class LengthOnlyServerTests : IAsyncLifetime
     {
         // Guards the tests above: the same server turns a chunked body away, so their passing means a length was sent.
         using var http = new HttpClient { BaseAddress = _server.BaseAddress };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("guard/1");
         using var chunked = new StreamContent(new NonSeekableStream("{}"u8.ToArray()));
 
         using var response = await http.PostAsync("client/v1/process", chunked);
 
         Assert.Equal(411, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_server_really_refuses_a_request_without_a_User_Agent()
+    {
+        // Guards the tests above: HttpClient sends no User-Agent of its own, and this server refuses such a request.
+        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
+
+        using var response = await http.GetAsync($"client/v1/process/{ProcessId}");
+
+        Assert.Equal(403, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_request_names_the_sdk_and_its_version_in_the_User_Agent()
+    {
+        await _app.GetRequiredService<IIdCloudProcessClient>().SetProcessDocumentAsync(ProcessId, Cpf.Parse("73689290074"));
+
+        var version = typeof(IIdCloudProcessClient).Assembly.GetName().Version!.ToString(3);
+        Assert.Equal(2, _received.Count);
+        Assert.All(_received, r => Assert.Contains($"\r\nUser-Agent: Unico.IdCloud.Client/{version} (.NET {Environment.Version})\r\n", r.Head, StringComparison.Ordinal));
     }
 
     /// <summary>The body of the one request whose request line starts with <paramref name="requestLine"/>, after checking its head.</summary>
@@ -155,6 +178,12 @@ public sealed class LengthOnlyServerTests : IAsyncLifetime
     private async Task AnswerAsync(Stream stream, string head, CancellationToken cancellationToken)
     {
         var declared = DeclaredLength(head);
+        if (!head.Contains("\r\nUser-Agent: ", StringComparison.OrdinalIgnoreCase))
+        {
+            await RawHttpServer.WriteJsonAsync(stream, "403 Forbidden", """{"error":{"code":"403","description":"No User-Agent"}}"""u8.ToArray(), cancellationToken);
+            throw new IOException("The connection is closed after a request without a User-Agent.");
+        }
+
         if (head.Contains("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase) || (head.StartsWith("POST ", StringComparison.Ordinal) && declared is null))
         {
             // What a length-only server does: it cannot find the end of the body, so it refuses and closes.
