@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -165,9 +166,16 @@ public static partial class IdCloudServiceCollectionExtensions
         services.TryAddKeyedTransient<IIdCloudProcessClient>(key, (sp, _) => new IdCloudProcessClient(
             sp.GetRequiredKeyedService<IIdCloudProcessApi>(key), sp.GetRequiredService<CreateProcessRequestValidator>()));
 
+        // The signature API serves PDFs, whose bytes nothing checks downstream: it is asked for identity (PDFs gain little
+        // from gzip), and a gzip answer sent anyway is decoded and verified by IdCloudBoundedContent instead of the
+        // socket handler, whose decoder ends quietly on a gzip stream cut short.
         var signature = AddRefitClient<IIdCloudSignatureApi>(services, account, CreateRefitSettings, account.SignatureApiHttpClientName)
-            .ConfigureHttpClient((sp, client) => ConfigureClient(client, OptionsOf(sp, account).GetSignatureApiBaseAddress()))
-            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
+            .ConfigureHttpClient((sp, client) =>
+            {
+                ConfigureClient(client, OptionsOf(sp, account).GetSignatureApiBaseAddress());
+                client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account, DecompressionMethods.None));
         WithoutDefaultLoggers(signature);
         AddPipelineHandlers(signature, account);
         services.TryAddKeyedTransient<IIdCloudSignatureClient>(key, (sp, _) => new IdCloudSignatureClient(sp.GetRequiredKeyedService<IIdCloudSignatureApi>(key)));
@@ -307,13 +315,16 @@ public static partial class IdCloudServiceCollectionExtensions
     private static RefitSettings CreateRefitSettings(IServiceProvider services) =>
         IdCloudRefitSettings.Create(services.GetRequiredService<TimeProvider>());
 
-    private static SocketsHttpHandler CreatePrimaryHandler(IServiceProvider services, IdCloudAccount account) => new()
+    private static SocketsHttpHandler CreatePrimaryHandler(
+        IServiceProvider services,
+        IdCloudAccount account,
+        DecompressionMethods decompression = DecompressionMethods.GZip | DecompressionMethods.Deflate) => new()
     {
         // Pooled connections are recycled so DNS changes are seen even when a typed client lives long.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         // A burst of thousands of calls queues for a bounded set of sockets instead of opening one each.
         MaxConnectionsPerServer = OptionsOf(services, account).Resilience.MaxConnectionsPerServer,
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        AutomaticDecompression = decompression,
         AllowAutoRedirect = false,
         UseCookies = false,
     };

@@ -21,6 +21,7 @@ internal sealed class IdCloudBoundedContent : HttpContent
     private readonly TimeSpan _idleTimeout;
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _budget;
+    private readonly bool _decodeGzip;
 
     /// <param name="response">The response whose content is bounded (its current content is wrapped).</param>
     /// <param name="operation">The operation, for messages and the "may have been processed" rule.</param>
@@ -44,9 +45,22 @@ internal sealed class IdCloudBoundedContent : HttpContent
         _timeProvider = timeProvider;
         _budget = new CancellationTokenSource(remainingBudget, timeProvider);
 
+        // A gzip body the socket handler left encoded (the signature API is asked for identity, so its handler decodes
+        // nothing) is decoded and verified here; this content then describes the decoded body, as the handler's would.
+        // Read without parsing: the typed ContentEncoding collection would allocate on every success of every call.
+        _decodeGzip = _inner.Headers.NonValidated.TryGetValues("Content-Encoding", out var encodings)
+            && encodings.Count == 1
+            && encodings.ToString().Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase);
+
         // Copied as they are stored (NonValidated: no parsing, no string[] per header), on every success of every call.
         foreach (var header in _inner.Headers.NonValidated)
         {
+            if (_decodeGzip && (header.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase)
+                || header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
             if (header.Value.Count == 1)
             {
                 Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
@@ -113,7 +127,7 @@ internal sealed class IdCloudBoundedContent : HttpContent
             throw IdCloudErrorMapper.FromBodyFailure(_response, _operation, ex, timedOut: false);
         }
 
-        return new BoundedStream(this, inner);
+        return new BoundedStream(this, _decodeGzip ? new IdCloudGzipVerifyingStream(inner) : inner);
     }
 
     /// <inheritdoc />
