@@ -42,6 +42,14 @@ internal static class IdCloudTokenErrorCatalog
     public static Entry? Find(string? code) =>
         code is not null && Entries.TryGetValue(code, out var entry) ? entry : null;
 
+    /// <summary>
+    /// Whether retrying cannot help until configuration (or the host clock) is fixed: a known code marked so, or any code
+    /// of the tenant (1.0.x) and application (1.1.x) families, which are all about settings.
+    /// </summary>
+    public static bool IsConfigurationCode(string? code) =>
+        Find(code) is { IsConfigurationError: true }
+        || (code is not null && (code.StartsWith("1.0.", StringComparison.Ordinal) || code.StartsWith("1.1.", StringComparison.Ordinal)));
+
     /// <summary>Advice for a code this SDK version does not know.</summary>
     public static string UnknownCodeAdvice(string code) =>
         $"Code {code} is not in the authentication-error table this SDK knows. Check the service account settings ({AccountSettings}) and the identity host (UAT vs production), and look the code up in Unico's authentication-error table.";

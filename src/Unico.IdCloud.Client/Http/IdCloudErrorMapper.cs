@@ -743,9 +743,9 @@ internal static class IdCloudErrorMapper
         : IdCloudApi.Process;
 
     /// <summary>Token-endpoint codes that mean the account or assertion is misconfigured: retrying cannot help.</summary>
+    /// <summary>One table decides, for the token endpoint and for an API host that answers with a token code alike.</summary>
     private static bool IsAuthenticationConfigurationCode(string? code) =>
-        code is not null && (code.StartsWith("1.0.", StringComparison.Ordinal) || code.StartsWith("1.1.", StringComparison.Ordinal)
-            || code is "1.2.5" or "1.2.6" or "1.2.11" or "1.2.14" or "1.2.18" or "1.2.19" or "1.2.20" or "1.2.21" or "1.2.22");
+        Authentication.IdCloudTokenErrorCatalog.IsConfigurationCode(code?.Trim());
 
     private static string? RequestIdOf(HttpResponseMessage response)
     {
