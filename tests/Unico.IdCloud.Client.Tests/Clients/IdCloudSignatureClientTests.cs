@@ -45,7 +45,7 @@ public sealed class IdCloudSignatureClientTests : IDisposable
     {
         IdCloudOperation? sentOperation = null;
         _mock.Expect(HttpMethod.Get, BaseAddress + path + DocumentId)
-            .WithHeaders("Accept", "application/pdf")
+            .With(m => string.Join(",", m.Headers.GetValues("Accept")).Replace(" ", "", StringComparison.Ordinal) == "application/pdf,application/json;q=0.9")
             .Respond(message =>
             {
                 message.Options.TryGetValue(IdCloudOperation.OptionsKey, out sentOperation);

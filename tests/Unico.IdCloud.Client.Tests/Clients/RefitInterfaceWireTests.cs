@@ -211,7 +211,7 @@ public sealed class RefitInterfaceWireTests : IDisposable
         var body = new RecordingStream(pdf);
         IdCloudOperation? operation = null;
         _mock.Expect(HttpMethod.Get, SignBase + $"api/v1/service/{path}/{DocumentId}")
-            .WithHeaders("Accept", "application/pdf")
+            .With(m => string.Join(",", m.Headers.GetValues("Accept")).Replace(" ", "", StringComparison.Ordinal) == "application/pdf,application/json;q=0.9")
             .Respond(message =>
             {
                 message.Options.TryGetValue(IdCloudOperation.OptionsKey, out operation);
