@@ -20,7 +20,7 @@ namespace Unico.IdCloud.Client.Validation;
 /// characters; <c>phone</c> has exactly 13 digits when a WhatsApp or SMS notification is asked for; <c>email</c> is a
 /// valid address when an e-mail notification is asked for and in e-signature flows; e-signature flows carry at least
 /// one document, each with a name and PDF content (<c>%PDF-</c>); 1:1 validation flows carry a GUID
-/// <c>bioTokenId</c>; <c>expiresIn</c>, when set, is positive.
+/// <c>bioTokenId</c>; the <c>idsmart</c> flow carries a <c>useCase</c>; <c>expiresIn</c>, when set, is positive.
 /// </para>
 /// <para>
 /// Unknown flows and purposes are let through (the vocabulary grows faster than the SDK); a deprecated flow logs a
@@ -79,6 +79,13 @@ internal sealed partial class CreateProcessRequestValidator
         if (hasFlow && flow.Has(FlowCapabilities.OneToOneValidation))
         {
             CheckBioTokenId(request.BioTokenId, flow, errors);
+        }
+
+        if (flow == Flow.IdSmart && string.IsNullOrWhiteSpace(request.UseCase))
+        {
+            // The CreateProcess reference of the newer portal: useCase is mandatory for idsmart; without it the API
+            // answers code 3 (the emulator does too).
+            errors.Add(new("useCase", "is required for the flow 'idsmart': pass the use case agreed with Unico."));
         }
 
         var isSignatureFlow = hasFlow && flow.Has(FlowCapabilities.ElectronicSignature);

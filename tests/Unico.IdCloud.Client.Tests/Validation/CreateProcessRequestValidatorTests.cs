@@ -281,6 +281,33 @@ public sealed class CreateProcessRequestValidatorTests
         AssertSingleError(request, "bioTokenId");
     }
 
+    /// <summary>
+    /// facts §3 (CreateProcess request, official): "useCase — mandatory for idsmart". The SDK checks the other
+    /// flow-specific requirements (bioTokenId, payload, email) before sending; this one was let through to a code 3.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void The_idsmart_flow_needs_a_use_case(string? useCase)
+    {
+        var request = Liveness(Flow.IdSmart);
+        request.UseCase = useCase;
+
+        var error = AssertSingleError(request, "useCase");
+        Assert.Contains("idsmart", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_idsmart_request_with_a_use_case_is_valid_and_other_flows_need_none()
+    {
+        var smart = Liveness(Flow.IdSmart);
+        smart.UseCase = "revalidation";
+
+        Assert.Empty(_validator.GetErrors(smart));
+        Assert.Empty(_validator.GetErrors(Liveness(Flow.Id)));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-60)]

@@ -183,6 +183,28 @@ public sealed class VendorDocsProbeTests : IDisposable
             process.Capacities!);
     }
 
+    /// <summary>
+    /// facts §3: <c>useCase</c> is mandatory for the <c>idsmart</c> flow. Like the other flow-specific requirements
+    /// (bioTokenId, payload), a request without it is refused before anything is sent; with it, it reaches the server.
+    /// </summary>
+    [Fact]
+    public async Task AnIdSmartProcessNeedsItsUseCaseAndSendsIt()
+    {
+        _server.Api = (_, _) => Process($$"""{"id":"{{Id}}","state":"PROCESS_STATE_CREATED","flow":"idsmart","useCase":"revalidation"}""");
+        var request = Minimal(Flow.IdSmart);
+
+        var refused = await Assert.ThrowsAsync<IdCloudValidationException>(() => Processes.CreateProcessAsync(request));
+        Assert.Equal("useCase", Assert.Single(refused.Errors).Field);
+        Assert.Empty(_server.Requests);
+
+        request.UseCase = "revalidation";
+        var process = await Processes.CreateProcessAsync(request);
+
+        using var sent = JsonDocument.Parse(Assert.Single(_server.ApiRequests).Body!);
+        Assert.Equal("revalidation", sent.RootElement.GetProperty("useCase").GetString());
+        Assert.Equal("revalidation", process.UseCase);
+    }
+
     [Fact]
     public async Task An401OnCreateProcessGetsOneFreshTokenAndIsSentOnce()
     {
