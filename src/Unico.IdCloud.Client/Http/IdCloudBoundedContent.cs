@@ -150,7 +150,7 @@ internal sealed class IdCloudBoundedContent : HttpContent
     }
 
     /// <summary>Reads the wrapped stream under the limits; one linked token per caller token, not per read.</summary>
-    private sealed class BoundedStream(IdCloudBoundedContent owner, Stream inner) : Stream
+    private sealed class BoundedStream(IdCloudBoundedContent owner, Stream inner) : IdCloudReadOnlyStream
     {
         private readonly CancellationTokenSource? _idle = owner._idleTimeout == Timeout.InfiniteTimeSpan
             ? null
@@ -160,14 +160,6 @@ internal sealed class IdCloudBoundedContent : HttpContent
         private CancellationTokenSource? _linked;
         private long _total;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
         public override long Position
         {
             get => _total;
@@ -176,9 +168,6 @@ internal sealed class IdCloudBoundedContent : HttpContent
 
         public override int Read(byte[] buffer, int offset, int count) =>
             ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -233,16 +222,6 @@ internal sealed class IdCloudBoundedContent : HttpContent
 
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -17,7 +17,7 @@ namespace Unico.IdCloud.Client.Http;
 /// socket handler. A body of several gzip members (legal, never seen from an HTTP server) is refused: only the last
 /// member's trailer is known here.
 /// </remarks>
-internal sealed class IdCloudGzipVerifyingStream : Stream
+internal sealed class IdCloudGzipVerifyingStream : IdCloudReadOnlyStream
 {
     private readonly TailRecordingStream _compressed;
     private readonly GZipStream _decoder;
@@ -31,21 +31,11 @@ internal sealed class IdCloudGzipVerifyingStream : Stream
         _decoder = new GZipStream(_compressed, CompressionMode.Decompress);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _decodedLength;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -67,9 +57,6 @@ internal sealed class IdCloudGzipVerifyingStream : Stream
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await _decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -89,16 +76,6 @@ internal sealed class IdCloudGzipVerifyingStream : Stream
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -143,7 +120,7 @@ internal sealed class IdCloudGzipVerifyingStream : Stream
     }
 
     /// <summary>Passes reads through and keeps the last 8 bytes that went by: the gzip trailer, once the body has ended.</summary>
-    private sealed class TailRecordingStream(Stream inner) : Stream
+    private sealed class TailRecordingStream(Stream inner) : IdCloudReadOnlyStream
     {
         private readonly byte[] _tail = new byte[8];
         private int _tailLength;
@@ -154,22 +131,6 @@ internal sealed class IdCloudGzipVerifyingStream : Stream
         /// <summary>The last bytes read, oldest first (8 once that many have passed).</summary>
         public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
@@ -177,25 +138,12 @@ internal sealed class IdCloudGzipVerifyingStream : Stream
             return read;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             Remember(buffer.Span[..read]);
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -121,11 +121,7 @@ public sealed class ApiAnswerEncodingTests
         await using var server = Answering("200 OK", "Content-Type: application/pdf\nContent-Encoding: gzip", body);
         await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
 
-        var error = await Assert.ThrowsAnyAsync<IdCloudException>(async () =>
-        {
-            using var download = await app.GetRequiredService<IIdCloudSignatureClient>().GetSignedDocumentAsync("doc-1").WaitAsync(Slack);
-            await download.CopyToAsync(Stream.Null).WaitAsync(Slack);
-        });
+        var error = await SignedDocumentDownloadFailureAsync(app);
 
         Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
         Assert.Equal("GetSignedDocument", error.Operation);
@@ -179,11 +175,7 @@ public sealed class ApiAnswerEncodingTests
         await using var server = Answering("200 OK", $"Content-Type: application/pdf\nContent-Encoding: {encoding}", Compress("gzip", "%PDF-1.7\n%%EOF\n"u8.ToArray()));
         await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
 
-        var error = await Assert.ThrowsAnyAsync<IdCloudException>(async () =>
-        {
-            using var download = await app.GetRequiredService<IIdCloudSignatureClient>().GetSignedDocumentAsync("doc-1").WaitAsync(Slack);
-            await download.CopyToAsync(Stream.Null).WaitAsync(Slack);
-        });
+        var error = await SignedDocumentDownloadFailureAsync(app);
 
         Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
         Assert.Equal("GetSignedDocument", error.Operation);
@@ -278,6 +270,14 @@ public sealed class ApiAnswerEncodingTests
 
         Assert.Equal(2, calls);
     }
+
+    /// <summary>Downloads the signed document to the end and returns the SDK's error (the test fails if there is none).</summary>
+    private static Task<IdCloudException> SignedDocumentDownloadFailureAsync(ServiceProvider app) =>
+        Assert.ThrowsAnyAsync<IdCloudException>(async () =>
+        {
+            using var download = await app.GetRequiredService<IIdCloudSignatureClient>().GetSignedDocumentAsync("doc-1").WaitAsync(Slack);
+            await download.CopyToAsync(Stream.Null).WaitAsync(Slack);
+        });
 
     private static RawHttpServer Answering(string status, string headers, byte[] body) =>
         new(async (stream, head, ct) =>
