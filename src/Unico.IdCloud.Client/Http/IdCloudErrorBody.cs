@@ -340,7 +340,9 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         }
     }
 
-    // A whole dotted code: not part of a longer dotted number (a version such as 1.2.3.4) nor of a decimal.
-    [GeneratedRegex(@"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // A whole dotted code: not part of a longer dotted number (a version such as 1.2.3.4) nor of a decimal. A full stop
+    // that ends the sentence ("Falha na autenticação 1.2.7.") is not a further component: only a dot followed (or
+    // preceded) by a digit is.
+    [GeneratedRegex(@"(?<!\d|\d\.)\d+\.\d+\.\d+(?!\d|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex DottedCodePattern();
 }
