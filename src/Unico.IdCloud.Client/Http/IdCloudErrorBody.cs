@@ -81,6 +81,14 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
             bytes = bytes[3..];
         }
 
+        // The services describe errors in Portuguese ("Falha na autenticação 1.2.5", "O token informado é inválido").
+        // A server that writes them in ISO-8859-1 instead of UTF-8 (declared or not) must not cost the code: the JSON
+        // reader refuses such strings, so bytes that are not UTF-8 are read as Latin-1, where every byte is a character.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            bytes = Encoding.UTF8.GetBytes(Encoding.Latin1.GetString(bytes));
+        }
+
         var text = Encoding.UTF8.GetString(bytes);
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty || trimmed.SequenceEqual("null"))
