@@ -82,6 +82,51 @@ public sealed class DocumentedErrorTextTests
     }
 
     [Theory]
+    [InlineData("1.2.18")]
+    [InlineData("1.2.5")]
+    [InlineData("1.0.1")]
+    public async Task The_documented_refusal_body_under_a_200_status_is_still_the_refusal_and_is_not_retried(string code)
+    {
+        // The vendor documents the body and the codes, not the status each comes with: the code decides.
+        await using var identity = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            await WriteAsync(stream, "200 OK", "application/json", Refusal(code, "utf-8"), ct);
+        });
+        await using var api = ProcessApi();
+        await using var app = Start(identity.BaseAddress, api.BaseAddress);
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(
+            () => app.GetRequiredService<IIdCloudProcessClient>().GetProcessAsync(ProcessId).WaitAsync(Slack));
+
+        Assert.Equal(IdCloudErrorKind.Authentication, error.Kind);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.True(error.IsConfigurationError);
+        Assert.Equal(1, identity.RequestCount);
+        Assert.Equal(0, api.RequestCount);
+    }
+
+    [Fact]
+    public async Task The_documented_replay_body_under_a_200_status_is_retried_once_with_a_fresh_assertion()
+    {
+        var requests = 0;
+        await using var identity = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            await (Interlocked.Increment(ref requests) == 1
+                ? WriteAsync(stream, "200 OK", "application/json", Refusal("1.2.7", "utf-8"), ct)
+                : RawHttpServer.WriteJsonAsync(stream, "200 OK", Encoding.ASCII.GetBytes($$"""{"access_token":"{{Token}}","expires_in":3600,"token_type":"Bearer"}"""), ct));
+        });
+        await using var api = ProcessApi();
+        await using var app = Start(identity.BaseAddress, api.BaseAddress);
+
+        var process = await app.GetRequiredService<IIdCloudProcessClient>().GetProcessAsync(ProcessId).WaitAsync(Slack);
+
+        Assert.Equal(ProcessId, process.Id);
+        Assert.Equal(2, identity.RequestCount);
+    }
+
+    [Theory]
     [InlineData("utf-8", "application/json")]
     [InlineData("latin1", "application/json; charset=iso-8859-1")]
     [InlineData("latin1", "application/json")]
