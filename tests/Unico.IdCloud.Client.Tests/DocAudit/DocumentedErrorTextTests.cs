@@ -106,6 +106,28 @@ public sealed class DocumentedErrorTextTests
         Assert.Equal(0, api.RequestCount);
     }
 
+    [Theory]
+    [InlineData("text/plain", "Service 1.2.5 is starting, try again")]
+    [InlineData("application/json", "{\"message\":\"gateway 1.2.5 warming up\"}")]
+    public async Task A_200_that_only_mentions_a_dotted_number_is_still_an_unusable_answer_that_is_retried(string contentType, string body)
+    {
+        var requests = 0;
+        await using var identity = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            await (Interlocked.Increment(ref requests) == 1
+                ? WriteAsync(stream, "200 OK", contentType, Encoding.UTF8.GetBytes(body), ct)
+                : RawHttpServer.WriteJsonAsync(stream, "200 OK", Encoding.ASCII.GetBytes($$"""{"access_token":"{{Token}}","expires_in":3600,"token_type":"Bearer"}"""), ct));
+        });
+        await using var api = ProcessApi();
+        await using var app = Start(identity.BaseAddress, api.BaseAddress);
+
+        var process = await app.GetRequiredService<IIdCloudProcessClient>().GetProcessAsync(ProcessId).WaitAsync(Slack);
+
+        Assert.Equal(ProcessId, process.Id);
+        Assert.Equal(2, identity.RequestCount);
+    }
+
     [Fact]
     public async Task The_documented_replay_body_under_a_200_status_is_retried_once_with_a_fresh_assertion()
     {
