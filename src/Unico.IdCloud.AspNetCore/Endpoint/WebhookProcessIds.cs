@@ -15,6 +15,8 @@ internal static class WebhookProcessIds
 
     private const int MaxLoggedLength = 40;
 
+    private const string StatePrefix = "PROCESS_STATE_";
+
     /// <summary>
     /// A process id that could ever be valid: 1–128 characters of ASCII letters, digits and <c>- _ . { } ( )</c>,
     /// neither <c>.</c> alone nor containing <c>..</c>.
@@ -74,11 +76,18 @@ internal static class WebhookProcessIds
 
     /// <summary>
     /// One key per process and state: the canonical id, and the state upper-cased, a missing state being
-    /// <c>PROCESS_STATE_FINISHED</c> (the only state IDCloud notifies).
+    /// <c>PROCESS_STATE_FINISHED</c> (the only state IDCloud notifies). The older DevCenter webhook page names that
+    /// state <c>finished</c>: a state without the <c>PROCESS_STATE_</c> prefix gets it, so both spellings of one
+    /// notification are one key.
     /// </summary>
     public static IdCloudWebhookDeliveryKey KeyFor(IdCloudWebhookNotification notification)
     {
         var state = notification.State?.Value is { Length: > 0 } value ? value.Trim().ToUpperInvariant() : ProcessState.Finished.Value;
+        if (!state.StartsWith(StatePrefix, StringComparison.Ordinal))
+        {
+            state = StatePrefix + state;
+        }
+
         return new IdCloudWebhookDeliveryKey(Canonical(notification.ProcessId).ToLowerInvariant(), state);
     }
 

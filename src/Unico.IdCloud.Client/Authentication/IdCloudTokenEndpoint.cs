@@ -92,9 +92,26 @@ internal sealed class IdCloudTokenEndpoint
 
             // A token answer is a few hundred bytes: the first 64 KB of a larger one may be a complete document that the
             // whole body is not (trailing text after white space), so it is not read at all.
-            return body.Length > MaxBodyBytes
-                ? (null, Unusable(response.StatusCode, "with an answer larger than 64 KB"))
-                : ReadToken(response.StatusCode, body);
+            if (body.Length > MaxBodyBytes)
+            {
+                return (null, Unusable(response.StatusCode, "with an answer larger than 64 KB"));
+            }
+
+            var read = ReadToken(response.StatusCode, body);
+
+            // Unico documents the refusal body and its codes, not the status each comes with: a success status carrying
+            // {"error":"server_error","error_description":"Falha na autenticação 1.2.18"} is that refusal, and the code
+            // decides as for any status. Retrying it as an unusable answer would repeat a misconfigured request (1.2.18
+            // locks the account after too many). Without a code it stays an unusable, transient answer.
+            if (read.Failure is not null
+                && HasRefusalShape(body)
+                && IdCloudErrorBody.Parse(body, response.Content.Headers.ContentType?.MediaType) is { } refusal
+                && (IdCloudErrorBody.FindDottedCode(refusal.Description) ?? IdCloudErrorBody.FindDottedCode(refusal.Code)) is not null)
+            {
+                return (null, ClassifyRefusal(response, refusal));
+            }
+
+            return read;
         }
         catch (OperationCanceledException ex)
         {
@@ -112,7 +129,7 @@ internal sealed class IdCloudTokenEndpoint
         }
     }
 
-    private (Success?, IdCloudTokenFailure?) ReadToken(HttpStatusCode status, byte[] body)
+    private (Success? Token, IdCloudTokenFailure? Failure) ReadToken(HttpStatusCode status, byte[] body)
     {
         try
         {
@@ -144,6 +161,32 @@ internal sealed class IdCloudTokenEndpoint
         }
 
         return (null, Unusable(status, "without a usable access_token"));
+    }
+
+    /// <summary>
+    /// Whether a body is the identity service's documented refusal: a JSON object with the string members <c>error</c>
+    /// and <c>error_description</c>. A proxy's page that merely mentions a version number is not.
+    /// </summary>
+    private static bool HasRefusalShape(byte[] body)
+    {
+        try
+        {
+            var json = body.AsMemory();
+            if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                json = json[3..];
+            }
+
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("error_description", out var description) && description.ValueKind == JsonValueKind.String;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -9,7 +9,10 @@ namespace Unico.IdCloud.Client.ByClient;
 /// <see cref="IIdCloudTokenProvider"/>, and the same single refresh and resend, triggered by a 401 or by what this API
 /// answers instead: 403 with code 10501 (invalid token) or 10502 (expired token). Any other 403 (10201 invalid APIKEY,
 /// 30017 no permission) is not about the token and goes straight to the error mapper. A second rejection is returned
-/// as is, so the mapper turns it into the typed 10501/10502 error.
+/// as is, so the mapper turns it into the typed 10501/10502 error. A 500 with code 10700 ("Falha Interna!", which the
+/// vendor's table explains as a generic token validation error: expired or invalid token) is not resent here (a 500
+/// on CreateProcess is never resent), but the token is discarded, so the resilience pipeline's retry of a read, and
+/// every later call, carry a new one instead of the token the API could not validate.
 /// </summary>
 /// <remarks>
 /// Resending is safe for POST: a rejected token means the API refused the request before acting on it. The clients
@@ -19,6 +22,9 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
 {
     private const int MaxPeekBytes = 16 * 1024;
 
+    /// <summary>The by Client code of a 500 the vendor explains as a token validation error (expired or invalid token).</summary>
+    internal const string TokenValidationFailed = "10700";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -26,6 +32,19 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         IdCloudRequestOptions.MarkMayHaveBeenSent(request);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.InternalServerError)
+        {
+            // Only a body that announces its (small) length or is JSON is peeked: a gateway's chunked error page is
+            // left whole for the mapper.
+            if ((response.Content.Headers.ContentLength is not null || IsJson(response))
+                && await PeekCodeAsync(response, cancellationToken).ConfigureAwait(false) is TokenValidationFailed)
+            {
+                tokenProvider.Invalidate(token);
+            }
+
+            return response;
+        }
+
         if (!await IsTokenRejectedAsync(response, cancellationToken).ConfigureAwait(false))
         {
             return response;
@@ -46,9 +65,19 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
             return true;
         }
 
-        if (response.StatusCode != HttpStatusCode.Forbidden || response.Content.Headers.ContentLength is > MaxPeekBytes)
+        return response.StatusCode == HttpStatusCode.Forbidden
+            && await PeekCodeAsync(response, cancellationToken).ConfigureAwait(false) is "10501" or "10502";
+    }
+
+    private static bool IsJson(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is { } type && type.EndsWith("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The code of a small error body, or <see langword="null"/>. The body stays readable for the mapper.</summary>
+    private static async Task<string?> PeekCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is > MaxPeekBytes)
         {
-            return false;
+            return null;
         }
 
         try
@@ -60,13 +89,12 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
             await response.Content.LoadIntoBufferAsync(MaxPeekBytes).ConfigureAwait(false);
 #endif
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var code = IdCloudErrorBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType).Code?.Trim();
-            return code is "10501" or "10502";
+            return IdCloudErrorBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType).Code?.Trim();
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            // An unreadable 403 is not a token rejection we can recognise; the mapper reports it.
-            return false;
+            // An unreadable answer carries no code we can recognise; the mapper reports it.
+            return null;
         }
     }
 }

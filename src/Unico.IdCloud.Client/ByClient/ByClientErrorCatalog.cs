@@ -35,7 +35,10 @@ internal static class ByClientErrorCatalog
         "10201" => new(ByClientErrorReason.InvalidApiKey, IdCloudErrorKind.PermissionDenied, false, "the APIKEY is invalid", "Check IdCloud:ByClient:ApiKeys for this environment (UAT and production keys differ) and that the key was not revoked."),
         "10501" => new(ByClientErrorReason.InvalidAccessToken, IdCloudErrorKind.Unauthenticated, false, "the access token was refused even after a refresh", "Check that the identity host and the by Client host belong to the same environment and that Unico enabled the service account for this API."),
         "10502" => new(ByClientErrorReason.ExpiredAccessToken, IdCloudErrorKind.Unauthenticated, false, "the access token was expired even after a refresh", "Check the server clock (the token's lifetime is measured from it)."),
-        "510" or "10700" or "20502" or "20503" => new(ByClientErrorReason.ServerError, IdCloudErrorKind.ServerError, false, "IDCloud reported an internal failure", "This is usually temporary; try again later."),
+        // 10700 is a 500 ("Falha Interna!") that the vendor's table explains as a generic token validation error
+        // (expired or invalid token): still an internal failure, but the token has been discarded, so trying again helps.
+        "10700" => new(ByClientErrorReason.ServerError, IdCloudErrorKind.ServerError, false, "IDCloud could not validate the access token (an expired or invalid token, by Unico's table)", "The SDK discarded that token, so the next call carries a new one: try again. If it persists, check that the identity host and the by Client host belong to the same environment."),
+        "510" or "20502" or "20503" => new(ByClientErrorReason.ServerError, IdCloudErrorKind.ServerError, false, "IDCloud reported an internal failure", "This is usually temporary; try again later."),
         _ => null,
     };
 

@@ -81,6 +81,15 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
             bytes = bytes[3..];
         }
 
+        // The services describe errors in Portuguese ("Falha na autenticação 1.2.5", "O token informado é inválido").
+        // A server that writes them in ISO-8859-1 instead of UTF-8 (declared or not) must not cost the code: the JSON
+        // reader refuses such strings, so bytes that are not UTF-8 are read as Latin-1, where every byte is a character.
+        // A UTF-8 body merely cut inside its last character (at the size cap) is still UTF-8.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes) && !IsUtf8CutInLastCharacter(bytes))
+        {
+            bytes = Encoding.UTF8.GetBytes(Encoding.Latin1.GetString(bytes));
+        }
+
         var text = Encoding.UTF8.GetString(bytes);
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty || trimmed.SequenceEqual("null"))
@@ -104,6 +113,20 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         }
 
         return new IdCloudErrorBody(null, trimmed.ToString(), IdCloudErrorBodyFormat.Text);
+    }
+
+    private static bool IsUtf8CutInLastCharacter(ReadOnlySpan<byte> bytes)
+    {
+        for (var cut = 1; cut <= 3 && cut < bytes.Length; cut++)
+        {
+            // The cut starts at a lead byte (11xxxxxx) and everything before it is valid.
+            if ((bytes[^cut] & 0xC0) == 0xC0)
+            {
+                return System.Text.Unicode.Utf8.IsValid(bytes[..^cut]);
+            }
+        }
+
+        return false;
     }
 
     private static IdCloudErrorBody ParseJson(ReadOnlySpan<byte> bytes)
@@ -340,7 +363,9 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         }
     }
 
-    // A whole dotted code: not part of a longer dotted number (a version such as 1.2.3.4) nor of a decimal.
-    [GeneratedRegex(@"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // A whole dotted code: not part of a longer dotted number (a version such as 1.2.3.4) nor of a decimal. A full stop
+    // that ends the sentence ("Falha na autenticação 1.2.7.") is not a further component: only a dot followed (or
+    // preceded) by a digit is.
+    [GeneratedRegex(@"(?<!\d|\d\.)\d+\.\d+\.\d+(?!\d|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex DottedCodePattern();
 }
