@@ -5,7 +5,7 @@ using Unico.IdCloud.Client.ByClient;
 using Unico.IdCloud.Client.Tests.Authentication;
 using Unico.IdCloud.Client.Tests.HostileServers;
 
-namespace Unico.IdCloud.Client.Tests.DocAudit;
+namespace Unico.IdCloud.Client.Tests.VendorDocsByClient;
 
 /// <summary>
 /// The by Client error table lists 10700 under HTTP 500 as "Falha Interna!", explained as a generic token validation

@@ -1,7 +1,7 @@
 using System.Text;
 using Unico.IdCloud.Client.Http;
 
-namespace Unico.IdCloud.Client.Tests.DocAudit;
+namespace Unico.IdCloud.Client.Tests.Http;
 
 /// <summary>How the one error-body reader decodes the vendor's Portuguese descriptions.</summary>
 public sealed class ErrorBodyEncodingTests

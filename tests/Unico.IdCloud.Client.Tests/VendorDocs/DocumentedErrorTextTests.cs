@@ -6,7 +6,7 @@ using Unico.IdCloud.Client.ByClient;
 using Unico.IdCloud.Client.Tests.Authentication;
 using Unico.IdCloud.Client.Tests.HostileServers;
 
-namespace Unico.IdCloud.Client.Tests.DocAudit;
+namespace Unico.IdCloud.Client.Tests.VendorDocs;
 
 /// <summary>
 /// The vendor's error bodies, verbatim, over real sockets with the SDK wired by AddIdCloud. The identity service's
