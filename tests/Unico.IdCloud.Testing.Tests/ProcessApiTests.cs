@@ -214,6 +214,26 @@ public abstract class ProcessApiTests<TFixture>(TFixture fixture) : EmulatorTest
         Assert.True(info.GetProperty("serproResult").GetProperty("score").GetInt32() >= 0);
     }
 
+    [Theory]
+    [InlineData("idlive")]
+    [InlineData("id")]
+    [InlineData("idunicosign")]
+    public async Task A_finished_flow_without_risk_score_reports_the_score_engine_as_disabled(string flow)
+    {
+        // The vendor's response scenarios (devcenter "Response Scenarios", flow id, "Process completed and approved in
+        // IDUnico") and its GetProcess example for idlive answer a finished process of a flow without the risk score with
+        // "scoreEngineResult": {"scoreEnabled": "SCORE_ENABLED_FALSE", "score": 0}. SCORE_ENABLED_UNSPECIFIED is what
+        // the same pages show only while the process is not finished.
+        var token = await TokenAsync();
+        var id = (await CreateProcessAsync(token, EmulatorHttp.CreateBody(flow))).GetProperty("id").GetString()!;
+
+        await Emulator.FinishProcessAsync(id, EmulatedOutcome.Approved);
+        var score = (await GetProcessAsync(token, id)).GetProperty("authenticationInfo").GetProperty("scoreEngineResult");
+
+        Assert.Equal("SCORE_ENABLED_FALSE", score.GetProperty("scoreEnabled").GetString());
+        Assert.Equal(0, score.GetProperty("score").GetInt32());
+    }
+
     [Fact]
     public async Task A_process_finishes_once()
     {
