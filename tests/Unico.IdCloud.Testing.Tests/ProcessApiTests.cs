@@ -112,11 +112,15 @@ public abstract class ProcessApiTests<TFixture>(TFixture fixture) : EmulatorTest
         Assert.False(process.TryGetProperty("services", out _)); // "id" has neither documents nor signature
     }
 
+    // The vendor's response scenarios (devcenter "Response Scenarios", flow id): "Process completed and refused in
+    // IDUnico" and "Process completed and failed the Liveness" are PROCESS_STATE_FINISHED + PROCESS_RESULT_INVALID_IDENTITY;
+    // its decision table: "FINISHED / INVALID_IDENTITY / LIVE / NEGATIVE → Reprove", "FINISHED / INVALID_IDENTITY /
+    // NOT_LIVE → Reprove". Approved and inconclusive are PROCESS_RESULT_OK.
     [Theory]
     [InlineData(EmulatedOutcome.Approved, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_POSITIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
-    [InlineData(EmulatedOutcome.IdentityNegative, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_NEGATIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
+    [InlineData(EmulatedOutcome.IdentityNegative, "PROCESS_RESULT_INVALID_IDENTITY", "AUTHENTICATION_RESULT_NEGATIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
     [InlineData(EmulatedOutcome.Inconclusive, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_INCONCLUSIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
-    [InlineData(EmulatedOutcome.LivenessFailed, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_UNSPECIFIED", "LIVENESS_RESULT_NOT_LIVE", "TRUST_RESULT_UNSPECIFIED")]
+    [InlineData(EmulatedOutcome.LivenessFailed, "PROCESS_RESULT_INVALID_IDENTITY", "AUTHENTICATION_RESULT_UNSPECIFIED", "LIVENESS_RESULT_NOT_LIVE", "TRUST_RESULT_UNSPECIFIED")]
     [InlineData(EmulatedOutcome.BehaviourAlert, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_POSITIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_YES")]
     public async Task Each_outcome_maps_to_its_documented_verdicts(EmulatedOutcome outcome, string result, string authentication, string liveness, string trust)
     {
