@@ -189,6 +189,28 @@ public sealed class ByClientApiTests(EmulatorFixture fixture) : EmulatorTest(fix
     }
 
     [Fact]
+    public async Task Without_liveness_contracted_identity_says_liveness_1_and_a_1_to_1_leaves_it_out()
+    {
+        // "Liveness + Identity Verification + Behavior Alert": "It is possible to use the Identity Verification capability
+        // without Liveness. For this use case, the liveness value will always return as liveness = 1."
+        // "Liveness + Validation (1:1) + Behavior Alert": "It is possible to use the Validation (1:1) capability without
+        // liveness. In this use case, we will not return the liveness parameter in the API response."
+        var key = ByClient.CreateApiKey(new ByClientKeySettings { UseCase = "Transactional", Liveness = false });
+        var token = await TokenAsync();
+        ByClient.ScriptOutcome(Cpf, EmulatedByClientOutcome.InconclusiveWithScore());
+        var onboarding = await OkAsync(Post("/processes/v1", token, key.Value, OnboardingBody(Jpeg(10_000))));
+        Assert.Equal(1, onboarding.GetProperty("liveness").GetInt32());
+
+        var body = $$"""{"references":[{"referenceType":"REFERENCE_TYPE_PROCESS_ID","referenceContent":"{{onboarding.GetProperty("id").GetString()}}"}],"imageBase64":"{{Jpeg(10_000)}}"}""";
+        var authentication = await OkAsync(Post("/processes/v1", token, key.Value, body));
+        var read = await OkAsync(Get("/processes/v1/" + authentication.GetProperty("id").GetString(), token, key.Value));
+
+        Assert.Equal("inconclusive", authentication.GetProperty("unicoId").GetProperty("result").GetString());
+        Assert.False(authentication.TryGetProperty("liveness", out _));
+        Assert.False(read.TryGetProperty("liveness", out _));
+    }
+
+    [Fact]
     public async Task Documents_need_the_capability_are_asynchronous_and_become_reusable()
     {
         var token = await TokenAsync();

@@ -148,6 +148,39 @@ public abstract class CreateProcessValidationTests<TFixture>(TFixture fixture) :
         await AssertValidAsync(b => b["person"]!["duiValue"] = cpf);
     }
 
+    // The vendor's Create Process reference (developer.unico.io, Web & SDK, "person.duiType — enum — yes — Document type.
+    // Accepted values: DUI_TYPE_BR_CPF, DUI_TYPE_MX_CURP, ... DUI_TYPE_NG_BVN"): a value outside that list is not accepted.
+    [Theory]
+    [InlineData("DUI_TYPE_PASSPORT")]
+    [InlineData("DUI_TYPE_BR_RG")]
+    [InlineData("DUI_TYPE_UNSPECIFIED")]
+    public async Task A_dui_type_outside_the_documented_list_is_invalid(string duiType)
+    {
+        await AssertInvalidAsync(b => b["person"]!["duiType"] = duiType, "invalid person: invalid dui type");
+    }
+
+    [Theory]
+    [InlineData("DUI_TYPE_MX_CURP")]
+    [InlineData("DUI_TYPE_US_SSN")]
+    [InlineData("DUI_TYPE_BR_PASSPORT")]
+    [InlineData("DUI_TYPE_AR_PASSPORT")]
+    [InlineData("DUI_TYPE_AR_DNI")]
+    [InlineData("DUI_TYPE_NG_NIN")]
+    [InlineData("DUI_TYPE_CL_RUN")]
+    [InlineData("DUI_TYPE_EC_NI")]
+    [InlineData("DUI_TYPE_US_PASSPORT")]
+    [InlineData("DUI_TYPE_GT_CUI")]
+    [InlineData("DUI_TYPE_UY_CI")]
+    [InlineData("DUI_TYPE_ZZ_EMAIL")]
+    [InlineData("DUI_TYPE_ID_NIK")]
+    [InlineData("DUI_TYPE_ZZ_PHONE_NUMBER")]
+    [InlineData("DUI_TYPE_US_DRIVER_LICENSE")]
+    [InlineData("DUI_TYPE_NG_BVN")]
+    public async Task Every_documented_dui_type_is_valid(string duiType)
+    {
+        await AssertValidAsync(b => b["person"]!["duiType"] = duiType);
+    }
+
     [Fact]
     public async Task An_e_signature_flow_without_payload_is_invalid()
     {

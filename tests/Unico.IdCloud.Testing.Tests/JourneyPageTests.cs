@@ -71,7 +71,7 @@ public sealed partial class JourneyPageTests(EmulatorFixture fixture) : Emulator
         Assert.Equal(Callback, finished.Headers.Location?.OriginalString);
         var process = await GetProcessAsync(await TokenAsync(), id);
         Assert.Equal("PROCESS_STATE_FINISHED", process.GetProperty("state").GetString());
-        Assert.Equal("PROCESS_RESULT_OK", process.GetProperty("result").GetString());
+        Assert.Equal("PROCESS_RESULT_INVALID_IDENTITY", process.GetProperty("result").GetString());
         Assert.Equal("LIVENESS_RESULT_NOT_LIVE", process.GetProperty("authenticationInfo").GetProperty("livenessResult").GetString());
         await Emulator.WaitForWebhookDeliveriesAsync(1, TimeSpan.FromSeconds(30));
         Assert.Contains(id, Assert.Single(_receiver.Calls).Body, StringComparison.Ordinal);

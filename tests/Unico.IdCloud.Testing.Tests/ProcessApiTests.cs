@@ -112,11 +112,15 @@ public abstract class ProcessApiTests<TFixture>(TFixture fixture) : EmulatorTest
         Assert.False(process.TryGetProperty("services", out _)); // "id" has neither documents nor signature
     }
 
+    // The vendor's response scenarios (devcenter "Response Scenarios", flow id): "Process completed and refused in
+    // IDUnico" and "Process completed and failed the Liveness" are PROCESS_STATE_FINISHED + PROCESS_RESULT_INVALID_IDENTITY;
+    // its decision table: "FINISHED / INVALID_IDENTITY / LIVE / NEGATIVE → Reprove", "FINISHED / INVALID_IDENTITY /
+    // NOT_LIVE → Reprove". Approved and inconclusive are PROCESS_RESULT_OK.
     [Theory]
     [InlineData(EmulatedOutcome.Approved, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_POSITIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
-    [InlineData(EmulatedOutcome.IdentityNegative, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_NEGATIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
+    [InlineData(EmulatedOutcome.IdentityNegative, "PROCESS_RESULT_INVALID_IDENTITY", "AUTHENTICATION_RESULT_NEGATIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
     [InlineData(EmulatedOutcome.Inconclusive, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_INCONCLUSIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_INCONCLUSIVE")]
-    [InlineData(EmulatedOutcome.LivenessFailed, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_UNSPECIFIED", "LIVENESS_RESULT_NOT_LIVE", "TRUST_RESULT_UNSPECIFIED")]
+    [InlineData(EmulatedOutcome.LivenessFailed, "PROCESS_RESULT_INVALID_IDENTITY", "AUTHENTICATION_RESULT_UNSPECIFIED", "LIVENESS_RESULT_NOT_LIVE", "TRUST_RESULT_UNSPECIFIED")]
     [InlineData(EmulatedOutcome.BehaviourAlert, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_POSITIVE", "LIVENESS_RESULT_LIVE", "TRUST_RESULT_YES")]
     public async Task Each_outcome_maps_to_its_documented_verdicts(EmulatedOutcome outcome, string result, string authentication, string liveness, string trust)
     {
@@ -212,6 +216,26 @@ public abstract class ProcessApiTests<TFixture>(TFixture fixture) : EmulatorTest
         Assert.Equal("SCORE_ENABLED_TRUE", info.GetProperty("scoreEngineResult").GetProperty("scoreEnabled").GetString());
         Assert.True(info.GetProperty("scoreEngineResult").GetProperty("score").GetInt32() < 0);
         Assert.True(info.GetProperty("serproResult").GetProperty("score").GetInt32() >= 0);
+    }
+
+    [Theory]
+    [InlineData("idlive")]
+    [InlineData("id")]
+    [InlineData("idunicosign")]
+    public async Task A_finished_flow_without_risk_score_reports_the_score_engine_as_disabled(string flow)
+    {
+        // The vendor's response scenarios (devcenter "Response Scenarios", flow id, "Process completed and approved in
+        // IDUnico") and its GetProcess example for idlive answer a finished process of a flow without the risk score with
+        // "scoreEngineResult": {"scoreEnabled": "SCORE_ENABLED_FALSE", "score": 0}. SCORE_ENABLED_UNSPECIFIED is what
+        // the same pages show only while the process is not finished.
+        var token = await TokenAsync();
+        var id = (await CreateProcessAsync(token, EmulatorHttp.CreateBody(flow))).GetProperty("id").GetString()!;
+
+        await Emulator.FinishProcessAsync(id, EmulatedOutcome.Approved);
+        var score = (await GetProcessAsync(token, id)).GetProperty("authenticationInfo").GetProperty("scoreEngineResult");
+
+        Assert.Equal("SCORE_ENABLED_FALSE", score.GetProperty("scoreEnabled").GetString());
+        Assert.Equal(0, score.GetProperty("score").GetInt32());
     }
 
     [Fact]

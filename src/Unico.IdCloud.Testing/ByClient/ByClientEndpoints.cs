@@ -130,6 +130,7 @@ internal sealed class ByClientEndpoints
                 CreatedAt = _time.GetUtcNow(),
                 Cpf = cpf,
                 ClientReference = WireJson.GetString(subject, "clientReference"),
+                IsOneToOne = isAuthentication,
                 Document = captured,
             };
             _processes[process.Id] = process;

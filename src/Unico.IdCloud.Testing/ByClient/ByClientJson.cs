@@ -42,7 +42,7 @@ internal static class ByClientJson
             // inconclusive, liveness 1), although only status 3 decides.
             if (outcome.Status is 2 or 3)
             {
-                WriteVerdict(w, N, outcome, key, laterRead);
+                WriteVerdict(w, N, outcome, key, laterRead, process.IsOneToOne);
             }
         }
 
@@ -62,7 +62,7 @@ internal static class ByClientJson
         w.WriteEndObject();
     });
 
-    private static void WriteVerdict(Utf8JsonWriter w, Func<string, string> n, EmulatedByClientOutcome outcome, ByClientKeySettings key, bool laterRead)
+    private static void WriteVerdict(Utf8JsonWriter w, Func<string, string> n, EmulatedByClientOutcome outcome, ByClientKeySettings key, bool laterRead, bool oneToOne)
     {
         if (outcome.UnicoId is { } unicoId)
         {
@@ -71,8 +71,9 @@ internal static class ByClientJson
             w.WriteEndObject();
         }
 
-        // The vendor omits liveness when unicoId is yes, and reports 1 when liveness is not contracted.
-        if (outcome.UnicoId != "yes")
+        // The vendor omits liveness when unicoId is yes; without liveness contracted it reports 1 for an identity
+        // verification and leaves it out of a 1:1 validation ("we will not return the liveness parameter").
+        if (outcome.UnicoId != "yes" && (key.Liveness || !oneToOne))
         {
             w.WriteNumber(n("liveness"), key.Liveness ? outcome.Liveness : 1);
         }

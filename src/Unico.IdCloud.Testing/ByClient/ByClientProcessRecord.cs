@@ -17,6 +17,9 @@ internal sealed class ByClientProcessRecord
 
     public string? ClientReference { get; init; }
 
+    /// <summary>A 1:1 validation (<c>references</c> or <c>referenceProcessId</c>) rather than an identity verification.</summary>
+    public bool IsOneToOne { get; init; }
+
     /// <summary>For a document process: the document it captured or reused (asynchronous: shown on GET only).</summary>
     public ReusableDocument? Document { get; init; }
 }

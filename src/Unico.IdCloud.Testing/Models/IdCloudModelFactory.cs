@@ -169,7 +169,7 @@ public static class IdCloudModelFactory
             w.WriteString("bioTokenEngineResult", "BIO_TOKEN_ENGINE_RESULT_UNSPECIFIED");
             w.WriteString("identityFraudstersResult", results.TrustResult);
             w.WriteStartObject("scoreEngineResult");
-            w.WriteString("scoreEnabled", results.Score is null ? "SCORE_ENABLED_UNSPECIFIED" : "SCORE_ENABLED_TRUE");
+            w.WriteString("scoreEnabled", results.Score is null ? "SCORE_ENABLED_FALSE" : "SCORE_ENABLED_TRUE");
             w.WriteNumber("score", results.Score ?? 0);
             w.WriteEndObject();
             if (results.SerproScore is { } serpro)

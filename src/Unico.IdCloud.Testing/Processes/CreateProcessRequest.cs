@@ -23,6 +23,15 @@ internal sealed record CreateProcessRequest(
     public static readonly TimeSpan DefaultExpiresIn = TimeSpan.FromDays(7);
 
     private static readonly HashSet<string> Purposes = new(StringComparer.Ordinal) { "creditprocess", "biometryonboarding", "carpurchase", "ageverification" };
+    /// <summary>The <c>person.duiType</c> values the vendor's Create Process reference lists as accepted.</summary>
+    private static readonly HashSet<string> DuiTypes = new(StringComparer.Ordinal)
+    {
+        "DUI_TYPE_BR_CPF", "DUI_TYPE_MX_CURP", "DUI_TYPE_US_SSN", "DUI_TYPE_BR_PASSPORT", "DUI_TYPE_AR_PASSPORT",
+        "DUI_TYPE_AR_DNI", "DUI_TYPE_NG_NIN", "DUI_TYPE_CL_RUN", "DUI_TYPE_EC_NI", "DUI_TYPE_US_PASSPORT", "DUI_TYPE_GT_CUI",
+        "DUI_TYPE_UY_CI", "DUI_TYPE_ZZ_EMAIL", "DUI_TYPE_ID_NIK", "DUI_TYPE_ZZ_PHONE_NUMBER", "DUI_TYPE_US_DRIVER_LICENSE",
+        "DUI_TYPE_NG_BVN",
+    };
+
     private static readonly HashSet<string> PhoneChannels = new(StringComparer.Ordinal) { "NOTIFICATION_CHANNEL_WHATSAPP", "NOTIFICATION_CHANNEL_SMS" };
 
     public static CreateProcessRequest? Parse(JsonElement body, out string? error)
@@ -167,7 +176,7 @@ internal sealed record CreateProcessRequest(
             return new PersonData(null, null, friendlyName, phone, email, channels);
         }
 
-        if (string.IsNullOrEmpty(duiType) || !duiType.StartsWith("DUI_TYPE_", StringComparison.Ordinal))
+        if (duiType is null || !DuiTypes.Contains(duiType))
         {
             error = "invalid person: invalid dui type";
             return null;

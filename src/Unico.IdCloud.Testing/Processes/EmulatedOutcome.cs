@@ -14,8 +14,8 @@ public enum EmulatedOutcome
     Approved = 0,
 
     /// <summary>
-    /// <c>PROCESS_RESULT_OK</c> with <c>AUTHENTICATION_RESULT_NEGATIVE</c> and <c>LIVENESS_RESULT_LIVE</c>: the face
-    /// is live but does not belong to the CPF holder. Nothing is signed.
+    /// <c>PROCESS_RESULT_INVALID_IDENTITY</c> with <c>AUTHENTICATION_RESULT_NEGATIVE</c> and <c>LIVENESS_RESULT_LIVE</c>:
+    /// the face is live but does not belong to the CPF holder ("Process completed and refused in IDUnico"). Nothing is signed.
     /// </summary>
     IdentityNegative = 1,
 
@@ -23,9 +23,9 @@ public enum EmulatedOutcome
     Inconclusive = 2,
 
     /// <summary>
-    /// <c>PROCESS_RESULT_OK</c> with <c>LIVENESS_RESULT_NOT_LIVE</c> and <c>AUTHENTICATION_RESULT_UNSPECIFIED</c>
-    /// (identity is not checked for a face that is not live). Unico's older behaviour answered
-    /// <c>PROCESS_RESULT_INVALID_IDENTITY</c>; the current rule is "FINISHED + OK, then read authenticationInfo".
+    /// <c>PROCESS_RESULT_INVALID_IDENTITY</c> with <c>LIVENESS_RESULT_NOT_LIVE</c> and <c>AUTHENTICATION_RESULT_UNSPECIFIED</c>
+    /// (identity is not checked for a face that is not live), as the vendor's response scenarios document
+    /// ("Process completed and failed the Liveness").
     /// </summary>
     LivenessFailed = 3,
 

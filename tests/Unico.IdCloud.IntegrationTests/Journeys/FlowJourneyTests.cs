@@ -36,16 +36,18 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
         Assert.Null(finished.Services);
     }
 
+    // A refused identity and a failed liveness are PROCESS_RESULT_INVALID_IDENTITY (the vendor's response scenarios).
     [Theory]
-    [InlineData(EmulatedOutcome.Approved, "AUTHENTICATION_RESULT_POSITIVE", "LIVENESS_RESULT_LIVE")]
-    [InlineData(EmulatedOutcome.IdentityNegative, "AUTHENTICATION_RESULT_NEGATIVE", "LIVENESS_RESULT_LIVE")]
-    [InlineData(EmulatedOutcome.Inconclusive, "AUTHENTICATION_RESULT_INCONCLUSIVE", "LIVENESS_RESULT_LIVE")]
-    [InlineData(EmulatedOutcome.LivenessFailed, "AUTHENTICATION_RESULT_UNSPECIFIED", "LIVENESS_RESULT_NOT_LIVE")]
-    public async Task Identity(EmulatedOutcome outcome, string authenticationResult, string livenessResult)
+    [InlineData(EmulatedOutcome.Approved, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_POSITIVE", "LIVENESS_RESULT_LIVE", IdCloudProcessOutcome.Approved)]
+    [InlineData(EmulatedOutcome.IdentityNegative, "PROCESS_RESULT_INVALID_IDENTITY", "AUTHENTICATION_RESULT_NEGATIVE", "LIVENESS_RESULT_LIVE", IdCloudProcessOutcome.Denied)]
+    [InlineData(EmulatedOutcome.Inconclusive, "PROCESS_RESULT_OK", "AUTHENTICATION_RESULT_INCONCLUSIVE", "LIVENESS_RESULT_LIVE", IdCloudProcessOutcome.Inconclusive)]
+    [InlineData(EmulatedOutcome.LivenessFailed, "PROCESS_RESULT_INVALID_IDENTITY", "AUTHENTICATION_RESULT_UNSPECIFIED", "LIVENESS_RESULT_NOT_LIVE", IdCloudProcessOutcome.Denied)]
+    public async Task Identity(EmulatedOutcome outcome, string result, string authenticationResult, string livenessResult, IdCloudProcessOutcome expected)
     {
         var finished = await RunJourneyAsync(Flow.Id, People.Cpf(2), outcome);
 
-        Assert.Equal(ProcessResult.Ok, finished.Result);
+        Assert.Equal(ProcessResult.From(result), finished.Result);
+        Assert.Equal(expected, finished.Interpret().Outcome);
         Assert.Equal(AuthenticationResult.From(authenticationResult), finished.AuthenticationInfo!.AuthenticationResult);
         Assert.True(finished.AuthenticationInfo.AuthenticationResult!.Value.IsKnown);
         Assert.Equal(LivenessResult.From(livenessResult), finished.AuthenticationInfo.LivenessResult);
@@ -237,7 +239,7 @@ public sealed class FlowJourneyTests : IClassFixture<FlowJourneyTests.Fixture>
         var finished = await Processes.GetProcessAsync(created.Id!);
         Assert.Equal(created.Id, finished.Id);
         Assert.Equal(ProcessState.Finished, finished.State);
-        Assert.Equal(ProcessResult.Ok, finished.Result);
+        Assert.Equal(outcome is EmulatedOutcome.IdentityNegative or EmulatedOutcome.LivenessFailed ? ProcessResult.InvalidIdentity : ProcessResult.Ok, finished.Result);
         Assert.NotNull(finished.FinishedAt);
         Assert.True(Guid.TryParse(finished.AuthenticationInfo?.AuthenticationId, out _), "A finished process names its authentication.");
         Assert.Equal(cpf, finished.Person?.DuiValue);
