@@ -558,11 +558,12 @@ internal static class IdCloudErrorMapper
     {
         var code3 = (int)status;
         var code = body.Code;
-        if (api == IdCloudApi.Signature && code3 == 400 && SaysTheDocumentDoesNotExist(body.Description))
+        if (api == IdCloudApi.Signature && code3 is 400 or 500 && SaysTheDocumentDoesNotExist(body.Description))
         {
-            // The signature API documents {"sucess": false, "data": "Documento não existe."} without its status; a
-            // document of a just-finished process may not exist there yet, so this is NotFound (waited for by the
-            // artifact downloader), whatever status carries it.
+            // The signature API documents {"sucess": false, "data": "Documento não existe."} without its status; the
+            // signed-document endpoint lists only 200, 401 and 500 ("internal error or parameter problem"), so a
+            // 500 is the likeliest carrier. A document of a just-finished process may not exist there yet, so this is
+            // NotFound (waited for by the artifact downloader), whatever error status carries it.
             return IdCloudErrorKind.NotFound;
         }
 
