@@ -119,11 +119,17 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
     {
         for (var cut = 1; cut <= 3 && cut < bytes.Length; cut++)
         {
-            // The cut starts at a lead byte (11xxxxxx) and everything before it is valid.
-            if ((bytes[^cut] & 0xC0) == 0xC0)
+            var lead = bytes[^cut];
+            if ((lead & 0xC0) == 0x80)
             {
-                return System.Text.Unicode.Utf8.IsValid(bytes[..^cut]);
+                // A continuation byte: the lead is further back.
+                continue;
             }
+
+            // The cut starts at a lead byte (11xxxxxx) that announces more bytes than follow it (only continuations follow,
+            // by the loop above), and everything before it is valid. A Latin-1 letter followed by ASCII ("à\"}") is not a cut.
+            var announced = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+            return cut < announced && System.Text.Unicode.Utf8.IsValid(bytes[..^cut]);
         }
 
         return false;
