@@ -165,6 +165,38 @@ public sealed class ApiAnswerEncodingTests
     }
 
     [Theory]
+    [InlineData("gzip of nothing")]
+    [InlineData("chunked, nothing")]
+    public async Task A_signed_document_that_decodes_to_no_bytes_is_an_invalid_response_not_an_empty_file(string shape)
+    {
+        // No Content-Length says the body is empty (the gzip member's length is not the file's, a chunked body has none),
+        // yet no PDF is empty: a zero-byte "signed document" must not be saved.
+        await using var server = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            if (shape == "gzip of nothing")
+            {
+                // A complete gzip member of zero bytes (header, empty final block, CRC-32 0, length 0): .NET writes nothing for it.
+                var empty = Convert.FromHexString("1F8B08000000000000030300" + "00000000" + "00000000");
+                await RawHttpServer.WriteHeadAsync(stream, $"HTTP/1.1 200 OK\nContent-Type: application/pdf\nContent-Encoding: gzip\nContent-Length: {empty.Length}\n", ct);
+                await stream.WriteAsync(empty, ct);
+            }
+            else
+            {
+                await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/pdf\nTransfer-Encoding: chunked\n", ct);
+                await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), ct);
+            }
+        });
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+        var error = await SignedDocumentDownloadFailureAsync(app);
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        Assert.Equal("GetSignedDocument", error.Operation);
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("deflate")]
     [InlineData("br")]
     [InlineData("zstd")]
