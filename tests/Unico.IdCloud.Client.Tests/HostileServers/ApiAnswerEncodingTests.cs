@@ -196,6 +196,21 @@ public sealed class ApiAnswerEncodingTests
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_signature_api_error_sent_in_gzip_anyway_keeps_its_description()
+    {
+        // The signature API is asked for identity and its socket handler decodes nothing; a gateway that compresses its
+        // error answers anyway must not turn the service's message into gzip bytes read as text.
+        var json = Encoding.UTF8.GetBytes("""{"Message":"Not Found - Documento não existe","StatusCode":404,"Errors":null}""");
+        await using var server = Answering("404 Not Found", "Content-Type: application/json\nContent-Encoding: gzip", Compress("gzip", json));
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+        var error = await SignedDocumentDownloadFailureAsync(app);
+
+        Assert.Equal(IdCloudErrorKind.NotFound, error.Kind);
+        Assert.Equal("Not Found - Documento não existe", error.Description);
+    }
+
     [Theory]
     [InlineData("deflate")]
     [InlineData("br")]
