@@ -40,4 +40,38 @@ public sealed class ByClientErrorPeekTests
 
         Assert.Equal(code, error.ErrorCode);
     }
+
+    [Theory]
+    [InlineData("500 Internal Server Error")]
+    [InlineData("403 Forbidden")]
+    public async Task An_error_whose_body_stalls_during_the_peek_gives_its_connection_back(string status)
+    {
+        // The peek reads under the attempt timeout. When it fires, the answer the handler was reading must be released:
+        // with one connection per server, a leaked one would leave every later call waiting for a free connection.
+        var calls = 0;
+        await using var server = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await RawHttpServer.WriteHeadAsync(stream, $"HTTP/1.1 {status}\nContent-Type: application/json\nContent-Length: 100\n", ct);
+                await stream.WriteAsync("{\"error\""u8.ToArray(), ct);
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            await RawHttpServer.WriteJsonAsync(stream, "200 OK", Encoding.UTF8.GetBytes($$"""{"id":"{{ByClientId}}","status":1}"""), ct);
+        });
+        await using var app = HostileServerApp.Start(server.BaseAddress, o =>
+        {
+            o.MaxConnectionsPerServer = 1;
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        });
+        var client = app.GetRequiredService<IIdCloudByClient>();
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => client.GetProcessAsync(ByClientId).WaitAsync(Slack));
+        Assert.Equal(IdCloudErrorKind.Timeout, error.Kind);
+
+        var process = await client.GetProcessAsync(ByClientId).WaitAsync(Slack);
+        Assert.Equal(ByClientId, process.Id);
+    }
 }
