@@ -99,9 +99,10 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return IdCloudErrorBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType).Code?.Trim();
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
         {
-            // An unreadable answer carries no code we can recognise; the mapper reports it.
+            // An unreadable answer (cut, or compressed bytes the handler cannot decode: InvalidDataException, which is no
+            // IOException) carries no code we can recognise; the mapper reports it with its status.
             return null;
         }
     }

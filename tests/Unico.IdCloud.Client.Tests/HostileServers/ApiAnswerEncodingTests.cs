@@ -95,6 +95,23 @@ public sealed class ApiAnswerEncodingTests
         Assert.Equal(IdCloudErrorKind.NotFound, error.Kind);
     }
 
+    [Theory]
+    [InlineData("500 Internal Server Error", IdCloudErrorKind.ServerError)]
+    [InlineData("403 Forbidden", IdCloudErrorKind.PermissionDenied)]
+    public async Task A_by_client_error_whose_compressed_body_is_corrupt_keeps_its_status(string status, IdCloudErrorKind kind)
+    {
+        // The by Client handler peeks at 500 (10700) and 403 (10501/10502) bodies; a decoder failure there is no code.
+        foreach (var (encoding, body) in new[] { ("gzip", Encoding.ASCII.GetBytes("this is not gzip at all, just text")), ("deflate", new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x01, 0x02 }) })
+        {
+            await using var server = Answering(status, $"Content-Type: application/json\nContent-Encoding: {encoding}", body);
+            await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+            var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => app.GetRequiredService<IIdCloudByClient>().GetProcessAsync(ByClientId).WaitAsync(Slack));
+
+            Assert.Equal(kind, error.Kind);
+        }
+    }
+
     /// <summary>gzip bodies that do not decode to what was sent: garbage, cut inside the data, cut inside the trailer, altered.</summary>
     public static TheoryData<string, byte[]> CorruptGzipPdfs()
     {
