@@ -233,6 +233,9 @@ public sealed class ApiAnswerEncodingTests
     [InlineData("br")]
     [InlineData("zstd")]
     [InlineData("gzip, br")]
+    [InlineData("gzip;q=1")]
+    [InlineData("\"gzip\"")]
+    [InlineData("br/1")]
     public async Task A_signed_document_in_an_encoding_the_sdk_did_not_ask_for_is_an_invalid_response_not_saved_as_the_file(string encoding)
     {
         // The encoded bytes would otherwise be handed over (and saved) as the PDF.
