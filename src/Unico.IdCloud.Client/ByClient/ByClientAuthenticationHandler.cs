@@ -82,6 +82,14 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
 
         try
         {
+            if (response.Content.Headers.ContentLength is null)
+            {
+                // Chunked: its size shows only by reading it. LoadIntoBufferAsync would consume a larger body into a buffer
+                // it then drops, leaving the mapper nothing to read (no code, no description).
+                var peeked = await PeekUnannouncedAsync(response, cancellationToken).ConfigureAwait(false);
+                return peeked is null ? null : IdCloudErrorBody.Parse(peeked, response.Content.Headers.ContentType?.MediaType).Code?.Trim();
+            }
+
 #if NET9_0_OR_GREATER
             await response.Content.LoadIntoBufferAsync(MaxPeekBytes, cancellationToken).ConfigureAwait(false);
 #else
@@ -91,10 +99,80 @@ internal sealed class ByClientAuthenticationHandler(IIdCloudTokenProvider tokenP
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return IdCloudErrorBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType).Code?.Trim();
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
         {
-            // An unreadable answer carries no code we can recognise; the mapper reports it.
+            // An unreadable answer (cut, or compressed bytes the handler cannot decode: InvalidDataException, which is no
+            // IOException) carries no code we can recognise; the mapper reports it with its status.
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="MaxPeekBytes"/> of a body of unknown length and puts what was read back in front of the
+    /// rest, so the response's content reads as the whole body again. The bytes when the body was that small, else null.
+    /// </summary>
+    private static async Task<byte[]?> PeekUnannouncedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[MaxPeekBytes + 1];
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        HttpContent replacement;
+        byte[]? whole = null;
+        if (read <= MaxPeekBytes)
+        {
+            whole = buffer[..read];
+            replacement = new ByteArrayContent(whole);
+            await stream.DisposeAsync().ConfigureAwait(false);
+            original.Dispose();
+        }
+        else
+        {
+            replacement = new StreamContent(new PrefixedStream(buffer, stream, original));
+        }
+
+        foreach (var header in original.Headers.NonValidated)
+        {
+            foreach (var value in header.Value)
+            {
+                replacement.Headers.TryAddWithoutValidation(header.Key, value);
+            }
+        }
+
+        response.Content = replacement;
+        return whole;
+    }
+
+    /// <summary>Bytes already read from a body, then the rest of it; disposing it releases the body.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream rest, HttpContent owner) : IdCloudReadOnlyStream
+    {
+        private int _position;
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position < prefix.Length)
+            {
+                var count = Math.Min(buffer.Length, prefix.Length - _position);
+                prefix.AsSpan(_position, count).CopyTo(buffer);
+                _position += count;
+                return count;
+            }
+
+            return rest.Read(buffer);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            _position < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : rest.ReadAsync(buffer, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rest.Dispose();
+                owner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

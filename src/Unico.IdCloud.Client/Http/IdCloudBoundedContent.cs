@@ -214,6 +214,13 @@ internal sealed class IdCloudBoundedContent : HttpContent
                 _idle?.CancelAfter(Timeout.InfiniteTimeSpan);
             }
 
+            if (read == 0 && buffer.Length > 0 && _total == 0 && owner._operation.IsDownload)
+            {
+                // No PDF is empty. An empty body with a Content-Length is refused before it is handed over; one without
+                // (chunked, or a gzip member of zero bytes) shows only here, and would be saved as a zero-byte file.
+                throw IdCloudErrorMapper.FromUnreadableBody(owner._response, owner._operation, "a file (the body is empty)", innerException: null);
+            }
+
             _total += read;
             if (owner._maxBytes >= 0 && _total > owner._maxBytes)
             {

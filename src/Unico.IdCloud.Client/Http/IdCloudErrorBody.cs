@@ -115,15 +115,26 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         return new IdCloudErrorBody(null, trimmed.ToString(), IdCloudErrorBodyFormat.Text);
     }
 
+    private static bool IsStillGzip(HttpContent content) =>
+        content.Headers.NonValidated.TryGetValues("Content-Encoding", out var encodings)
+        && encodings.Count == 1
+        && encodings.ToString().Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsUtf8CutInLastCharacter(ReadOnlySpan<byte> bytes)
     {
         for (var cut = 1; cut <= 3 && cut < bytes.Length; cut++)
         {
-            // The cut starts at a lead byte (11xxxxxx) and everything before it is valid.
-            if ((bytes[^cut] & 0xC0) == 0xC0)
+            var lead = bytes[^cut];
+            if ((lead & 0xC0) == 0x80)
             {
-                return System.Text.Unicode.Utf8.IsValid(bytes[..^cut]);
+                // A continuation byte: the lead is further back.
+                continue;
             }
+
+            // The cut starts at a lead byte (11xxxxxx) that announces more bytes than follow it (only continuations follow,
+            // by the loop above), and everything before it is valid. A Latin-1 letter followed by ASCII ("à\"}") is not a cut.
+            var announced = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+            return cut < announced && System.Text.Unicode.Utf8.IsValid(bytes[..^cut]);
         }
 
         return false;
@@ -319,6 +330,13 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
     public static async Task<byte[]> ReadBytesAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (IsStillGzip(content))
+        {
+            // A client that asks for identity (the signature API) decodes nothing in its socket handler; a gateway that
+            // compresses its error page anyway must not cost the code. The cap applies to the decoded bytes.
+            stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        }
+
         await using (stream.ConfigureAwait(false))
         {
             var length = content.Headers.ContentLength;

@@ -95,6 +95,23 @@ public sealed class ApiAnswerEncodingTests
         Assert.Equal(IdCloudErrorKind.NotFound, error.Kind);
     }
 
+    [Theory]
+    [InlineData("500 Internal Server Error", IdCloudErrorKind.ServerError)]
+    [InlineData("403 Forbidden", IdCloudErrorKind.PermissionDenied)]
+    public async Task A_by_client_error_whose_compressed_body_is_corrupt_keeps_its_status(string status, IdCloudErrorKind kind)
+    {
+        // The by Client handler peeks at 500 (10700) and 403 (10501/10502) bodies; a decoder failure there is no code.
+        foreach (var (encoding, body) in new[] { ("gzip", Encoding.ASCII.GetBytes("this is not gzip at all, just text")), ("deflate", new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x01, 0x02 }) })
+        {
+            await using var server = Answering(status, $"Content-Type: application/json\nContent-Encoding: {encoding}", body);
+            await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+            var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => app.GetRequiredService<IIdCloudByClient>().GetProcessAsync(ByClientId).WaitAsync(Slack));
+
+            Assert.Equal(kind, error.Kind);
+        }
+    }
+
     /// <summary>gzip bodies that do not decode to what was sent: garbage, cut inside the data, cut inside the trailer, altered.</summary>
     public static TheoryData<string, byte[]> CorruptGzipPdfs()
     {
@@ -165,10 +182,60 @@ public sealed class ApiAnswerEncodingTests
     }
 
     [Theory]
+    [InlineData("gzip of nothing")]
+    [InlineData("chunked, nothing")]
+    public async Task A_signed_document_that_decodes_to_no_bytes_is_an_invalid_response_not_an_empty_file(string shape)
+    {
+        // No Content-Length says the body is empty (the gzip member's length is not the file's, a chunked body has none),
+        // yet no PDF is empty: a zero-byte "signed document" must not be saved.
+        await using var server = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            if (shape == "gzip of nothing")
+            {
+                // A complete gzip member of zero bytes (header, empty final block, CRC-32 0, length 0): .NET writes nothing for it.
+                var empty = Convert.FromHexString("1F8B08000000000000030300" + "00000000" + "00000000");
+                await RawHttpServer.WriteHeadAsync(stream, $"HTTP/1.1 200 OK\nContent-Type: application/pdf\nContent-Encoding: gzip\nContent-Length: {empty.Length}\n", ct);
+                await stream.WriteAsync(empty, ct);
+            }
+            else
+            {
+                await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/pdf\nTransfer-Encoding: chunked\n", ct);
+                await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), ct);
+            }
+        });
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+        var error = await SignedDocumentDownloadFailureAsync(app);
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        Assert.Equal("GetSignedDocument", error.Operation);
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signature_api_error_sent_in_gzip_anyway_keeps_its_description()
+    {
+        // The signature API is asked for identity and its socket handler decodes nothing; a gateway that compresses its
+        // error answers anyway must not turn the service's message into gzip bytes read as text.
+        var json = Encoding.UTF8.GetBytes("""{"Message":"Not Found - Documento não existe","StatusCode":404,"Errors":null}""");
+        await using var server = Answering("404 Not Found", "Content-Type: application/json\nContent-Encoding: gzip", Compress("gzip", json));
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+
+        var error = await SignedDocumentDownloadFailureAsync(app);
+
+        Assert.Equal(IdCloudErrorKind.NotFound, error.Kind);
+        Assert.Equal("Not Found - Documento não existe", error.Description);
+    }
+
+    [Theory]
     [InlineData("deflate")]
     [InlineData("br")]
     [InlineData("zstd")]
     [InlineData("gzip, br")]
+    [InlineData("gzip;q=1")]
+    [InlineData("\"gzip\"")]
+    [InlineData("br/1")]
     public async Task A_signed_document_in_an_encoding_the_sdk_did_not_ask_for_is_an_invalid_response_not_saved_as_the_file(string encoding)
     {
         // The encoded bytes would otherwise be handed over (and saved) as the PDF.

@@ -33,4 +33,18 @@ public sealed class ErrorBodyEncodingTests
 
         Assert.StartsWith("Falha na autenticação 1.2.5 ", body.Description, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"code":"10501","message":"Token expirado: renove já"}""")]
+    [InlineData("""{"code":"1.2.5","message":"Acesso negado à"}""")]
+    public void A_latin1_body_whose_only_accent_is_near_its_end_is_read_as_latin1(string json)
+    {
+        // In Latin-1 the accented letter is one byte that looks like the lead byte of a UTF-8 sequence; what follows it
+        // ("} after the letter) is not a continuation, so the body is not UTF-8 cut inside its last character.
+        var body = IdCloudErrorBody.Parse(Encoding.Latin1.GetBytes(json), "application/json");
+
+        Assert.Equal(IdCloudErrorBodyFormat.Json, body.Format);
+        Assert.NotNull(body.Code);
+        Assert.EndsWith(json.Contains("já", StringComparison.Ordinal) ? "já" : "à", body.Description, StringComparison.Ordinal);
+    }
 }

@@ -65,6 +65,33 @@ public sealed class IdCloudCreateProcessContentTests
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), content.Headers.ContentLength);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(48 * 1024)]
+    [InlineData(48 * 1024 + 1)]
+    public async Task EscapedAndNonAsciiTextAndEdgeSizesAnnounceTheBytesWrittenOnEverySend(int size)
+    {
+        // Escapes (\", \u2028, control characters), multi-byte UTF-8 and a surrogate pair around documents whose base64
+        // ends on each padding case; sent twice, as the 401 resend does, after the length was taken.
+        var request = Request(
+            new EnvelopeDocument { DocumentName = "ação \"1\" \u2028 😀 \u0002", FileContents = Document(size, seed: size) },
+            new EnvelopeDocument { DocumentName = "b.pdf", FileContents = Document(size + 1, seed: 7) });
+        request.ClientReference = "<script>&'\\";
+        using var content = new IdCloudCreateProcessContent(request);
+        var announced = content.Headers.ContentLength;
+
+        for (var send = 0; send < 2; send++)
+        {
+            var sink = new WriteRecordingStream();
+            await content.CopyToAsync(sink);
+            Assert.Equal(announced, sink.Length);
+            JsonAssert.Equivalent(JsonSerializer.Serialize(request, IdCloudJsonContext.Default.CreateProcessRequest), sink.Text);
+        }
+    }
+
     private static CreateProcessRequest Request(params EnvelopeDocument[] documents) => new()
     {
         CallbackUri = "/",

@@ -106,6 +106,24 @@ public sealed class DocumentedErrorTextTests
         Assert.Equal(0, api.RequestCount);
     }
 
+    [Fact]
+    public async Task The_documented_refusal_body_under_a_200_status_in_latin1_is_still_the_refusal()
+    {
+        await using var identity = new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            await WriteAsync(stream, "200 OK", "application/json", Refusal("1.2.18", "latin1"), ct);
+        });
+        await using var api = ProcessApi();
+        await using var app = Start(identity.BaseAddress, api.BaseAddress);
+
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(
+            () => app.GetRequiredService<IIdCloudProcessClient>().GetProcessAsync(ProcessId).WaitAsync(Slack));
+
+        Assert.Equal("1.2.18", error.ErrorCode);
+        Assert.Equal(1, identity.RequestCount);
+    }
+
     [Theory]
     [InlineData("text/plain", "Service 1.2.5 is starting, try again")]
     [InlineData("application/json", "{\"message\":\"gateway 1.2.5 warming up\"}")]
