@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Refit;
 using Unico.IdCloud.Client.Http;
@@ -123,7 +122,7 @@ internal static class IdCloudRefitSettings
             return "a file (the body is empty)";
         }
 
-        if (UndecodedEncoding(response.Content.Headers) is { } encoding)
+        if (IdCloudContentEncoding.Undecoded(response.Content.Headers) is { } encoding)
         {
             // The handler decodes (and removes) the encodings it asked for (gzip, deflate). Anything left would be saved
             // as the file itself, and a file's bytes are not checked the way a JSON answer's are.
@@ -136,22 +135,6 @@ internal static class IdCloudRefitSettings
                 || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
                 || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
         return isPage ? $"a file (the service sent {mediaType})" : null;
-    }
-
-    /// <summary>
-    /// The encodings still on the content (all of them, as sent), or null when none but <c>identity</c> is left. Read as
-    /// sent, not through the typed <c>ContentEncoding</c>, which leaves out values it cannot parse (<c>gzip;q=1</c>,
-    /// <c>"gzip"</c>): those bodies are encoded all the same.
-    /// </summary>
-    private static string? UndecodedEncoding(HttpContentHeaders headers)
-    {
-        if (!headers.NonValidated.TryGetValues("Content-Encoding", out var values))
-        {
-            return null;
-        }
-
-        var undecoded = values.Any(value => value.Split(',').Any(e => e.Trim() is { Length: > 0 } name && !name.Equals("identity", StringComparison.OrdinalIgnoreCase)));
-        return undecoded ? Diagnostics.IdCloudRedaction.SanitizeFreeText(string.Join(", ", values), 100) ?? "unreadable" : null;
     }
 
     private static string ExpectedOf(IdCloudOperation operation) =>

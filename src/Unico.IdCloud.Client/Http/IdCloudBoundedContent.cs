@@ -47,10 +47,7 @@ internal sealed class IdCloudBoundedContent : HttpContent
 
         // A gzip body the socket handler left encoded (the signature API is asked for identity, so its handler decodes
         // nothing) is decoded and verified here; this content then describes the decoded body, as the handler's would.
-        // Read without parsing: the typed ContentEncoding collection would allocate on every success of every call.
-        _decodeGzip = _inner.Headers.NonValidated.TryGetValues("Content-Encoding", out var encodings)
-            && encodings.Count == 1
-            && encodings.ToString().Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase);
+        _decodeGzip = IdCloudContentEncoding.IsOnlyGzip(_inner.Headers);
 
         // Copied as they are stored (NonValidated: no parsing, no string[] per header), on every success of every call.
         foreach (var header in _inner.Headers.NonValidated)

@@ -115,11 +115,6 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         return new IdCloudErrorBody(null, trimmed.ToString(), IdCloudErrorBodyFormat.Text);
     }
 
-    private static bool IsStillGzip(HttpContent content) =>
-        content.Headers.NonValidated.TryGetValues("Content-Encoding", out var encodings)
-        && encodings.Count == 1
-        && encodings.ToString().Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase);
-
     private static bool IsUtf8CutInLastCharacter(ReadOnlySpan<byte> bytes)
     {
         for (var cut = 1; cut <= 3 && cut < bytes.Length; cut++)
@@ -330,7 +325,7 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
     public static async Task<byte[]> ReadBytesAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (IsStillGzip(content))
+        if (IdCloudContentEncoding.IsOnlyGzip(content.Headers))
         {
             // A client that asks for identity (the signature API) decodes nothing in its socket handler; a gateway that
             // compresses its error page anyway must not cost the code. The cap applies to the decoded bytes.
