@@ -131,33 +131,19 @@ internal sealed class IdCloudTokenEndpoint
 
     private (Success? Token, IdCloudTokenFailure? Failure) ReadToken(HttpStatusCode status, byte[] body)
     {
-        try
+        // An unreadable body falls through to the invalid-answer failure below; the body is never quoted (it may hold a token).
+        using var document = ParseJson(body);
+        if (document?.RootElement is { ValueKind: JsonValueKind.Object } root
+            && root.TryGetProperty("access_token", out var accessToken)
+            && accessToken.ValueKind == JsonValueKind.String
+            && accessToken.GetString() is { } value
+            && IdCloudAccessToken.IsSendable(value))
         {
-            // A UTF-8 byte order mark (some gateways write one) is not JSON; the API and webhook readers skip it too.
-            var json = body.AsMemory();
-            if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                json = json[3..];
-            }
-
-            using var document = JsonDocument.Parse(json, DocumentOptions);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("access_token", out var accessToken)
-                && accessToken.ValueKind == JsonValueKind.String
-                && accessToken.GetString() is { } value
-                && IdCloudAccessToken.IsSendable(value))
-            {
-                var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { } t && IsTokenTypeName(t) ? t : "Bearer";
-                var expiresIn = ReadSeconds(root, "expires_in") is { } seconds && seconds > 0
-                    ? (seconds < MaxLifetime.TotalSeconds ? TimeSpan.FromSeconds(seconds) : MaxLifetime)
-                    : FallbackLifetime;
-                return (new Success(value, tokenType, expiresIn), null);
-            }
-        }
-        catch (JsonException)
-        {
-            // Falls through to the invalid-answer failure below; the body is never quoted (it may hold a token).
+            var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { } t && IsTokenTypeName(t) ? t : "Bearer";
+            var expiresIn = ReadSeconds(root, "expires_in") is { } seconds && seconds > 0
+                ? (seconds < MaxLifetime.TotalSeconds ? TimeSpan.FromSeconds(seconds) : MaxLifetime)
+                : FallbackLifetime;
+            return (new Success(value, tokenType, expiresIn), null);
         }
 
         return (null, Unusable(status, "without a usable access_token"));
@@ -169,23 +155,31 @@ internal sealed class IdCloudTokenEndpoint
     /// </summary>
     private static bool HasRefusalShape(byte[] body)
     {
+        using var document = ParseJson(body);
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } root
+            && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+            && root.TryGetProperty("error_description", out var description) && description.ValueKind == JsonValueKind.String;
+    }
+
+    /// <summary>
+    /// The body as JSON, or <see langword="null"/> when it is not JSON. A UTF-8 byte order mark (some gateways write
+    /// one) is not JSON; the API and webhook readers skip it too.
+    /// </summary>
+    private static JsonDocument? ParseJson(byte[] body)
+    {
+        var json = body.AsMemory();
+        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
+
         try
         {
-            var json = body.AsMemory();
-            if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                json = json[3..];
-            }
-
-            using var document = JsonDocument.Parse(json, DocumentOptions);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
-                && root.TryGetProperty("error_description", out var description) && description.ValueKind == JsonValueKind.String;
+            return JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 
