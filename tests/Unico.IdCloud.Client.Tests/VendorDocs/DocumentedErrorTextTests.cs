@@ -129,14 +129,7 @@ public sealed class DocumentedErrorTextTests
     [InlineData("application/json", "{\"message\":\"gateway 1.2.5 warming up\"}")]
     public async Task A_200_that_only_mentions_a_dotted_number_is_still_an_unusable_answer_that_is_retried(string contentType, string body)
     {
-        var requests = 0;
-        await using var identity = new RawHttpServer(async (stream, head, ct) =>
-        {
-            await RawHttpServer.ReadBodyAsync(stream, head, ct);
-            await (Interlocked.Increment(ref requests) == 1
-                ? WriteAsync(stream, "200 OK", contentType, Encoding.UTF8.GetBytes(body), ct)
-                : RawHttpServer.WriteJsonAsync(stream, "200 OK", Encoding.ASCII.GetBytes($$"""{"access_token":"{{Token}}","expires_in":3600,"token_type":"Bearer"}"""), ct));
-        });
+        await using var identity = IdentityAnsweringFirst((stream, ct) => WriteAsync(stream, "200 OK", contentType, Encoding.UTF8.GetBytes(body), ct));
         await using var api = ProcessApi();
         await using var app = Start(identity.BaseAddress, api.BaseAddress);
 
@@ -149,14 +142,7 @@ public sealed class DocumentedErrorTextTests
     [Fact]
     public async Task The_documented_replay_body_under_a_200_status_is_retried_once_with_a_fresh_assertion()
     {
-        var requests = 0;
-        await using var identity = new RawHttpServer(async (stream, head, ct) =>
-        {
-            await RawHttpServer.ReadBodyAsync(stream, head, ct);
-            await (Interlocked.Increment(ref requests) == 1
-                ? WriteAsync(stream, "200 OK", "application/json", Refusal("1.2.7", "utf-8"), ct)
-                : RawHttpServer.WriteJsonAsync(stream, "200 OK", Encoding.ASCII.GetBytes($$"""{"access_token":"{{Token}}","expires_in":3600,"token_type":"Bearer"}"""), ct));
-        });
+        await using var identity = IdentityAnsweringFirst((stream, ct) => WriteAsync(stream, "200 OK", "application/json", Refusal("1.2.7", "utf-8"), ct));
         await using var api = ProcessApi();
         await using var app = Start(identity.BaseAddress, api.BaseAddress);
 
@@ -227,6 +213,19 @@ public sealed class DocumentedErrorTextTests
     {
         await RawHttpServer.WriteHeadAsync(stream, $"HTTP/1.1 {status}\nContent-Type: {contentType}\nContent-Length: {body.Length}\n", ct);
         await stream.WriteAsync(body, ct);
+    }
+
+    /// <summary>An identity service whose first answer is <paramref name="first"/> and every later one a token.</summary>
+    private static RawHttpServer IdentityAnsweringFirst(Func<Stream, CancellationToken, Task> first)
+    {
+        var requests = 0;
+        return new RawHttpServer(async (stream, head, ct) =>
+        {
+            await RawHttpServer.ReadBodyAsync(stream, head, ct);
+            await (Interlocked.Increment(ref requests) == 1
+                ? first(stream, ct)
+                : RawHttpServer.WriteJsonAsync(stream, "200 OK", Encoding.ASCII.GetBytes($$"""{"access_token":"{{Token}}","expires_in":3600,"token_type":"Bearer"}"""), ct));
+        });
     }
 
     private static RawHttpServer ProcessApi() => new(async (stream, head, ct) =>
