@@ -335,7 +335,8 @@ internal sealed partial record IdCloudErrorBody(string? Code, string? Descriptio
         await using (stream.ConfigureAwait(false))
         {
             var length = content.Headers.ContentLength;
-            var buffer = new byte[length is > 0 and < MaxBytes ? (int)length.Value : Math.Min(maxBytes, 8 * 1024)];
+            // Sized by the announced length when it is small, never beyond the cap: the buffer bounds every read.
+            var buffer = new byte[length is > 0 and < MaxBytes ? (int)Math.Min(length.Value, maxBytes) : Math.Min(maxBytes, 8 * 1024)];
             var total = 0;
             while (total < maxBytes)
             {

@@ -47,4 +47,21 @@ public sealed class ErrorBodyEncodingTests
         Assert.NotNull(body.Code);
         Assert.EndsWith(json.Contains("já", StringComparison.Ordinal) ? "já" : "à", body.Description, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_bounded_reader_never_returns_more_than_its_cap_whatever_length_is_announced(bool announced)
+    {
+        var body = Enumerable.Repeat((byte)'x', 1_000).ToArray();
+        using HttpContent content = announced ? new ByteArrayContent(body) : new StreamContent(new MemoryStream(body));
+        if (!announced)
+        {
+            content.Headers.ContentLength = null;
+        }
+
+        var read = await IdCloudErrorBody.ReadBytesAsync(content, maxBytes: 10, CancellationToken.None);
+
+        Assert.Equal(10, read.Length);
+    }
 }
