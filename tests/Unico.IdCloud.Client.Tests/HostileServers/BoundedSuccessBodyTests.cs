@@ -149,6 +149,109 @@ public sealed class BoundedSuccessBodyTests
         Assert.True(clock.Elapsed < budget + Slack, $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task SignedDocument_AsANeverEndingGzipStream_EndsAtDownloadTimeoutWithoutBufferingIt()
+    {
+        // The signature API's gzip is decoded by the SDK itself (and verified at its end): a body that never ends, and
+        // decodes at memory speed, must still stop at the download budget, never accumulate.
+        var budget = TimeSpan.FromSeconds(3);
+        await using var server = new RawHttpServer(async (stream, _, ct) =>
+        {
+            await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/pdf\nContent-Encoding: gzip\nTransfer-Encoding: chunked\n", ct);
+            var zeros = new byte[64 * 1024];
+            await using var gzip = new System.IO.Compression.GZipStream(new ChunkedWriteStream(stream), System.IO.Compression.CompressionLevel.Fastest);
+            await gzip.WriteAsync("%PDF-1.7\n"u8.ToArray(), ct);
+            while (!ct.IsCancellationRequested)
+            {
+                await gzip.WriteAsync(zeros, ct);
+                await gzip.FlushAsync(ct);
+            }
+        });
+        await using var app = HostileServerApp.Start(server.BaseAddress, o => { o.DownloadTimeout = budget; o.DownloadIdleTimeout = TimeSpan.FromSeconds(2); });
+        var signatures = app.GetRequiredService<IIdCloudSignatureClient>();
+        var sink = new CountingSink();
+
+        var clock = Stopwatch.StartNew();
+        using var download = await signatures.GetSignedDocumentAsync("doc-1").WaitAsync(Slack);
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => download.CopyToAsync(sink).WaitAsync(budget + Slack));
+
+        Assert.Equal(IdCloudErrorKind.Timeout, error.Kind);
+        Assert.True(sink.Bytes > 1024 * 1024, $"only {sink.Bytes} bytes decoded: the body was not streamed");
+        Assert.True(clock.Elapsed < budget + Slack, $"took {clock.Elapsed}");
+    }
+
+    /// <summary>Writes each write as one HTTP/1.1 chunk.</summary>
+    private sealed class ChunkedWriteStream(Stream socket) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => socket.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => socket.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (buffer.IsEmpty)
+            {
+                return;
+            }
+
+            await socket.WriteAsync(Encoding.ASCII.GetBytes($"{buffer.Length:X}\r\n"), cancellationToken);
+            await socket.WriteAsync(buffer, cancellationToken);
+            await socket.WriteAsync("\r\n"u8.ToArray(), cancellationToken);
+        }
+    }
+
+    /// <summary>Counts what it is given and keeps none of it.</summary>
+    private sealed class CountingSink : Stream
+    {
+        public long Bytes { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Bytes;
+
+        public override long Position { get => Bytes; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Bytes += count;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Bytes += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private static async Task TrickleJsonAsync(Stream stream, string start, int bytesPerSecond, CancellationToken cancellationToken)
     {
         await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 100000\n", cancellationToken);
