@@ -25,8 +25,12 @@ public sealed class WebhookInboxTests(WebhookInboxTests.Fixture fixture) : IClas
     [Fact]
     public async Task ANotificationHeldByALiveInstanceIsNotTakenOverButOneLeftByADeadInstanceIsAfterTakeOverAfter()
     {
-        var a = Start(fixture.Redis.Configuration, o => o.TakeOverAfter = TimeSpan.FromMilliseconds(1500));
-        await using var b = Start(fixture.Redis.Configuration, o => o.TakeOverAfter = TimeSpan.FromMilliseconds(1500));
+        // A live instance renews every third of TakeOverAfter, so it survives a stall of up to two thirds of it. At
+        // 1.5 s that was 1 s, and a clean-clone CI run on this 2-core machine once stalled the renewal longer than that
+        // (the other instance took the entry while the holder was alive); 3 s leaves 2 s of stall.
+        var takeOverAfter = TimeSpan.FromSeconds(3);
+        var a = Start(fixture.Redis.Configuration, o => o.TakeOverAfter = takeOverAfter);
+        await using var b = Start(fixture.Redis.Configuration, o => o.TakeOverAfter = takeOverAfter);
         var item = NewItem();
         Assert.True(await Inbox(a).TryAddAsync(item));
         var held = await Inbox(a).ReceiveAsync(AnyLease, TimeSpan.FromSeconds(5));
@@ -34,8 +38,9 @@ public sealed class WebhookInboxTests(WebhookInboxTests.Fixture fixture) : IClas
         Assert.Equal(item.Key, held.Key);
         Assert.NotNull(held.Receipt);
 
-        // Alive: it renews every 500 ms, so twice the take-over time passes without the other instance getting it.
-        Assert.Null(await Inbox(b).ReceiveAsync(AnyLease, TimeSpan.FromSeconds(3)));
+        // Alive: one and a half take-over times pass without the other instance getting it (without the renewals it
+        // would take it over after one).
+        Assert.Null(await Inbox(b).ReceiveAsync(AnyLease, takeOverAfter * 1.5));
 
         // Dead (its container is gone: no renewal, nothing given back): the other one takes it over.
         await a.DisposeAsync();
