@@ -49,12 +49,17 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
             budget.WindowSafetyMargin = TimeSpan.FromSeconds(1);
         });
 
+        // Each refusal's wait is one spacing (1 s) minus the time since the first admission, which is at most what this
+        // stopwatch shows after the refusal: a fixed lower bound would fail whenever the machine stalls between calls.
+        var sinceFirst = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(TimeSpan.Zero, await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High, 1));
         var second = await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 2);
+        var secondFloor = OneSpacingLess(sinceFirst.Elapsed);
         var third = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.Normal, 3);
+        var thirdFloor = OneSpacingLess(sinceFirst.Elapsed);
 
-        Assert.InRange(second!.Value, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
-        Assert.InRange(third!.Value, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        Assert.InRange(second!.Value, secondFloor, TimeSpan.FromSeconds(1));
+        Assert.InRange(third!.Value, thirdFloor, TimeSpan.FromSeconds(1));
         Assert.Equal(1, await fixture.Direct.GetDatabase().SortedSetLengthAsync(limiters[0].LogKey));
     }
 
@@ -172,6 +177,9 @@ public sealed class RateLimiterTests(RateLimiterTests.Fixture fixture) : IClassF
         Assert.NotNull(wait);
         Assert.InRange(wait.Value, TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(60));
     }
+
+    // Redis computes in whole milliseconds, so its "now" can trail the stopwatch by one; 5 ms covers the rounding.
+    private static TimeSpan OneSpacingLess(TimeSpan elapsed) => TimeSpan.FromSeconds(1) - elapsed - TimeSpan.FromMilliseconds(5);
 
     private async Task<List<RedisRateLimiter>> StartThreeAsync(Action<IdCloudRateLimitOptions> budget, Action<IIdCloudBuilder>? idcloud = null)
     {
