@@ -7,7 +7,7 @@ public sealed class IdCloudEmulatorOptions
 {
     /// <summary>
     /// The emulator's clock: assertion <c>iat</c>/<c>exp</c> checks, access-token expiry, process timestamps and
-    /// expiry, and request-log timestamps. Default <see cref="TimeProvider.System"/>. Pass a manual clock to test
+    /// expiry, request-log timestamps, and when an <see cref="EmulatedWebhookAuthentication.OAuth2"/> token is replaced. Default <see cref="TimeProvider.System"/>. Pass a manual clock to test
     /// expiry without waiting. Network mechanics (webhook retry back-off, injected delays) use the real clock.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -42,7 +42,10 @@ public sealed class IdCloudEmulatorOptions
     /// <summary>The longest wait between two webhook attempts. Default 1 second.</summary>
     public TimeSpan WebhookMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one webhook attempt may take before it counts as failed. Default 10 seconds.</summary>
+    /// <summary>
+    /// How long one webhook attempt may take before it counts as failed, its OAuth2 token request included (one shared
+    /// token request is itself bounded by it). Default 10 seconds.
+    /// </summary>
     public TimeSpan WebhookAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

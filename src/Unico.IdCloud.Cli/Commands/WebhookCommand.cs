@@ -5,11 +5,13 @@ using System.Text;
 using System.Text.Json;
 using Unico.IdCloud.Cli.Output;
 using Unico.IdCloud.Cli.Webhooks;
+using Unico.IdCloud.Testing;
 
 namespace Unico.IdCloud.Cli.Commands;
 
 /// <summary>
-/// <c>idcloud webhook send &lt;url&gt; [--basic u:p | --api-key h:v | --authorization raw | --bearer t]</c>: delivers one
+/// <c>idcloud webhook send &lt;url&gt; [--basic u:p | --api-key h:v | --authorization raw | --bearer t | --oauth2 token-url
+/// --client-id id --client-secret s]</c>: delivers one
 /// notification shaped like Unico's (<c>{"processId","state","flow"}</c>, plus <c>lastEvent</c> when expired) to test
 /// a receiver. A secret option may be given as <c>env:NAME</c> to keep it out of the shell history.
 /// </summary>
@@ -22,19 +24,24 @@ internal static class WebhookCommand
         var apiKey = new Option<string?>("--api-key") { Description = "Unico's API-key mode: header:value sends that header; a value without ':' is sent raw as Authorization (or env:NAME)." };
         var raw = new Option<string?>("--authorization") { Description = "A raw Authorization header value (or env:NAME)." };
         var bearer = new Option<string?>("--bearer") { Description = "Authorization: Bearer <token> (or env:NAME)." };
+        var oauth2 = new Option<string?>("--oauth2") { Description = "Unico's OAuth2 mode: the token URL of your authorization server; a token is obtained with --client-id and --client-secret (client credentials) and sent as Authorization: Bearer." };
+        var clientId = new Option<string?>("--client-id") { Description = "With --oauth2: the client id registered with your authorization server." };
+        var clientSecret = new Option<string?>("--client-secret") { Description = "With --oauth2: the client secret (or env:NAME)." };
         var processId = new Option<string?>("--process-id") { Description = "The processId to notify (default: a new GUID)." };
         var flow = new Option<string>("--flow") { Description = "The flow in the notification.", DefaultValueFactory = _ => "idunicosign" };
         var expired = new Option<bool>("--expired") { Description = "Notify an expired process (adds lastEvent and lastEventDescription, as Unico does)." };
         var send = new Command("send", "Deliver one Unico-shaped notification to a webhook receiver, with one of Unico's authentication modes.")
         {
-            url, basic, apiKey, raw, bearer, processId, flow, expired,
+            url, basic, apiKey, raw, bearer, oauth2, clientId, clientSecret, processId, flow, expired,
         };
         send.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, cancellationToken, async console =>
         {
             WebhookCredential credential;
+            OAuth2ClientCredentials? oauth2Client;
             try
             {
-                credential = Credential(parse.GetValue(basic), parse.GetValue(apiKey), parse.GetValue(raw), parse.GetValue(bearer));
+                credential = Credential(parse.GetValue(basic), parse.GetValue(apiKey), parse.GetValue(raw), parse.GetValue(bearer), parse.GetValue(oauth2));
+                oauth2Client = OAuth2Client(parse.GetValue(oauth2), parse.GetValue(clientId), parse.GetValue(clientSecret));
             }
             catch (ArgumentException ex)
             {
@@ -55,18 +62,27 @@ internal static class WebhookCommand
             using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(15) };
             using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            credential.ApplyTo(request);
             var clock = Stopwatch.StartNew();
-            int? status;
+            int? status = null;
             try
             {
+                if (oauth2Client is not null)
+                {
+                    credential = await WebhookCredential.OAuth2Async(oauth2Client, http, http.Timeout, cancellationToken).ConfigureAwait(false);
+                }
+
+                credential.ApplyTo(request);
                 using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 status = (int)response.StatusCode;
+            }
+            catch (OAuth2TokenException ex)
+            {
+                // As for Unico, no token means no delivery: the receiver is not called without its credential.
+                console.Problem($"no OAuth2 access token, so nothing was sent: {ex.Message}.");
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 console.Problem($"the receiver at {target} could not be reached ({ex.GetType().Name}: {ex.Message}).");
-                status = null;
             }
 
             var ok = status is >= 200 and < 300;
@@ -79,7 +95,7 @@ internal static class WebhookCommand
                 {
                     w.WriteStartObject();
                     w.WriteString("url", target.ToString());
-                    w.WriteString("authentication", credential.Mode);
+                    w.WriteString("authentication", oauth2Client is not null ? "oauth2" : credential.Mode);
                     w.WriteString("processId", id);
                     if (status is { } answered)
                     {
@@ -112,19 +128,43 @@ internal static class WebhookCommand
         return command;
     }
 
-    private static WebhookCredential Credential(string? basic, string? apiKey, string? raw, string? bearer)
+    private static WebhookCredential Credential(string? basic, string? apiKey, string? raw, string? bearer, string? oauth2)
     {
-        var given = new[] { basic, apiKey, raw, bearer }.Count(v => v is not null);
+        var given = new[] { basic, apiKey, raw, bearer, oauth2 }.Count(v => v is not null);
         if (given > 1)
         {
-            throw new ArgumentException("Give at most one of --basic, --api-key, --authorization and --bearer.");
+            throw new ArgumentException("Give at most one of --basic, --api-key, --authorization, --bearer and --oauth2.");
         }
 
+        // --oauth2's Bearer token is obtained just before sending (OAuth2Client); until then there is no credential.
         return basic is not null ? WebhookCredential.Basic(Resolve(basic, "--basic"))
             : apiKey is not null ? WebhookCredential.ApiKey(Resolve(apiKey, "--api-key"))
             : raw is not null ? WebhookCredential.Raw(Resolve(raw, "--authorization"))
             : bearer is not null ? WebhookCredential.Bearer(Resolve(bearer, "--bearer"))
             : WebhookCredential.None;
+    }
+
+    /// <summary>The client of <c>--oauth2</c>, checked as the emulator checks it; null without <c>--oauth2</c>.</summary>
+    private static OAuth2ClientCredentials? OAuth2Client(string? tokenUrl, string? clientId, string? clientSecret)
+    {
+        if (tokenUrl is null)
+        {
+            return clientId is null && clientSecret is null
+                ? null
+                : throw new ArgumentException("--client-id and --client-secret go with --oauth2 <token-url>.");
+        }
+
+        if (clientId is null || clientSecret is null)
+        {
+            throw new ArgumentException("--oauth2 needs --client-id and --client-secret (as registered with your authorization server).");
+        }
+
+        if (!Uri.TryCreate(tokenUrl, UriKind.Absolute, out var url))
+        {
+            throw new ArgumentException($"--oauth2 takes the absolute http(s) URL of your token endpoint (got '{tokenUrl}').");
+        }
+
+        return EmulatedWebhookAuthentication.OAuth2(url, clientId, Resolve(clientSecret, "--client-secret")).OAuth2Client;
     }
 
     /// <summary><c>env:NAME</c> reads the secret from an environment variable.</summary>

@@ -1,12 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Unico.IdCloud.Testing;
 
 namespace Unico.IdCloud.Cli.Webhooks;
 
 /// <summary>
 /// One of the ways Unico authenticates its webhook calls, applied to a request exactly as Unico does:
 /// Basic (<c>user:password</c>), API key (<c>header:value</c> split on the first colon; no colon sends the value raw as
-/// <c>Authorization</c>), a raw <c>Authorization</c> value, or a Bearer token. <see cref="Describe"/> never shows the secret.
+/// <c>Authorization</c>), a raw <c>Authorization</c> value, a Bearer token, or a token obtained by OAuth2 client
+/// credentials (sent as Bearer). <see cref="Describe"/> never shows the secret.
 /// </summary>
 internal sealed class WebhookCredential
 {
@@ -19,7 +21,7 @@ internal sealed class WebhookCredential
         _apply = apply;
     }
 
-    /// <summary><c>none</c>, <c>basic</c>, <c>api-key</c>, <c>authorization</c> or <c>bearer</c>.</summary>
+    /// <summary><c>none</c>, <c>basic</c>, <c>api-key</c>, <c>authorization</c>, <c>bearer</c> or <c>oauth2</c>.</summary>
     public string Mode { get; }
 
     /// <summary>What is sent, without the secret part.</summary>
@@ -64,6 +66,28 @@ internal sealed class WebhookCredential
 
     public static WebhookCredential Bearer(string token) =>
         new("bearer", "Authorization: Bearer (token hidden)", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token));
+
+    /// <summary>
+    /// Unico's OAuth2 scheme: a token from the customer's provider (client credentials, the same request the emulator
+    /// makes), sent as <c>Authorization: Bearer</c>.
+    /// </summary>
+    /// <exception cref="OAuth2TokenException">No usable token; the message names the cause and holds no secret.</exception>
+    public static async Task<WebhookCredential> OAuth2Async(OAuth2ClientCredentials client, HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(timeout);
+        OAuth2AccessToken token;
+        try
+        {
+            token = await OAuth2TokenRequest.SendAsync(http, client, TimeProvider.System, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new OAuth2TokenException($"the OAuth2 token endpoint {client.DisplayEndpoint} did not answer within {timeout}", exception);
+        }
+
+        return new("oauth2", $"Authorization: Bearer (token from {client.DisplayEndpoint} for client '{client.ClientId}', hidden)", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value));
+    }
 
     public void ApplyTo(HttpRequestMessage request) => _apply(request);
 }

@@ -240,7 +240,8 @@ internal sealed class EmulatorControlApi
             "APIKEY" or "API-KEY" => EmulatedWebhookAuthentication.ApiKey(auth!.RequiredString("value")),
             "BEARER" => EmulatedWebhookAuthentication.ApiKey("Authorization:Bearer " + auth!.RequiredString("token")),
             "AUTHORIZATION" => EmulatedWebhookAuthentication.ApiKey(NoColon(auth!.RequiredString("value"))),
-            _ => throw new ControlException(400, $"Unknown authentication mode '{mode}'. Use none, basic, apiKey, bearer or authorization."),
+            "OAUTH2" => EmulatedWebhookAuthentication.OAuth2(TokenUrl(auth!), auth!.RequiredString("clientId"), auth.RequiredString("clientSecret")),
+            _ => throw new ControlException(400, $"Unknown authentication mode '{mode}'. Use none, basic, apiKey, bearer, authorization or oauth2."),
         };
         _emulator.ConfigureWebhook(url, authentication, request.Bool("deliverTwice"));
         return ControlJson.Write(w =>
@@ -251,6 +252,15 @@ internal sealed class EmulatorControlApi
             w.WriteBoolean("deliverTwice", request.Bool("deliverTwice"));
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>The OAuth2 mode's <c>tokenUrl</c>: the customer's authorization server, where the emulator gets its tokens.</summary>
+    private static Uri TokenUrl(ControlRequest auth)
+    {
+        var text = auth.RequiredString("tokenUrl");
+        return Uri.TryCreate(text, UriKind.Absolute, out var tokenUrl) && (tokenUrl.Scheme == Uri.UriSchemeHttp || tokenUrl.Scheme == Uri.UriSchemeHttps)
+            ? tokenUrl
+            : throw new ControlException(400, $"\"tokenUrl\" must be an absolute http(s) URL (got '{text}').");
     }
 
     private static string NoColon(string value) =>

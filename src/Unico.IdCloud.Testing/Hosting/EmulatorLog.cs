@@ -19,4 +19,13 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Webhook for process {ProcessId} copy {Copy} given up after {Attempts} attempts")]
     public static partial void WebhookGaveUp(ILogger logger, string processId, int copy, int attempts);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Webhook OAuth2 token obtained for client {ClientId} from {TokenEndpoint} (expires in {Lifetime})")]
+    public static partial void WebhookTokenObtained(ILogger logger, string clientId, string tokenEndpoint, TimeSpan? lifetime);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Webhook OAuth2 token for client {ClientId} not obtained: {Reason}")]
+    public static partial void WebhookTokenFailed(ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Webhook for process {ProcessId} copy {Copy} attempt {Attempt}: the receiver answered 401 to the cached OAuth2 token; resending once with a new one")]
+    public static partial void WebhookTokenRejected(ILogger logger, string processId, int copy, int attempt);
 }

@@ -24,4 +24,8 @@ internal sealed record WebhookNotification(string ProcessId, string Flow, bool E
 }
 
 /// <summary>Where and how webhooks are delivered.</summary>
-internal sealed record WebhookTarget(Uri Url, EmulatedWebhookAuthentication Authentication, bool DeliverTwice);
+internal sealed record WebhookTarget(Uri Url, EmulatedWebhookAuthentication Authentication, bool DeliverTwice)
+{
+    /// <summary>The token cache of an OAuth2 target, made by the sender that delivers to it; null for other schemes.</summary>
+    public OAuth2TokenCache? Tokens { get; init; }
+}

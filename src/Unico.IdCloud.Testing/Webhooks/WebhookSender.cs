@@ -50,7 +50,10 @@ internal sealed class WebhookSender : IAsyncDisposable
         }
     }
 
-    public void Configure(WebhookTarget? target) => _target = target;
+    public void Configure(WebhookTarget? target) =>
+        _target = target?.Authentication.OAuth2Client is { } client
+            ? target with { Tokens = new OAuth2TokenCache(client, _http, _options.TimeProvider, _options.WebhookAttemptTimeout, _logger, _stopping.Token) }
+            : target;
 
     public void Enqueue(WebhookNotification notification)
     {
@@ -172,19 +175,42 @@ internal sealed class WebhookSender : IAsyncDisposable
     private async Task DeliverCopyAsync(WebhookTarget target, string processId, byte[] body, int copy, CancellationToken stopping)
     {
         var delay = _options.WebhookInitialRetryDelay;
+        var tokenRefreshed = false;
         for (var attempt = 1; attempt <= _options.WebhookMaxAttempts; attempt++)
         {
             int? status = null;
             string? error = null;
+            var awaitingToken = false;
             try
             {
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 attemptTimeout.CancelAfter(_options.WebhookAttemptTimeout);
-                using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                target.Authentication.Apply(request);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
-                status = (int)response.StatusCode;
+                OAuth2AccessToken? token = null;
+                if (target.Tokens is { } tokens)
+                {
+                    awaitingToken = true;
+                    token = await tokens.GetAsync(attemptTimeout.Token).ConfigureAwait(false);
+                    awaitingToken = false;
+                }
+
+                status = await SendAsync(target, body, token, attemptTimeout.Token).ConfigureAwait(false);
+
+                // A 401 to a cached token most likely means the token went stale early (the receiver rotated its keys or
+                // revoked it), not that the receiver is failing. A client of an OAuth2 provider answers that the way the
+                // SDK's own pipeline does (design §4): drop the token, fetch one, resend once within the same attempt.
+                // Spending a retry and its back-off instead would delay every notification after each key rotation and
+                // count against the receiver's error rate, which Unico throttles on. Once per copy: a receiver that
+                // rejects every token gets its 401s recorded, not a token request per attempt.
+                if (status == 401 && token is not null && !tokenRefreshed)
+                {
+                    tokenRefreshed = true;
+                    EmulatorLog.WebhookTokenRejected(_logger, processId, copy, attempt);
+                    target.Tokens!.Invalidate(token);
+                    awaitingToken = true;
+                    token = await target.Tokens.GetAsync(attemptTimeout.Token).ConfigureAwait(false);
+                    awaitingToken = false;
+                    status = await SendAsync(target, body, token, attemptTimeout.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -192,7 +218,14 @@ internal sealed class WebhookSender : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                error = $"no response within {_options.WebhookAttemptTimeout}";
+                error = awaitingToken
+                    ? $"no OAuth2 access token from {target.Tokens!.Client.DisplayEndpoint} within {_options.WebhookAttemptTimeout}"
+                    : $"no response within {_options.WebhookAttemptTimeout}";
+            }
+            catch (OAuth2TokenException exception)
+            {
+                // Not obtaining a token is a failed attempt like an unreachable receiver: recorded, retried on schedule.
+                error = exception.Message;
             }
             catch (HttpRequestException exception)
             {
@@ -223,6 +256,24 @@ internal sealed class WebhookSender : IAsyncDisposable
         }
 
         EmulatorLog.WebhookGaveUp(_logger, processId, copy, _options.WebhookMaxAttempts);
+    }
+
+    /// <summary>One POST of the notification; a new request each time, as a sent one cannot be sent again.</summary>
+    private async Task<int> SendAsync(WebhookTarget target, byte[] body, OAuth2AccessToken? token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+        else
+        {
+            target.Authentication.Apply(request);
+        }
+
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return (int)response.StatusCode;
     }
 
     private void Record(EmulatedWebhookDelivery delivery)

@@ -27,6 +27,9 @@ public sealed class WebhookReceiver : IDisposable
 
     public int Status { get; set; }
 
+    /// <summary>A JSON body to answer with (none when null): lets the receiver play an OAuth2 token endpoint.</summary>
+    public string? JsonBody { get; set; }
+
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     public async Task<ReceivedWebhook> WaitForAsync(int count, TimeSpan timeout)
@@ -60,6 +63,13 @@ public sealed class WebhookReceiver : IDisposable
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
             Received.Enqueue(new ReceivedWebhook(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body));
             context.Response.StatusCode = Status;
+            if (JsonBody is { } json)
+            {
+                context.Response.ContentType = "application/json";
+                var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
             context.Response.Close();
         }
     }
