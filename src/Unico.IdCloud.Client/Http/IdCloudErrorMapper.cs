@@ -714,6 +714,8 @@ internal static class IdCloudErrorMapper
     private static string MayHaveBeenProcessedAdvice(IdCloudOperation operation) =>
         operation.Name == IdCloudOperation.CreateProcess.Name
             ? "The request reached IDCloud, so the process may have been created anyway: look it up by your clientReference before trying again, or you may create a second, billable process."
+            : operation.Name == ByClient.ByClientOperations.VerifyData.Name
+            ? ByClient.ByClientOperations.VerifyDataMayHaveBeenProcessedAdvice
             : "The request may have reached IDCloud and been acted on: check its effect before repeating it.";
 
     private static void AppendRetries(StringBuilder message, int retryCount)

@@ -338,6 +338,17 @@ public sealed class IdCloudErrorMapperTests
         Assert.Equal(expected, safe.OriginalString);
     }
 
+    [Fact]
+    public async Task A_by_Client_error_names_its_request_without_the_CPF_of_the_path()
+    {
+        using var response = Response(400, """{"error":{"code":"20507","description":"The CPF is invalid"}}""", new Uri("https://api.id.uat.unico.app/lists/73689290074"));
+
+        var error = await IdCloudErrorMapper.FromResponseAsync(response, Unico.IdCloud.Client.ByClient.ByClientOperations.VerifyData, IdCloudApi.ByClient, default);
+
+        Assert.Equal("/lists/***.***.***-74", error.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("73689290074", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(500, true)]
     [InlineData(502, true)]
