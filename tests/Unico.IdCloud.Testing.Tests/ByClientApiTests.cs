@@ -9,7 +9,8 @@ namespace Unico.IdCloud.Testing.Tests;
 /// <summary>
 /// The emulated by Client API (<c>/processes/v1</c>) over real sockets: the vendor's 403-not-401 authentication codes,
 /// the APIKEY per use case, the five-digit validation codes, capture payload rules, scripted verdicts (status 5 at HTTP
-/// 200 included), capabilities that only a later GET carries, document capture and reuse, faults.
+/// 200 included), capabilities that only a later GET carries, document capture and reuse, the Data Verification
+/// (<c>POST /lists/{cpf}</c>), faults.
 /// </summary>
 public sealed class ByClientApiTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {
@@ -266,6 +267,111 @@ public sealed class ByClientApiTests(EmulatorFixture fixture) : EmulatorTest(fix
         Assert.All(ByClient.Requests, r => Assert.True(r.HasApiKey));
     }
 
+    [Fact]
+    public async Task VerifyData_checks_token_and_APIKEY_like_every_by_Client_call()
+    {
+        var key = ByClient.CreateApiKey();
+        var path = "/lists/" + Cpf;
+
+        Assert.Equal((400, "20001"), await ErrorOfAsync(PostEmpty(path, null, key.Value)));
+        Assert.Equal((403, "10501"), await ErrorOfAsync(PostEmpty(path, "not-a-token", key.Value)));
+        var token = await TokenAsync();
+        Assert.Equal((400, "20002"), await ErrorOfAsync(PostEmpty(path, token, null)));
+        Assert.Equal((403, "10201"), await ErrorOfAsync(PostEmpty(path, token, "emu_unknown")));
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal((403, "10502"), await ErrorOfAsync(PostEmpty(path, token, key.Value)));
+        Assert.All(ByClient.Requests, r => Assert.Equal(ByClientRoute.VerifyData, r.Route));
+
+        using var get = await Http.SendAsync(Get(path, await TokenAsync(), key.Value));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal("POST", get.Content.Headers.Allow.Single());
+    }
+
+    [Theory]
+    [InlineData("73689290075")]
+    [InlineData("11111111111")]
+    [InlineData("736.892.900-74")]
+    [InlineData("123")]
+    public async Task VerifyData_answers_20507_for_an_invalid_CPF(string cpf)
+    {
+        var key = ByClient.CreateApiKey();
+
+        Assert.Equal((400, "20507"), await ErrorOfAsync(PostEmpty("/lists/" + Uri.EscapeDataString(cpf), await TokenAsync(), key.Value)));
+    }
+
+    [Fact]
+    public async Task VerifyData_answers_a_canned_basicData_in_the_vendors_shape_derived_from_the_CPF()
+    {
+        var key = ByClient.CreateApiKey();
+        var token = await TokenAsync();
+
+        var first = await OkAsync(PostEmpty("/lists/" + Cpf, token, key.Value));
+        var again = await OkAsync(PostEmpty("/lists/" + Cpf, token, key.Value));
+        var other = await OkAsync(PostEmpty("/lists/52998224725", token, key.Value));
+
+        Assert.True(Guid.TryParse(first.GetProperty("id").GetString(), out _));
+        Assert.NotEqual(first.GetProperty("id").GetString(), again.GetProperty("id").GetString()); // a request id per call
+        Assert.Equal(3, first.GetProperty("status").GetInt32());
+        var basic = first.GetProperty("lists").GetProperty("basicData");
+        Assert.Equal(again.GetProperty("lists").GetRawText(), first.GetProperty("lists").GetRawText());
+        Assert.NotEqual(other.GetProperty("lists").GetProperty("basicData").GetProperty("name").GetString(), basic.GetProperty("name").GetString());
+
+        // Every member of the vendor's example, every one a string, nothing else.
+        string[] members = ["name", "birthCountry", "birthDate", "gender", "motherName", "fatherName", "maritalStatus", "rgNumber", "rgIssuingAgency", "rgStateCode", "financialData", "address", "email", "phone"];
+        Assert.Equal(members, basic.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["incomeEstimate", "totalAssets"], basic.GetProperty("financialData").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["addressMain", "number", "complement", "neighborhood", "zipCode", "city", "state", "country", "type"], basic.GetProperty("address").EnumerateObject().Select(p => p.Name));
+        Assert.All(
+            basic.EnumerateObject().Concat(basic.GetProperty("financialData").EnumerateObject()).Concat(basic.GetProperty("address").EnumerateObject())
+                .Where(p => p.Value.ValueKind != JsonValueKind.Object),
+            p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
+
+        // Plausible values: an ISO 8601 birth date of an adult, a gender that matches, an 8-digit CEP, an E.164 phone.
+        var birth = DateTimeOffset.Parse(basic.GetProperty("birthDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(birth.Year, 1950, 2004);
+        Assert.Contains(basic.GetProperty("gender").GetString(), new[] { "M", "F" });
+        Assert.Matches("^[0-9]{8}$", basic.GetProperty("address").GetProperty("zipCode").GetString());
+        Assert.Matches(@"^\+55[0-9]{11}$", basic.GetProperty("phone").GetString());
+        Assert.Equal("", basic.GetProperty("fatherName").GetString());
+    }
+
+    [Fact]
+    public async Task VerifyData_follows_the_CPFs_script_status_error_or_lists()
+    {
+        var key = ByClient.CreateApiKey();
+        var token = await TokenAsync();
+        ByClient.ScriptOutcome(Cpf, new EmulatedByClientOutcome { Lists = """{"basicData":{"name":"FULANO"},"pep":{"isPep":true}}""" });
+        ByClient.ScriptOutcome("52998224725", EmulatedByClientOutcome.Error(500, "510"));
+        ByClient.ScriptOutcome("11144477735", EmulatedByClientOutcome.ProcessingError);
+        ByClient.ScriptNextOutcome(EmulatedByClientOutcome.Error(400, "20807")); // a per-call script is CreateProcess's
+
+        var scripted = await OkAsync(PostEmpty("/lists/" + Cpf, token, key.Value));
+        Assert.Equal("FULANO", scripted.GetProperty("lists").GetProperty("basicData").GetProperty("name").GetString());
+        Assert.True(scripted.GetProperty("lists").GetProperty("pep").GetProperty("isPep").GetBoolean());
+        Assert.Equal((500, "510"), await ErrorOfAsync(PostEmpty("/lists/52998224725", token, key.Value)));
+        var failed = await OkAsync(PostEmpty("/lists/11144477735", token, key.Value));
+        Assert.Equal(5, failed.GetProperty("status").GetInt32());
+        Assert.False(failed.TryGetProperty("lists", out _));
+        Assert.Equal((400, "20807"), await ErrorOfAsync(Post("/processes/v1", token, key.Value, OnboardingBody(ByClient.CreateCapture()))));
+        Assert.Throws<ArgumentException>(() => ByClient.ScriptOutcome(Cpf, new EmulatedByClientOutcome { Lists = "[1]" }));
+        Assert.Equal(0, ByClient.ProcessCreationCount);
+    }
+
+    [Fact]
+    public async Task VerifyData_faults_are_injected_on_its_own_route()
+    {
+        var key = ByClient.CreateApiKey();
+        var token = await TokenAsync();
+        ByClient.InjectFault(ByClientRoute.VerifyData, EmulatedFault.GatewayError());
+
+        using var gateway = await Http.SendAsync(PostEmpty("/lists/" + Cpf, token, key.Value));
+        var ok = await OkAsync(PostEmpty("/lists/" + Cpf, token, key.Value));
+
+        Assert.Equal(HttpStatusCode.BadGateway, gateway.StatusCode);
+        Assert.Equal(3, ok.GetProperty("status").GetInt32());
+        Assert.Equal([EmulatedFaultKind.GatewayError, null], ByClient.Requests.Select(r => r.Fault));
+    }
+
     internal static string OnboardingBody(string image, string gender = "M") =>
         $$"""{"subject":{"code":"{{Cpf}}","name":"Fulano de Tal","gender":"{{gender}}","birthDate":"1990-01-31","email":"fulano@example.com","phone":"+5511999999999","clientReference":"cliente-123"},"imageBase64":"{{image}}"}""";
 
@@ -281,6 +387,14 @@ public sealed class ByClientApiTests(EmulatorFixture fixture) : EmulatorTest(fix
 
     private HttpRequestMessage Post(string path, string? token, string? apiKey, string json) =>
         WithKey(EmulatorHttp.PostJson(ByClient.BaseAddress, path, token, json), apiKey);
+
+    /// <summary>A POST without a body, as the Data Verification is documented.</summary>
+    private HttpRequestMessage PostEmpty(string path, string? token, string? apiKey)
+    {
+        var request = EmulatorHttp.Get(ByClient.BaseAddress, path, token);
+        request.Method = HttpMethod.Post;
+        return WithKey(request, apiKey);
+    }
 
     private HttpRequestMessage Get(string path, string? token, string? apiKey) =>
         WithKey(EmulatorHttp.Get(ByClient.BaseAddress, path, token), apiKey);

@@ -63,7 +63,10 @@ internal static class ByClientErrorCatalog
         message.Append(CultureInfo.InvariantCulture, $"{operation.Name} failed: {entry.Summary} (HTTP {(int)status}, code {code}). {entry.Advice}");
         if (mayHaveBeenProcessed)
         {
-            message.Append(" The request reached IDCloud, so a process may exist and be billed: reconcile by your clientReference before sending again.");
+            // Only a CreateProcess leaves a process behind; a Data Verification leaves at most a billed call.
+            message.Append(operation.Name == ByClientOperations.VerifyData.Name
+                ? " " + ByClientOperations.VerifyDataMayHaveBeenProcessedAdvice
+                : " The request reached IDCloud, so a process may exist and be billed: reconcile by your clientReference before sending again.");
         }
 
         var quoted = Diagnostics.IdCloudRedaction.SanitizeFreeText(description, IdCloudErrorMapper.MaxDescriptionInMessage);

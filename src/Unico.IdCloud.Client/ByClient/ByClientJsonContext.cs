@@ -26,6 +26,7 @@ namespace Unico.IdCloud.Client.ByClient;
 [JsonSerializable(typeof(ByClientProcessRequest))]
 [JsonSerializable(typeof(Wire.ByClientProcess))]
 [JsonSerializable(typeof(Wire.ReusableDocumentList))]
+[JsonSerializable(typeof(Wire.DataVerification))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

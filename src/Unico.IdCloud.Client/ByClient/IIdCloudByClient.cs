@@ -1,7 +1,8 @@
 namespace Unico.IdCloud.Client.ByClient;
 
 /// <summary>
-/// The by Client API with one API key: create a process from the app's capture and read it back. Get one from
+/// The by Client API with one API key: create a process from the app's capture and read it back, find reusable
+/// documents, verify a person's data. Get one from
 /// <see cref="IIdCloudClientFactory.GetByClient"/> by key name (and account name), or inject it directly when exactly
 /// one key is configured (a named account's keyed by the account's name).
 /// Authentication, retries (never for a CreateProcess that may have been sent), telemetry and typed errors come from
@@ -45,4 +46,17 @@ public interface IIdCloudByClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reusable documents.</returns>
     Task<IReadOnlyList<ByClientReusableDocument>> GetReusableDocumentsAsync(string cpf, ByClientDocumentType type, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /lists/{cpf}</c> (Data Verification): the person's registration data and further lists, not an identity
+    /// verdict. The CPF is checked before sending. The vendor may bill every call, so it is never retried once it may
+    /// have reached the service; then the exception says <see cref="IdCloudException.RequestMayHaveBeenProcessed"/>.
+    /// </summary>
+    /// <param name="cpf">The CPF, 11 digits. It travels in the URL path; the SDK masks it in exceptions and logs.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The data. A status other than 3 is returned, not thrown.</returns>
+    /// <exception cref="IdCloudValidationException">The CPF is invalid; nothing was sent.</exception>
+    /// <exception cref="IdCloudByClientException">The API answered one of its error codes (e.g. 20507 invalid CPF).</exception>
+    /// <exception cref="IdCloudException">Any other failure (transport, rate limit, unreadable answer).</exception>
+    Task<ByClientDataVerification> VerifyDataAsync(string cpf, CancellationToken cancellationToken = default);
 }

@@ -91,6 +91,31 @@ internal sealed class IdCloudByClient : IIdCloudByClient
         return [.. items.Where(i => i is { DocumentType: not null, DocumentId: not null }).Select(i => new ByClientReusableDocument(i.DocumentType!, i.DocumentId!))];
     }
 
+    public async Task<ByClientDataVerification> VerifyDataAsync(string cpf, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<IdCloudValidationError>();
+        ByClientRequestValidator.ValidateCpf(cpf, nameof(cpf), errors);
+        if (errors.Count > 0)
+        {
+            throw new IdCloudValidationException(errors);
+        }
+
+        var witness = IdCloudSendWitness.Begin();
+        try
+        {
+            var wire = await _api.VerifyDataAsync(_apiKey, cpf, cancellationToken).ConfigureAwait(false);
+            return ByClientDataVerification.FromWire(wire)
+                ?? throw IdCloudErrorMapper.FromUnusableModel(ByClientOperations.VerifyData, "a data verification (\"id\" is empty)");
+        }
+        catch (OperationCanceledException cancelled) when (IdCloudErrorMapper.CancellationForCaller(
+            cancelled, ByClientOperations.VerifyData, witness, clientReference: null, cancellationToken) is { } signal)
+        {
+            // A cancellation while Refit reads the answer never reaches the pipeline (see IdCloudSendWitness); the call
+            // may have been billed, so the caller gets the signal, as for the other calls that are not idempotent.
+            throw signal;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"IdCloudByClient {{ ApiKey = {ApiKeyName} (value redacted) }}";
 

@@ -42,6 +42,7 @@ internal static class IdCloudRefitOperations
         nameof(ByClient.Wire.IIdCloudByClientApi.GetByClientProcessAsync) => ByClient.ByClientOperations.GetProcess,
         nameof(ByClient.Wire.IIdCloudByClientApi.GetByClientProcessDetailsAsync) => ByClient.ByClientOperations.GetProcessDetails,
         nameof(ByClient.Wire.IIdCloudByClientApi.GetReusableDocumentsAsync) => ByClient.ByClientOperations.GetReusableDocuments,
+        nameof(ByClient.Wire.IIdCloudByClientApi.VerifyDataAsync) => ByClient.ByClientOperations.VerifyData,
         _ => null,
     };
 

@@ -140,5 +140,6 @@ internal static class IdCloudRefitSettings
     private static string ExpectedOf(IdCloudOperation operation) =>
         operation.Name == IdCloudOperation.GetSelfie.Name || operation.Name == IdCloudOperation.GetEvidenceSet.Name ? "a file"
         : operation.Name == ByClient.ByClientOperations.GetReusableDocuments.Name ? "a reusable-document list"
+        : operation.Name == ByClient.ByClientOperations.VerifyData.Name ? "a data verification"
         : "a process";
 }

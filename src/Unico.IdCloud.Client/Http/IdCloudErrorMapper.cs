@@ -453,11 +453,42 @@ internal static class IdCloudErrorMapper
         };
     }
 
-    /// <summary>The URL without query string, fragment or user info: safe to show in messages and logs.</summary>
+    /// <summary>
+    /// The URL without query string, fragment or user info, and with a CPF in the path masked: safe to show in messages
+    /// and logs. The by Client Data Verification endpoint carries the CPF as a path segment (<c>/lists/{cpf}</c>), so the
+    /// path alone is personal data there.
+    /// </summary>
     public static Uri? SafeUri(Uri? uri) =>
         uri is null ? null
-        : uri.IsAbsoluteUri ? new Uri(uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped))
-        : new Uri(uri.OriginalString.Split('?', '#')[0], UriKind.Relative);
+        : uri.IsAbsoluteUri ? new Uri(MaskCpfSegments(uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)))
+        : new Uri(MaskCpfSegments(uri.OriginalString.Split('?', '#')[0]), UriKind.Relative);
+
+    /// <summary>
+    /// Masks every path segment of exactly 11 digits as <see cref="IdCloudRedaction.MaskCpf"/> does (no other IDCloud id
+    /// has that shape: process and document ids are UUIDs), keeping the check digits to recognise the call by.
+    /// </summary>
+    private static string MaskCpfSegments(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        var start = schemeEnd < 0 ? 0 : url.IndexOf('/', schemeEnd + 3);
+        if (start < 0)
+        {
+            return url;
+        }
+
+        var segments = url[start..].Split('/');
+        var masked = false;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i] is { Length: 11 } segment && segment.All(char.IsAsciiDigit))
+            {
+                segments[i] = IdCloudRedaction.MaskCpf(segment);
+                masked = true;
+            }
+        }
+
+        return masked ? url[..start] + string.Join('/', segments) : url;
+    }
 
     /// <summary>The kind an HTTP status means when the body carries no better information.</summary>
     public static IdCloudErrorKind KindFromStatus(HttpStatusCode status) => (int)status switch
@@ -683,6 +714,8 @@ internal static class IdCloudErrorMapper
     private static string MayHaveBeenProcessedAdvice(IdCloudOperation operation) =>
         operation.Name == IdCloudOperation.CreateProcess.Name
             ? "The request reached IDCloud, so the process may have been created anyway: look it up by your clientReference before trying again, or you may create a second, billable process."
+            : operation.Name == ByClient.ByClientOperations.VerifyData.Name
+            ? ByClient.ByClientOperations.VerifyDataMayHaveBeenProcessedAdvice
             : "The request may have reached IDCloud and been acted on: check its effect before repeating it.";
 
     private static void AppendRetries(StringBuilder message, int retryCount)

@@ -16,7 +16,7 @@ namespace Unico.IdCloud.Testing;
 
 /// <summary>
 /// The emulated by Client API (<c>api.id[.uat].unico.app</c>: <c>/processes/v1</c>, <c>/processes/v2/{id}</c>,
-/// <c>/documents/v1</c>) on its own loopback port, reached through <see cref="IdCloudEmulator.ByClient"/>. It accepts
+/// <c>/documents/v1</c>, <c>/lists/{cpf}</c>) on its own loopback port, reached through <see cref="IdCloudEmulator.ByClient"/>. It accepts
 /// the access tokens the emulator's identity endpoint issues, plus an <c>APIKEY</c> from <see cref="CreateApiKey"/>.
 /// </summary>
 /// <remarks>
@@ -65,7 +65,10 @@ public sealed class ByClientEmulator : IAsyncDisposable
     /// </summary>
     public int ProcessCreationCount => _endpoints.CreationCount;
 
-    /// <summary>Answer with PascalCase member names (<c>Id</c>, <c>Status</c>), as older responses did. Default off.</summary>
+    /// <summary>
+    /// Answer processes with PascalCase member names (<c>Id</c>, <c>Status</c>), as older responses did. Default off. The
+    /// Data Verification answer is not affected: that endpoint has no such older form.
+    /// </summary>
     public bool PascalCaseResponses
     {
         get => _endpoints.PascalCase;
@@ -129,13 +132,24 @@ public sealed class ByClientEmulator : IAsyncDisposable
     /// </summary>
     public string CreateCapture() => _endpoints.Captures.Issue();
 
-    /// <summary>Every identity or 1:1 request for this CPF gets <paramref name="outcome"/> (unless a per-call script applies).</summary>
+    /// <summary>
+    /// Every identity or 1:1 request for this CPF gets <paramref name="outcome"/> (unless a per-call script applies), and
+    /// so does every Data Verification (<c>POST /lists/{cpf}</c>): its status, its error, or its
+    /// <see cref="EmulatedByClientOutcome.Lists"/>.
+    /// </summary>
     /// <param name="cpf">The 11 digits.</param>
     /// <param name="outcome">The verdict or error.</param>
+    /// <exception cref="ArgumentException"><see cref="EmulatedByClientOutcome.Lists"/> is not a JSON object.</exception>
     public void ScriptOutcome(string cpf, EmulatedByClientOutcome outcome)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cpf);
         ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Lists is { } lists && !IsJsonObject(lists))
+        {
+            // Found when scripting, not as a broken answer in the middle of the test that relies on it.
+            throw new ArgumentException("Lists must be the JSON text of an object, e.g. {\"basicData\":{...}}.", nameof(outcome));
+        }
+
         _endpoints.ScriptPerCpf(cpf, outcome);
     }
 
@@ -359,6 +373,7 @@ public sealed class ByClientEmulator : IAsyncDisposable
             ByClientRoute.CreateProcess => await _endpoints.CreateAsync(context, tenant, key, context.RequestAborted).ConfigureAwait(false),
             ByClientRoute.GetProcess => _endpoints.Get(id, tenant, details: false),
             ByClientRoute.GetProcessDetails => _endpoints.Get(id, tenant, details: true),
+            ByClientRoute.VerifyData => _endpoints.VerifyData(id),
             _ => _endpoints.GetDocuments(context.Request, tenant, key),
         };
     }
@@ -373,14 +388,32 @@ public sealed class ByClientEmulator : IAsyncDisposable
             ["", "processes", "v1", { Length: > 0 }] => (ByClientRoute.GetProcess, "GET"),
             ["", "processes", "v2", { Length: > 0 }] => (ByClientRoute.GetProcessDetails, "GET"),
             ["", "documents", "v1"] => (ByClientRoute.GetReusableDocuments, "GET"),
+            ["", "lists", { Length: > 0 }] => (ByClientRoute.VerifyData, "POST"),
             _ => (null, null),
         };
         if (route is ByClientRoute.GetProcess or ByClientRoute.GetProcessDetails)
         {
             id = segments[3];
         }
+        else if (route is ByClientRoute.VerifyData)
+        {
+            id = segments[2];
+        }
 
         return route is not null && HttpMethods.Equals(method, allowed!) ? route : null;
+    }
+
+    private static bool IsJsonObject(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static EmulatorResponse FaultResponse(EmulatedFault fault) =>

@@ -7,7 +7,8 @@ namespace Unico.IdCloud.Testing;
 
 /// <summary>
 /// The by Client endpoints once the caller is authenticated: <c>POST /processes/v1</c> (validation with the vendor's
-/// five-digit codes, capture payload checks, scripted verdicts), the two GETs and the document reuse check.
+/// five-digit codes, capture payload checks, scripted verdicts), the two GETs, the document reuse check and the Data
+/// Verification (<c>POST /lists/{cpf}</c>).
 /// </summary>
 /// <remarks>
 /// Choices where the vendor's reference is silent: a process id that is not a UUID answers 400 with 20003, an unknown
@@ -192,6 +193,27 @@ internal sealed class ByClientEndpoints
 
         var found = _documents.Where(d => d.TenantId == tenantId && d.Cpf == code && d.Type == type).OrderBy(d => d.Id, StringComparer.Ordinal);
         return EmulatorResponse.Json(200, ByClientJson.Documents(found));
+    }
+
+    /// <summary>
+    /// <c>POST /lists/{cpf}</c>: the outcome scripted for the CPF decides the status, an error or the <c>lists</c>;
+    /// unscripted, status 3 with the canned <c>basicData</c>. Per-call scripts belong to <c>POST /processes/v1</c> and are
+    /// left for it.
+    /// </summary>
+    public EmulatorResponse VerifyData(string cpf)
+    {
+        if (!CpfCheckDigits.IsValid(cpf))
+        {
+            return ByClientErrors.Response(400, "20507");
+        }
+
+        var outcome = _perCpf.TryGetValue(cpf, out var scripted) ? scripted : EmulatedByClientOutcome.Yes;
+        if (outcome.ErrorStatus is { } status)
+        {
+            return ByClientErrors.Response(status, outcome.ErrorCode!);
+        }
+
+        return EmulatorResponse.Json(200, ByClientJson.DataVerification(cpf, outcome.Status, outcome.Lists));
     }
 
     private EmulatedByClientOutcome NextOutcome(string? cpf)

@@ -105,6 +105,31 @@ internal static class ByClientJson
         }
     }
 
+    /// <summary>The Data Verification answer: <c>lists</c> only once finished (status 3), as processes carry verdicts.</summary>
+    /// <param name="cpf">The valid CPF the canned data is derived from.</param>
+    /// <param name="status">The processing status.</param>
+    /// <param name="lists">A scripted <c>lists</c> object (JSON text), or <see langword="null"/> for the canned one.</param>
+    public static byte[] DataVerification(string cpf, int status, string? lists) => WireJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("id", Guid.NewGuid().ToString("D"));
+        w.WriteNumber("status", status);
+        if (status == 3)
+        {
+            if (lists is null)
+            {
+                ByClientBasicDataSample.WriteLists(w, cpf);
+            }
+            else
+            {
+                w.WritePropertyName("lists");
+                w.WriteRawValue(lists);
+            }
+        }
+
+        w.WriteEndObject();
+    });
+
     public static byte[] Documents(IEnumerable<ReusableDocument> documents) => WireJson.Write(w =>
     {
         w.WriteStartObject();

@@ -14,4 +14,7 @@ public enum ByClientRoute
 
     /// <summary><c>GET /documents/v1?code=&amp;type=</c>.</summary>
     GetReusableDocuments = 3,
+
+    /// <summary><c>POST /lists/{cpf}</c> (Data Verification).</summary>
+    VerifyData = 4,
 }

@@ -3,7 +3,8 @@ namespace Unico.IdCloud.Testing;
 /// <summary>
 /// What the emulated <c>POST /processes/v1</c> decides for one request: script it per CPF
 /// (<see cref="ByClientEmulator.ScriptOutcome"/>) or for the next calls (<see cref="ByClientEmulator.ScriptNextOutcome"/>).
-/// Unscripted identity and 1:1 requests get <see cref="Yes"/>.
+/// Unscripted identity and 1:1 requests get <see cref="Yes"/>. A per-CPF script also decides that CPF's Data
+/// Verification (<c>POST /lists/{cpf}</c>): <see cref="Status"/>, <see cref="ErrorStatus"/> and <see cref="Lists"/>.
 /// </summary>
 public sealed record EmulatedByClientOutcome
 {
@@ -36,6 +37,13 @@ public sealed record EmulatedByClientOutcome
 
     /// <summary>The error code answered with <see cref="ErrorStatus"/>.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>
+    /// The <c>lists</c> object a Data Verification of this CPF answers, as JSON text (for example a section the SDK does not
+    /// know, or a <c>basicData</c> with empty strings); <see langword="null"/> answers a canned <c>basicData</c> built
+    /// from the CPF. Sent only with <see cref="Status"/> 3, as the verdicts of processes are.
+    /// </summary>
+    public string? Lists { get; init; }
 
     /// <summary>The person is the holder of the CPF (<c>unicoId</c> yes).</summary>
     public static EmulatedByClientOutcome Yes { get; } = new();

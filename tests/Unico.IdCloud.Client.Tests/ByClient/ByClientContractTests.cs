@@ -67,6 +67,35 @@ public sealed class ByClientContractTests
     }
 
     [Fact]
+    public void The_data_verification_example_round_trips_through_the_wire_model()
+    {
+        var json = Read("post-lists-response");
+
+        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.DataVerification)!;
+
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.DataVerification));
+        Assert.Equal("41c24382-36ce-4bb4-8339-352114f71f78", wire.Id);
+        Assert.Equal(3, wire.Status);
+        Assert.Equal("JOAO DA SILVA", wire.Lists!.BasicData!.Name);
+        Assert.Equal("AVENIDA DO ESTADO", wire.Lists.BasicData.Address!.AddressMain);
+        Assert.Equal("...", wire.Lists.BasicData.FinancialData!.IncomeEstimate);
+        Assert.Empty(wire.Lists.AdditionalProperties); // every member of the example is in the contract
+        Assert.Empty(wire.Lists.BasicData.AdditionalProperties);
+    }
+
+    [Fact]
+    public void Data_verification_sections_and_members_the_contract_does_not_know_round_trip()
+    {
+        const string json = """{"id":"x","status":3,"lists":{"basicData":{"name":"ANA","nickname":"ANINHA","address":{"city":"RECIFE","geo":{"lat":-8.05}}},"pep":{"isPep":false,"items":[]},"sanctions":[{"source":"OFAC"}]},"requestedAt":"2026-01-01"}""";
+
+        var wire = JsonSerializer.Deserialize(json, ByClientJsonContext.Default.DataVerification)!;
+
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(wire, ByClientJsonContext.Default.DataVerification));
+        Assert.Equal(["pep", "sanctions"], wire.Lists!.AdditionalProperties.Keys.Order(StringComparer.Ordinal));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"id":"x","lists":{}}""", ByClientJsonContext.Default.DataVerification)); // status is required
+    }
+
+    [Fact]
     public void The_error_example_is_read_by_the_one_error_body_reader()
     {
         var body = IdCloudErrorBody.Parse(File.ReadAllBytes(Path.Combine(Fixtures, "error-response-capture-expired.json")), "application/json");

@@ -106,6 +106,27 @@ public sealed class CancelledAfterSendingTests
     }
 
     [Fact]
+    public async Task ByClientVerifyData_CancelledWhileTheSuccessBodyArrives_IsTheMayHaveBeenProcessedSignal()
+    {
+        // Nothing is created, but the vendor may bill every call: the caller learns that this one may have counted.
+        var halfSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var body = """{"id":"41c24382-36ce-4bb4-8339-352114f71f78","status":3,"lists":{"basicData":{"name":"JOAO DA SILVA"}}}"""u8.ToArray();
+        await using var server = HalfAnAnswer(body, halfSent);
+        await using var app = HostileServerApp.Start(server.BaseAddress, _ => { });
+        using var cancellation = new CancellationTokenSource();
+
+        var call = app.GetRequiredService<IIdCloudByClient>().VerifyDataAsync("73689290074", cancellation.Token);
+        await halfSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancellation.CancelAsync();
+        var signal = await Assert.ThrowsAsync<IdCloudOperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.True(signal.RequestMayHaveBeenProcessed);
+        Assert.Equal("ByClientVerifyData", signal.Operation);
+        Assert.Equal(cancellation.Token, signal.CancellationToken);
+        Assert.Contains("billed", signal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetProcess_CancelledWhileTheSuccessBodyArrives_IsAPlainCancellation()
     {
         // A read changes nothing on the server: there is nothing to reconcile, so no signal.

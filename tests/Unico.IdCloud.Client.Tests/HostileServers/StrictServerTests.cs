@@ -14,8 +14,8 @@ namespace Unico.IdCloud.Client.Tests.HostileServers;
 /// <c>Content-Length</c> only and answers <c>411 Length Required</c> to a body sent chunked (Python's <c>http.server</c>,
 /// some proxies), and it answers <c>403</c> to a request without a <c>User-Agent</c> (a common web-firewall rule). Every
 /// request the SDK sends (the token exchange, CreateProcess with and without documents, Set Process Document, by Client
-/// CreateProcess) must go through, with its exact length announced and the SDK named. Real sockets, the SDK wired as a
-/// user wires it, a real RSA key for the token exchange.
+/// CreateProcess and VerifyData, a POST without a body) must go through, with its exact length announced and the SDK
+/// named. Real sockets, the SDK wired as a user wires it, a real RSA key for the token exchange.
 /// </summary>
 public sealed class StrictServerTests : IAsyncLifetime
 {
@@ -126,6 +126,19 @@ public sealed class StrictServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ByClient_VerifyData_announces_a_length_of_0_for_its_empty_body()
+    {
+        var data = await _app.GetRequiredService<IIdCloudByClient>().VerifyDataAsync("73689290074");
+
+        Assert.Equal("41c24382-36ce-4bb4-8339-352114f71f78", data.Id);
+        Assert.Empty(SingleBodyOf("POST /lists/73689290074 "));
+        var (head, _) = Assert.Single(_received, r => r.Head.StartsWith("POST /lists/", StringComparison.Ordinal));
+        Assert.Contains("\r\nContent-Length: 0\r\n", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\r\nAPIKEY: length-only-api-key\r\n", head, StringComparison.Ordinal);
+        Assert.Contains("\r\nUser-Agent: Unico.IdCloud.Client/", head, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_server_really_refuses_a_chunked_body()
     {
         // Guards the tests above: the same server turns a chunked body away, so their passing means a length was sent.
@@ -203,6 +216,8 @@ public sealed class StrictServerTests : IAsyncLifetime
                 $$$$"""{"process":{"id":"{{{{ProcessId}}}}","person":{"duiType":"DUI_TYPE_BR_CPF","duiValue":"73689290074"}}}""",
             _ when head.StartsWith("POST /processes/v1 ", StringComparison.Ordinal) =>
                 """{"id":"8c7a7a2e-1f3b-4c55-9d0e-2b8f1d6a4c11","status":3,"unicoId":{"result":"yes"}}""",
+            _ when head.StartsWith("POST /lists/73689290074 ", StringComparison.Ordinal) =>
+                """{"id":"41c24382-36ce-4bb4-8339-352114f71f78","status":3,"lists":{"basicData":{"name":"JOAO DA SILVA"}}}""",
             _ => null,
         };
         if (answer is null)

@@ -323,6 +323,32 @@ public sealed class IdCloudErrorMapperTests
         Assert.DoesNotContain("xyz", error.ToString());
     }
 
+    /// <summary>The by Client Data Verification call carries the CPF in its path: the path is personal data there.</summary>
+    [Theory]
+    [InlineData("https://api.id.uat.unico.app/lists/73689290074", "https://api.id.uat.unico.app/lists/***.***.***-74")]
+    [InlineData("https://api.id.uat.unico.app/lists/73689290074/?x=73689290074", "https://api.id.uat.unico.app/lists/***.***.***-74/")]
+    [InlineData("http://127.0.0.1:5000/base/lists/12345678909", "http://127.0.0.1:5000/base/lists/***.***.***-09")]
+    [InlineData("/lists/73689290074", "/lists/***.***.***-74")]
+    [InlineData("https://api.id.uat.unico.app/processes/v1/8c7a7a2e-1f3b-4c55-9d0e-2b8f1d6a4c11", "https://api.id.uat.unico.app/processes/v1/8c7a7a2e-1f3b-4c55-9d0e-2b8f1d6a4c11")]
+    [InlineData("https://api.id.uat.unico.app/lists/7368929007", "https://api.id.uat.unico.app/lists/7368929007")]
+    public void The_safe_uri_masks_a_CPF_in_the_path_and_nothing_else(string uri, string expected)
+    {
+        var safe = IdCloudErrorMapper.SafeUri(new Uri(uri, uri.StartsWith('/') ? UriKind.Relative : UriKind.Absolute))!;
+
+        Assert.Equal(expected, safe.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_by_Client_error_names_its_request_without_the_CPF_of_the_path()
+    {
+        using var response = Response(400, """{"error":{"code":"20507","description":"The CPF is invalid"}}""", new Uri("https://api.id.uat.unico.app/lists/73689290074"));
+
+        var error = await IdCloudErrorMapper.FromResponseAsync(response, Unico.IdCloud.Client.ByClient.ByClientOperations.VerifyData, IdCloudApi.ByClient, default);
+
+        Assert.Equal("/lists/***.***.***-74", error.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("73689290074", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(500, true)]
     [InlineData(502, true)]

@@ -241,6 +241,7 @@ public sealed class DocumentedSnippetsTests : IDisposable
         _server.Api = (request, n) => request.Uri.AbsolutePath switch
         {
             "/documents/v1" => VendorServer.Json(HttpStatusCode.OK, """{"items":[{"documentType":"BR_CNH","documentId":"doc-1"}]}"""),
+            "/lists/73689290074" => VendorServer.Json(HttpStatusCode.OK, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "vendor-byclient", "post-lists-response.json"))),
             _ when n == 1 => VendorServer.Json(HttpStatusCode.OK, $$"""{"id":"{{onboardingId}}","status":5}"""),
             _ => VendorServer.Json(HttpStatusCode.OK, """{"id":"c0ffee00-0000-4000-8000-000000000001","status":1}"""),
         };
@@ -270,6 +271,9 @@ public sealed class DocumentedSnippetsTests : IDisposable
         var reuse = await clients.GetByClient("onboarding").CreateProcessAsync(ByClientProcessRequest.ForDocument(
             new ByClientSubject { Code = "73689290074" },
             new ByClientDocumentRequest { AuthProcessId = onboarding.Id, DocumentId = documents[0].DocumentId }));
+
+        // Data Verification (POST /lists/{cpf}): registration data, typed; every section of the answer by name in data.Sections.
+        var data = await clients.GetByClient("onboarding").VerifyDataAsync("73689290074");
         // ---- end of snippet ----
 
         Assert.Equal(IdCloudProcessOutcome.Error, reading.Outcome);
@@ -277,7 +281,9 @@ public sealed class DocumentedSnippetsTests : IDisposable
         Assert.Equal("doc-1", Assert.Single(documents).DocumentId);
         Assert.NotNull(reuse.Id);
         var paths = _server.ApiRequests.Select(r => r.Method + " " + r.Uri.PathAndQuery).ToArray();
-        Assert.Equal(["POST /processes/v1", "POST /processes/v1", "GET /documents/v1?code=73689290074&type=BR_CNH", "POST /processes/v1"], paths);
+        Assert.Equal(["POST /processes/v1", "POST /processes/v1", "GET /documents/v1?code=73689290074&type=BR_CNH", "POST /processes/v1", "POST /lists/73689290074"], paths);
+        Assert.Equal("JOAO DA SILVA", data.BasicData!.Name);
+        Assert.Equal(["basicData"], data.Sections.Keys);
         using var transactional = JsonDocument.Parse(_server.ApiRequests[1].Body!);
         var reference = transactional.RootElement.GetProperty("references")[0];
         Assert.Equal("REFERENCE_TYPE_PROCESS_ID", reference.GetProperty("referenceType").GetString());

@@ -100,6 +100,50 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
         Assert.Equal(0, _byClient.ProcessCreationCount);
     }
 
+    public static TheoryData<InjectedFault, IdCloudErrorKind> VerifyDataFaults() => new()
+    {
+        // Whether the emulator acted on it or not, the client cannot tell once the request has left.
+        { InjectedFault.ServerErrorBeforeProcessing, IdCloudErrorKind.ServerError },
+        { InjectedFault.ServerErrorAfterProcessing, IdCloudErrorKind.ServerError },
+        { InjectedFault.ServiceUnavailable, IdCloudErrorKind.ServiceUnavailable },
+        { InjectedFault.GatewayHtmlPage, IdCloudErrorKind.ServiceUnavailable },
+        { InjectedFault.DelayBeyondAttemptTimeout, IdCloudErrorKind.Timeout },
+        { InjectedFault.ConnectionAbort, IdCloudErrorKind.Transport },
+        { InjectedFault.ConnectionAbortAfterProcessing, IdCloudErrorKind.Transport },
+        { InjectedFault.MalformedBody, IdCloudErrorKind.InvalidResponse },
+    };
+
+    /// <summary>
+    /// The vendor may bill every Data Verification: once the request may have left it is never sent again, and the caller
+    /// is told it may have counted (GetProcess, a read, recovers from the same faults after one retry).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VerifyDataFaults))]
+    public async Task VerifyData_is_never_sent_twice_once_it_may_have_reached_the_service(InjectedFault fault, IdCloudErrorKind kind)
+    {
+        _byClient.InjectFault(ByClientRoute.VerifyData, FaultMatrix.ToEmulated(fault));
+
+        var failure = await FaultMatrix.FailureOf(() => _fixture.VerifyDataClient.VerifyDataAsync("73689290074"));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.True(failure.RequestMayHaveBeenProcessed);
+        Assert.Equal(0, failure.RetryCount);
+        Assert.DoesNotContain("73689290074", failure.ToString(), StringComparison.Ordinal);
+        Assert.Single(await SettledStatusesAsync(ByClientRoute.VerifyData, 1));
+    }
+
+    [Fact]
+    public async Task VerifyData_rate_limited_is_not_retried()
+    {
+        _byClient.InjectFault(ByClientRoute.VerifyData, FaultMatrix.ToEmulated(InjectedFault.RateLimited));
+
+        var failure = await FaultMatrix.FailureOf(() => _fixture.VerifyDataClient.VerifyDataAsync("73689290074"));
+
+        var limited = Assert.IsType<IdCloudRateLimitedException>(failure);
+        Assert.Equal(TimeSpan.FromSeconds(FaultMatrix.RetryAfterSeconds), limited.RetryAfter);
+        Assert.Single(await SettledStatusesAsync(ByClientRoute.VerifyData, 1));
+    }
+
     [Theory]
     [InlineData(ByClientRoute.GetProcess)]
     [InlineData(ByClientRoute.GetProcessDetails)]
@@ -163,6 +207,15 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
 
         public IIdCloudByClient Onboarding => App.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
+        /// <summary>
+        /// The application that meets the Data Verification faults: its attempts time out after one second (the hanging
+        /// answer) and it has no circuit breaker, because its nine deliberate failures in a row would otherwise open the
+        /// breaker of the application the other tests of this class share, which then refuses their calls.
+        /// </summary>
+        public IdCloudApp VerifyDataApp { get; private set; } = null!;
+
+        public IIdCloudByClient VerifyDataClient => VerifyDataApp.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
+
         public IIdCloudByClient ClientFor(InjectedFault fault) =>
             (fault == InjectedFault.DelayBeyondAttemptTimeout ? ImpatientApp : App).Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
@@ -178,15 +231,24 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
             });
             ProcessId = (await Onboarding.CreateProcessAsync(ByClientProcessRequest.ForIdentity(ByClientJourneyTests.Subject("ref-fixture"), Emulator.ByClient.CreateCapture()))).Id;
 
-            // Warm the impatient application up (token cached, connection open): its one-second attempts must meet the
+            VerifyDataApp = IdCloudApp.Start(Account, options => Emulator.ByClient.ApplyTo(options, ("onboarding", key)), resilience =>
+            {
+                IdCloudApp.FastRetries(resilience);
+                resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
+                resilience.CircuitBreakerEnabled = false;
+            });
+
+            // Warm the impatient applications up (token cached, connection open): their one-second attempts must meet the
             // emulator's hanging answer, not time out before the request leaves on a busy machine.
             await ClientFor(InjectedFault.DelayBeyondAttemptTimeout).GetProcessAsync(ProcessId);
+            await VerifyDataClient.VerifyDataAsync("73689290074");
         }
 
         public override async Task DisposeAsync()
         {
             await App.DisposeAsync();
             await ImpatientApp.DisposeAsync();
+            await VerifyDataApp.DisposeAsync();
             await base.DisposeAsync();
         }
     }

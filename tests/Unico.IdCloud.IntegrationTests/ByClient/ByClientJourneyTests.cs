@@ -193,6 +193,72 @@ public sealed class ByClientJourneyTests : IClassFixture<ByClientFixture>
     }
 
     [Fact]
+    public async Task VerifyData_reads_the_persons_data_typed_and_every_section_by_name()
+    {
+        ByClient.ScriptOutcome("52998224725", new EmulatedByClientOutcome
+        {
+            Lists = """{"basicData":{"name":"ANA SOUZA","birthDate":"2025-10-35T00:00:00Z","fatherName":"","nickname":"ANINHA"},"pep":{"isPep":true,"role":"VEREADORA"}}""",
+        });
+
+        var canned = await _fixture.Onboarding.VerifyDataAsync(Cpf);
+        var scripted = await _fixture.Transactional.VerifyDataAsync("52998224725");
+
+        Assert.True(Guid.TryParse(canned.Id, out _));
+        Assert.Equal(ByClientProcessStatus.Finished, canned.Status);
+        Assert.NotNull(canned.BasicData!.Name);
+        Assert.NotNull(canned.BasicData.BirthDate!.Value.Date);
+        Assert.Equal("BRASILEIRA", canned.BasicData.BirthCountry);
+        Assert.Equal("BRASIL", canned.BasicData.AddressCountry);
+        Assert.Null(canned.BasicData.FatherName);
+        Assert.Equal(["basicData"], canned.Sections.Keys);
+        Assert.Equal(canned.BasicData.Name, canned.Sections["basicData"].GetProperty("name").GetString());
+
+        Assert.Equal("ANA SOUZA", scripted.BasicData!.Name);
+        Assert.Null(scripted.BasicData.BirthDate!.Value.Value); // an impossible date is kept as text, never thrown
+        Assert.Equal("2025-10-35T00:00:00Z", scripted.BasicData.BirthDate.Value.Raw);
+        Assert.Null(scripted.BasicData.FatherName);
+        Assert.Equal("VEREADORA", scripted.Sections["pep"].GetProperty("role").GetString());
+        Assert.Equal("ANINHA", scripted.Sections["basicData"].GetProperty("nickname").GetString());
+
+        Assert.Equal(
+            [("POST", "/lists/" + Cpf, 200), ("POST", "/lists/52998224725", 200)],
+            ByClient.Requests.Select(r => (r.Method, r.Path, r.StatusCode!.Value)));
+        Assert.All(ByClient.Requests, r => Assert.True(r.HasApiKey));
+    }
+
+    [Fact]
+    public async Task VerifyData_errors_are_typed_and_an_invalid_CPF_is_never_sent()
+    {
+        ByClient.ScriptOutcome("52998224725", EmulatedByClientOutcome.Error(500, "510"));
+
+        var invalid = await Assert.ThrowsAsync<IdCloudValidationException>(() => _fixture.Onboarding.VerifyDataAsync("73689290075"));
+        var failed = await Assert.ThrowsAsync<IdCloudByClientException>(() => _fixture.Onboarding.VerifyDataAsync("52998224725"));
+
+        Assert.Equal("cpf", Assert.Single(invalid.Errors).Field);
+        Assert.Equal(ByClientErrorReason.ServerError, failed.Reason);
+        Assert.True(failed.RequestMayHaveBeenProcessed);
+        Assert.Equal("/lists/***.***.***-25", failed.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("52998224725", failed.ToString(), StringComparison.Ordinal);
+        Assert.Equal([500], ByClient.Requests.Select(r => r.StatusCode!.Value)); // nothing for the invalid CPF, no retry
+    }
+
+    [Fact]
+    public async Task VerifyData_403_10501_refreshes_the_token_once_and_resends()
+    {
+        await _fixture.Onboarding.VerifyDataAsync(Cpf);
+        _emulator.ResetRequestLog();
+        ByClient.Reset();
+        _emulator.RevokeAccessTokens();
+
+        var data = await _fixture.Onboarding.VerifyDataAsync(Cpf);
+
+        Assert.Equal(ByClientProcessStatus.Finished, data.Status);
+        Assert.Single(_emulator.Requests, r => r.Route == EmulatorRoute.Token && r.StatusCode == 200);
+        Assert.Equal([403, 200], ByClient.Requests.Select(r => r.StatusCode!.Value));
+        Assert.Equal("10501", ByClient.Requests[0].ErrorCode);
+    }
+
+    [Fact]
     public async Task An_invalid_API_key_is_10201_without_a_token_refresh()
     {
         await using var app = IdCloudApp.Start(_fixture.Account, options =>
