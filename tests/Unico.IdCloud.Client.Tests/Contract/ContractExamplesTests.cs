@@ -17,11 +17,48 @@ public sealed partial class ContractExamplesTests
 
     public static TheoryData<string> FixtureNames() => VendorFixtures.Named(_ => true);
 
+    public static TheoryData<string> Contracts() => ["idcloud-process.yaml", "idcloud-sign.yaml", "idcloud-byclient.yaml"];
+
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void EveryExamplesMemberIsAMapOfNamedExamplesWithAValue(string document)
+    {
+        // An example name written at the indentation of its "examples:" line is valid YAML, but it makes "examples" null
+        // and the example a stray member of the media type: tools and these tests then see no example at all.
+        var problems = new List<string>();
+        FindExampleProblems(LoadYaml(File.ReadAllText(ContractPath(document))), problems);
+
+        Assert.True(problems.Count == 0, $"{document}: {string.Join("; ", problems)}");
+    }
+
+    [Fact]
+    public void TheExamplesShapeCheckSeesAMisIndentedExample()
+    {
+        const string misIndented = "content:\n  application/json:\n    examples:\n    an-example:\n      value: {\"a\": 1}\n";
+        var problems = new List<string>();
+
+        FindExampleProblems(LoadYaml(misIndented), problems);
+
+        Assert.Single(problems);
+    }
+
+    /// <summary>The named examples of the given contracts (file names under openapi/), by example name.</summary>
+    internal static Dictionary<string, JsonNode?> EmbeddedExamples(params string[] documents)
+    {
+        var examples = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            Collect(LoadYaml(File.ReadAllText(ContractPath(document))), examples);
+        }
+
+        return examples;
+    }
+
     [Theory]
     [MemberData(nameof(FixtureNames))]
     public void EveryFixtureIsEmbeddedUnchangedInTheContract(string name)
     {
-        var examples = EmbeddedExamples();
+        var examples = EmbeddedExamples(Documents);
 
         Assert.True(examples.TryGetValue(name, out var example), $"no example named \"{name}\" in {string.Join(" or ", Documents)}");
         var fixture = JsonNode.Parse(VendorFixtures.Read(name));
@@ -40,16 +77,41 @@ public sealed partial class ContractExamplesTests
         Assert.False(JsonNode.DeepEquals(JsonNode.Parse("{\"a\":1,\"c\":[true,null]}"), example));
     }
 
-    private static Dictionary<string, JsonNode?> EmbeddedExamples()
-    {
-        var examples = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var document in Documents)
-        {
-            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "openapi", document));
-            Collect(LoadYaml(text), examples);
-        }
+    private static string ContractPath(string document) => Path.Combine(AppContext.BaseDirectory, "openapi", document);
 
-        return examples;
+    private static void FindExampleProblems(YamlNode node, List<string> problems)
+    {
+        switch (node)
+        {
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence)
+                {
+                    FindExampleProblems(item, problems);
+                }
+
+                break;
+            case YamlMappingNode mapping:
+                if (mapping.Children.TryGetValue(new YamlScalarNode("examples"), out var named))
+                {
+                    if (named is not YamlMappingNode namedExamples || namedExamples.Children.Count == 0)
+                    {
+                        problems.Add($"\"examples\" at line {named.Start.Line} is not a map of named examples");
+                    }
+                    else
+                    {
+                        problems.AddRange(namedExamples.Children
+                            .Where(e => e.Value is not YamlMappingNode example || !example.Children.ContainsKey(new YamlScalarNode("value")))
+                            .Select(e => $"example \"{e.Key}\" at line {e.Key.Start.Line} has no value"));
+                    }
+                }
+
+                foreach (var child in mapping.Children.Values)
+                {
+                    FindExampleProblems(child, problems);
+                }
+
+                break;
+        }
     }
 
     private static YamlMappingNode LoadYaml(string text)
