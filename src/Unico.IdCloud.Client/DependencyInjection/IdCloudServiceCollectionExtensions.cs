@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -191,7 +192,7 @@ public static partial class IdCloudServiceCollectionExtensions
                 sp => IdCloudRefitSettings.Create(sp.GetRequiredService<TimeProvider>(), new IdCloudHttpContentSerializer(ByClientJsonContext.Default)),
                 account.ByClientHttpClientName)
             .ConfigureHttpClient((sp, client) => ConfigureClient(client, OptionsOf(sp, account).GetByClientBaseAddress()))
-            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account));
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp, account, pathsCarryPersonalData: true));
         WithoutDefaultLoggers(byClient);
         AddPipelineHandlers(byClient, account, sp => new ByClientAuthenticationHandler(sp.GetRequiredKeyedService<IIdCloudTokenProvider>(key)));
         ByClientServiceRegistration.Add(services, account);
@@ -315,11 +316,23 @@ public static partial class IdCloudServiceCollectionExtensions
     private static RefitSettings CreateRefitSettings(IServiceProvider services) =>
         IdCloudRefitSettings.Create(services.GetRequiredService<TimeProvider>());
 
+    /// <param name="services">The container.</param>
+    /// <param name="account">The account whose limits apply.</param>
+    /// <param name="decompression">What the socket handler decodes itself.</param>
+    /// <param name="pathsCarryPersonalData">
+    /// Whether request paths of this API may hold personal data (the by Client Data Verification is <c>POST /lists/{cpf}</c>).
+    /// System.Net.Http's own per-attempt activity tags <c>url.full</c> with the path as sent (it redacts only the query),
+    /// so a tracing backend would store every CPF verified. Without a propagator the socket handler starts no such
+    /// activity (nor its DiagnosticListener events, from which older instrumentation reads the URL); the SDK's operation
+    /// activity, which names no URL, still covers the call and its retries.
+    /// </param>
     private static SocketsHttpHandler CreatePrimaryHandler(
         IServiceProvider services,
         IdCloudAccount account,
-        DecompressionMethods decompression = DecompressionMethods.GZip | DecompressionMethods.Deflate) => new()
+        DecompressionMethods decompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        bool pathsCarryPersonalData = false) => new()
     {
+        ActivityHeadersPropagator = pathsCarryPersonalData ? null : DistributedContextPropagator.Current,
         // Pooled connections are recycled so DNS changes are seen even when a typed client lives long.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         // A burst of thousands of calls queues for a bounded set of sockets instead of opening one each.

@@ -13,7 +13,9 @@ namespace Unico.IdCloud.Client.Diagnostics;
 /// (<c>CreateProcess</c>, <c>GetProcess</c>...), with tags <c>idcloud.operation</c>, <c>http.request.method</c>,
 /// <c>idcloud.account</c>, <c>server.address</c>, <c>http.response.status_code</c>, <c>idcloud.retry_count</c> and, on failure,
 /// <c>error.type</c> (the <see cref="IdCloudErrorKind"/>) with status <see cref="ActivityStatusCode.Error"/>. The
-/// per-attempt HTTP activities of <c>System.Net.Http</c> appear as its children.</para>
+/// per-attempt HTTP activities of <c>System.Net.Http</c> appear as its children, except for the by Client API: its Data
+/// Verification carries the CPF in the path, which <c>System.Net.Http</c> would tag as <c>url.full</c>, so its client
+/// starts none.</para>
 /// <para>Metrics: <c>idcloud.client.request.duration</c> (histogram, seconds; tags <c>idcloud.operation</c>,
 /// <c>http.response.status_code</c>, <c>error.type</c>), <c>idcloud.client.retries</c> (counter; tags
 /// <c>idcloud.operation</c>, <c>idcloud.retry.reason</c>) and <c>idcloud.client.token.refreshes</c> (counter; tag

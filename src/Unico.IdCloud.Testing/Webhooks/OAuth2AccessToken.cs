@@ -17,7 +17,11 @@ internal sealed class OAuth2AccessToken
         if (lifetime is { } known)
         {
             var margin = TimeSpan.FromTicks(Math.Min(RefreshMargin.Ticks, known.Ticks / 2));
-            RefreshAt = obtainedAt + known - margin;
+            var usableFor = known - margin;
+
+            // A provider may answer any whole number of seconds; one that ends past the calendar's last day (DateTimeOffset
+            // would throw, and the webhook with it) is a token that never expires by this clock: kept until a 401.
+            RefreshAt = usableFor < DateTimeOffset.MaxValue - obtainedAt ? obtainedAt + usableFor : null;
         }
     }
 
@@ -30,7 +34,7 @@ internal sealed class OAuth2AccessToken
     /// <summary>
     /// From when a new token is fetched instead. None when the provider gave no <c>expires_in</c>: RFC 6749 §5.1 then
     /// leaves the lifetime to the provider's documentation, which the emulator cannot read, so the token is used until
-    /// a receiver answers 401.
+    /// a receiver answers 401. None either when the lifetime ends past <see cref="DateTimeOffset.MaxValue"/>.
     /// </summary>
     public DateTimeOffset? RefreshAt { get; }
 

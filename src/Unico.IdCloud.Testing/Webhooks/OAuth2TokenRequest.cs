@@ -116,14 +116,27 @@ internal static class OAuth2TokenRequest
                 throw new OAuth2TokenException($"{where} answered 2xx with JSON that is not an object");
             }
 
-            if (!root.TryGetProperty("access_token", out var accessToken) || accessToken.ValueKind != JsonValueKind.String || accessToken.GetString() is not { Length: > 0 } value)
+            if (!root.TryGetProperty("access_token", out var accessToken) || accessToken.ValueKind != JsonValueKind.String)
             {
                 throw new OAuth2TokenException($"{where} answered 2xx without an access_token string");
             }
 
+            if (TextOf(accessToken) is not { } value)
+            {
+                throw new OAuth2TokenException($"{where} answered an access_token that is not text (invalid UTF-8 or a lone surrogate)");
+            }
+
+            // The value goes into the receiver's Authorization header as is. RFC 6749 §A.12 allows any VSCHAR and RFC 6750
+            // §2.1 narrows Bearer credentials further; refusing what is not visible ASCII without spaces keeps the cause in
+            // the delivery's record instead of a header error (a CR/LF would split the request's headers).
+            if (value.Length == 0 || !value.All(c => c is > ' ' and <= '~'))
+            {
+                throw new OAuth2TokenException($"{where} answered an access_token that cannot be sent as a Bearer credential (empty, or not visible ASCII without spaces)");
+            }
+
             // §5.1 makes token_type REQUIRED and §5.1/§7.1 make it case-insensitive. A token of another type (mac, DPoP,
             // N_A) cannot be presented as "Bearer", which is all Unico's scheme sends.
-            var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+            var tokenType = root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String ? TextOf(type) : null;
             if (tokenType is null)
             {
                 throw new OAuth2TokenException($"{where} answered without a token_type (RFC 6749 §5.1 requires \"Bearer\")");
@@ -169,12 +182,29 @@ internal static class OAuth2TokenRequest
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error)
                 && error.ValueKind == JsonValueKind.String
-                && error.GetString() is { } code
+                && TextOf(error) is { } code
                 && IsSafeCode(code)
                 ? code
                 : null;
         }
         catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A JSON string's text, or <see langword="null"/> when it cannot be decoded: the parser accepts a string holding
+    /// invalid UTF-8 or an escaped lone surrogate, and only decoding it throws (an <see cref="InvalidOperationException"/>
+    /// that would otherwise escape as something other than <see cref="OAuth2TokenException"/>).
+    /// </summary>
+    private static string? TextOf(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
         {
             return null;
         }

@@ -47,6 +47,10 @@ public sealed class OAuth2TokenFailureTests : IClassFixture<OAuth2EmulatorFixtur
     [InlineData(OAuth2TokenServer.TokenAnswer.BadRequest, "answered HTTP 400 with error 'invalid_scope'")]
     [InlineData(OAuth2TokenServer.TokenAnswer.NotJson, "with a body that is not JSON (Content-Type 'text/html')")]
     [InlineData(OAuth2TokenServer.TokenAnswer.MacTokenType, "issued a token of type 'mac', not Bearer")]
+    [InlineData(OAuth2TokenServer.TokenAnswer.NotUtf8Token, "an access_token that is not text")]
+    [InlineData(OAuth2TokenServer.TokenAnswer.LoneSurrogateToken, "an access_token that is not text")]
+    [InlineData(OAuth2TokenServer.TokenAnswer.HeaderBreakingToken, "an access_token that cannot be sent as a Bearer credential")]
+    [InlineData(OAuth2TokenServer.TokenAnswer.NotUtf8Error, "answered HTTP 400 instead of a token")]
     public async Task A_provider_that_gives_no_usable_token_fails_every_attempt_with_the_cause(OAuth2TokenServer.TokenAnswer answer, string cause)
     {
         _provider.Answer = answer;

@@ -211,6 +211,25 @@ public sealed class OAuth2TokenServer : IAsyncDisposable
                 case TokenAnswer.MacTokenType:
                     await WriteAsync(context, 200, "application/json", $$"""{"access_token":"{{NewToken(remember: false)}}","token_type":"mac","expires_in":3600}""");
                     return;
+                case TokenAnswer.NotUtf8Token:
+                    // Latin-1 bytes where JSON must be UTF-8: the parser accepts the document, decoding the string fails.
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.Body.WriteAsync(
+                        (byte[])[.. "{\"access_token\":\"at-"u8, 0xE9, 0xFF, .. "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"u8]);
+                    return;
+                case TokenAnswer.LoneSurrogateToken:
+                    await WriteAsync(context, 200, "application/json", """{"access_token":"at-\uD800","token_type":"Bearer","expires_in":3600}""");
+                    return;
+                case TokenAnswer.HeaderBreakingToken:
+                    // Valid JSON whose token would split the receiver's request headers if it were sent as is.
+                    await WriteAsync(context, 200, "application/json", """{"access_token":"at-1\r\nX-Injected: yes","token_type":"Bearer","expires_in":3600}""");
+                    return;
+                case TokenAnswer.NotUtf8Error:
+                    context.Response.StatusCode = 400;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.Body.WriteAsync((byte[])[.. "{\"error\":\"inv"u8, 0xFF, .. "\"}"u8]);
+                    return;
             }
         }
 
@@ -279,5 +298,9 @@ public sealed class OAuth2TokenServer : IAsyncDisposable
         BadRequest,
         NotJson,
         MacTokenType,
+        NotUtf8Token,
+        LoneSurrogateToken,
+        HeaderBreakingToken,
+        NotUtf8Error,
     }
 }

@@ -128,6 +128,21 @@ public sealed class OAuth2WebhookDeliveryTests : IClassFixture<OAuth2EmulatorFix
     }
 
     [Fact]
+    public async Task A_lifetime_beyond_the_calendar_is_a_token_that_does_not_expire_not_a_lost_webhook()
+    {
+        // 4e11 s (about 12,700 years) is a whole number of seconds a TimeSpan holds, but now + that is past year 9999.
+        _provider.ExpiresInSeconds = 400_000_000_000;
+        Emulator.ConfigureWebhook(WebhookUrl(), EmulatedWebhookAuthentication.OAuth2(_provider.TokenUrl, ClientId, ClientSecret));
+
+        await DeliverOneAsync(expectedDeliveries: 1);
+        _fixture.Clock.Advance(TimeSpan.FromMinutes(20)); // minutes: the fixture's caller token must outlive every test
+        await DeliverOneAsync(expectedDeliveries: 2);
+
+        Assert.Equal(1, _provider.Requests);
+        Assert.All(Emulator.WebhookDeliveries, d => Assert.Equal((1, null), (d.Attempt, d.Error)));
+    }
+
+    [Fact]
     public async Task A_token_without_expires_in_is_reused_however_far_the_clock_moves()
     {
         _provider.ExpiresInSeconds = null;
