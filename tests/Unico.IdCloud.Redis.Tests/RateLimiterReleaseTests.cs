@@ -63,17 +63,21 @@ public sealed class RateLimiterReleaseTests(RateLimiterReleaseTests.Fixture fixt
     [Fact]
     public async Task AnAdmissionWhoseAnswerWasLostDoesNotHoldItsSlotForTheWholeLease()
     {
-        // CommandTimeout 300 ms, lease 60 s (the default TotalTimeout). Redis is paused for writes: the admission
-        // script waits in Redis, the instance gives up on it (and uses its in-process budget), then Redis runs it.
-        var limiters = await StartAsync(2, OneAtATime, redis: o => o.CommandTimeout = TimeSpan.FromMilliseconds(300));
-        await fixture.Direct.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "WRITE");
+        // CommandTimeout 1 s, lease 60 s (the default TotalTimeout). Redis is paused for writes: the admission script
+        // waits in Redis, the instance gives up on it (and uses its in-process budget), then Redis runs it. The pause
+        // must outlast the giving up and end before the client drops its connection (which drops the queued script);
+        // LostAnswerTests explains the times.
+        var limiters = await StartAsync(2, OneAtATime, redis: o => o.CommandTimeout = TimeSpan.FromSeconds(1));
+        await fixture.Direct.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "3000", "WRITE");
 
         Assert.Null(await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High, 1));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
 
-        // Whatever Redis admitted for that ticket frees within one window, not after the 60 s lease.
+        // Whatever Redis admitted for that ticket frees within one window, not after the 60 s lease. Redis did run the
+        // admission after the pause (were it dropped with the connection, there would be nothing to check here).
         var slots = await Direct.SortedSetRangeByRankWithScoresAsync(limiters[0].LogKey);
         var now = await RedisNowMsAsync();
+        Assert.Single(slots);
         Assert.All(slots, s => Assert.True(s.Score <= now + 1000, $"a slot held until {s.Score - now} ms from now"));
     }
 
