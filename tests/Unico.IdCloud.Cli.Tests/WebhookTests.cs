@@ -92,11 +92,11 @@ public sealed class WebhookTests : IClassFixture<EmulatorFixture>
     public async Task An_unreachable_receiver_exits_1_and_json_still_carries_one_document()
     {
         // docs/cli.md: exit 1 when "a webhook was not accepted"; with --json, standard output carries exactly one
-        // JSON document. Nothing listens on a port just released.
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        // JSON document. Nothing listens on a port this test keeps bound without listening: a port merely released
+        // could be taken meanwhile by a receiver of a test class running alongside, which would then answer.
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)holder.LocalEndPoint!).Port;
 
         var result = await IdCloudCli.RunAsync(null, "webhook", "send", $"http://127.0.0.1:{port}/webhooks/idcloud", "--basic", "u:p", "--json");
 

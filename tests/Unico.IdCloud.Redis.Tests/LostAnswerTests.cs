@@ -15,7 +15,16 @@ namespace Unico.IdCloud.Redis.Tests;
 /// </summary>
 public sealed class LostAnswerTests(LostAnswerTests.Fixture fixture) : IClassFixture<LostAnswerTests.Fixture>
 {
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1500);
+    // The instance must give up on its command while Redis is still paused, and its connection must outlive the pause,
+    // or Redis drops the queued command with the connection and nothing is lost to test. StackExchange.Redis notices an
+    // async timeout on its once-a-second heartbeat, so giving up takes up to CommandTimeout plus a second; and once it
+    // is timing out commands while nothing has been read for four CommandTimeouts, it drops the connection. With
+    // CommandTimeout 300 ms that left a pause between about 1.3 s and 2 s (1.5 s was used: 200 ms for a stall before
+    // Redis answered in time; a 3 s pause had every queued claim dropped). CommandTimeout 1 s gives up within about
+    // 2 s and keeps the connection for at least 4 s: a 3 s pause leaves a second of stall on either side.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(3);
 
     private IDatabase Direct => fixture.Direct.GetDatabase();
 
@@ -62,7 +71,7 @@ public sealed class LostAnswerTests(LostAnswerTests.Fixture fixture) : IClassFix
 
     private async Task<Instance> StartAsync(Testing.EmulatedServiceAccount account, string prefix)
     {
-        var instance = Instance.Start(account, fixture.Redis.Configuration, prefix, fixture.KeyRing, redis: o => o.CommandTimeout = TimeSpan.FromMilliseconds(300));
+        var instance = Instance.Start(account, fixture.Redis.Configuration, prefix, fixture.KeyRing, redis: o => o.CommandTimeout = CommandTimeout);
         Assert.NotNull(await instance.Services.GetRequiredService<IdCloudRedisConnection>().GetDatabaseAsync());
         return instance;
     }

@@ -63,17 +63,21 @@ public sealed class RateLimiterReleaseTests(RateLimiterReleaseTests.Fixture fixt
     [Fact]
     public async Task AnAdmissionWhoseAnswerWasLostDoesNotHoldItsSlotForTheWholeLease()
     {
-        // CommandTimeout 300 ms, lease 60 s (the default TotalTimeout). Redis is paused for writes: the admission
-        // script waits in Redis, the instance gives up on it (and uses its in-process budget), then Redis runs it.
-        var limiters = await StartAsync(2, OneAtATime, redis: o => o.CommandTimeout = TimeSpan.FromMilliseconds(300));
-        await fixture.Direct.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1500", "WRITE");
+        // CommandTimeout 1 s, lease 60 s (the default TotalTimeout). Redis is paused for writes: the admission script
+        // waits in Redis, the instance gives up on it (and uses its in-process budget), then Redis runs it. The pause
+        // must outlast the giving up and end before the client drops its connection (which drops the queued script);
+        // LostAnswerTests explains the times.
+        var limiters = await StartAsync(2, OneAtATime, redis: o => o.CommandTimeout = TimeSpan.FromSeconds(1));
+        await fixture.Direct.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "3000", "WRITE");
 
         Assert.Null(await limiters[0].TryAcquireAsync(IdCloudRequestPriority.High, 1));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
 
-        // Whatever Redis admitted for that ticket frees within one window, not after the 60 s lease.
+        // Whatever Redis admitted for that ticket frees within one window, not after the 60 s lease. Redis did run the
+        // admission after the pause (were it dropped with the connection, there would be nothing to check here).
         var slots = await Direct.SortedSetRangeByRankWithScoresAsync(limiters[0].LogKey);
         var now = await RedisNowMsAsync();
+        Assert.Single(slots);
         Assert.All(slots, s => Assert.True(s.Score <= now + 1000, $"a slot held until {s.Score - now} ms from now"));
     }
 
@@ -92,15 +96,27 @@ public sealed class RateLimiterReleaseTests(RateLimiterReleaseTests.Fixture fixt
         Assert.Equal(TimeSpan.Zero, await limiters[1].TryAcquireAsync(IdCloudRequestPriority.High, 1));
         Assert.Equal(TimeSpan.FromSeconds(1), await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 1));
 
-        // The released slot frees one window after the release: the wait is one second minus the time since, which is
-        // at most what this stopwatch shows afterwards (a fixed floor of 900 ms failed whenever the machine stalled).
-        var sinceRelease = System.Diagnostics.Stopwatch.StartNew();
+        // The released slot frees one window after the release, by Redis' clock (read around it), whatever the
+        // instances' clocks say.
+        var releasedFrom = await RedisNowMsAsync();
         await limiters[0].ReleaseInRedisAsync(1);
+        var releasedBy = await RedisNowMsAsync();
+        var freesAt = (long)(await Direct.SortedSetRangeByRankWithScoresAsync(limiters[0].LogKey)).Min(e => e.Score);
+        Assert.InRange(freesAt, releasedFrom + 1000, releasedBy + 1000);
+
+        // Asked now, a waiter is told the rest of that second, or is admitted if the machine held the test up past it:
+        // the answer lies between what Redis' clock, read just before and just after the call, calls for. (A floor of
+        // one second less a stopwatch reading would still fail a correct limiter whenever a stall of over a second let
+        // the slot free before the question.)
+        var before = await RedisNowMsAsync();
         var wait = await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 2);
-        var floor = TimeSpan.FromSeconds(1) - sinceRelease.Elapsed - TimeSpan.FromMilliseconds(5); // Redis rounds to ms
-        Assert.InRange(wait!.Value, floor, TimeSpan.FromMilliseconds(1000));
-        await Task.Delay(wait.Value + TimeSpan.FromMilliseconds(30));
-        Assert.Equal(TimeSpan.Zero, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 3));
+        var after = await RedisNowMsAsync();
+        Assert.InRange((long)wait!.Value.TotalMilliseconds, Math.Max(0, freesAt - after), Math.Max(0, freesAt - before));
+        if (wait.Value > TimeSpan.Zero)
+        {
+            await Task.Delay(wait.Value + TimeSpan.FromMilliseconds(30));
+            Assert.Equal(TimeSpan.Zero, await limiters[2].TryAcquireAsync(IdCloudRequestPriority.High, 3));
+        }
     }
 
     [Fact]

@@ -7,19 +7,44 @@ namespace Unico.IdCloud.Cli.Tests.Infrastructure;
 /// <summary>A real HTTP receiver on loopback that records every request and answers a chosen status.</summary>
 public sealed class WebhookReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
+    private readonly string _path;
     private readonly Task _loop;
 
     public WebhookReceiver(int status = 200)
     {
         Status = status;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/webhooks/idcloud";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
+
+        // HttpListener cannot take port 0, so a free port is found by binding port 0 and letting it go. Until the
+        // listener binds it, anything else may take it (another receiver's probe in a test class running alongside, a
+        // port another test released on purpose to find nothing listening there), so a failed start picks another.
+        // And a released port can still be written to by whoever had it before (an emulator retrying a delivery to a
+        // receiver that is gone, a CLI sent to a "port nobody listens on"): only requests to this receiver's own path,
+        // unique to it, are recorded; anything else is answered 404 and ignored.
+        _path = $"/webhooks/idcloud/{Guid.NewGuid():N}";
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+                continue;
+            }
+
+            _listener = listener;
+            Url = $"http://127.0.0.1:{port}{_path}";
+            break;
+        }
+
         _loop = Task.Run(LoopAsync);
     }
 
@@ -60,6 +85,13 @@ public sealed class WebhookReceiver : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
+            if (context.Request.Url!.AbsolutePath != _path)
+            {
+                context.Response.StatusCode = 404;
+                context.Response.Close();
+                continue;
+            }
+
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
             Received.Enqueue(new ReceivedWebhook(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body));
             context.Response.StatusCode = Status;

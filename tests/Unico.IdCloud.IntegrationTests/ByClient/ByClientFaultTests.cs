@@ -123,7 +123,7 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
     {
         _byClient.InjectFault(ByClientRoute.VerifyData, FaultMatrix.ToEmulated(fault));
 
-        var failure = await FaultMatrix.FailureOf(() => _fixture.VerifyDataClient.VerifyDataAsync("73689290074"));
+        var failure = await FaultMatrix.FailureOf(() => _fixture.VerifyDataClientFor(fault).VerifyDataAsync("73689290074"));
 
         Assert.Equal(kind, failure.Kind);
         Assert.True(failure.RequestMayHaveBeenProcessed);
@@ -208,13 +208,21 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
         public IIdCloudByClient Onboarding => App.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
         /// <summary>
-        /// The application that meets the Data Verification faults: its attempts time out after one second (the hanging
-        /// answer) and it has no circuit breaker, because its nine deliberate failures in a row would otherwise open the
-        /// breaker of the application the other tests of this class share, which then refuses their calls.
+        /// The application that meets the Data Verification faults: it has no circuit breaker, because its deliberate
+        /// failures in a row would otherwise open the breaker of the application the other tests of this class share,
+        /// which then refuses their calls. Its attempts have the default timeout: with one second (needed only for the
+        /// hanging answer, which <see cref="ImpatientVerifyDataApp"/> meets) a gateway's HTML page that a loaded machine
+        /// took over a second to deliver and read was a Timeout, not ServiceUnavailable, and the test failed.
         /// </summary>
         public IdCloudApp VerifyDataApp { get; private set; } = null!;
 
+        /// <summary>As <see cref="VerifyDataApp"/>, with attempts that time out after one second: meets the hanging answer.</summary>
+        public IdCloudApp ImpatientVerifyDataApp { get; private set; } = null!;
+
         public IIdCloudByClient VerifyDataClient => VerifyDataApp.Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
+
+        public IIdCloudByClient VerifyDataClientFor(InjectedFault fault) =>
+            (fault == InjectedFault.DelayBeyondAttemptTimeout ? ImpatientVerifyDataApp : VerifyDataApp).Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
 
         public IIdCloudByClient ClientFor(InjectedFault fault) =>
             (fault == InjectedFault.DelayBeyondAttemptTimeout ? ImpatientApp : App).Services.GetRequiredService<IIdCloudClientFactory>().GetByClient("onboarding");
@@ -234,6 +242,11 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
             VerifyDataApp = IdCloudApp.Start(Account, options => Emulator.ByClient.ApplyTo(options, ("onboarding", key)), resilience =>
             {
                 IdCloudApp.FastRetries(resilience);
+                resilience.CircuitBreakerEnabled = false;
+            });
+            ImpatientVerifyDataApp = IdCloudApp.Start(Account, options => Emulator.ByClient.ApplyTo(options, ("onboarding", key)), resilience =>
+            {
+                IdCloudApp.FastRetries(resilience);
                 resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
                 resilience.CircuitBreakerEnabled = false;
             });
@@ -242,6 +255,7 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
             // emulator's hanging answer, not time out before the request leaves on a busy machine.
             await ClientFor(InjectedFault.DelayBeyondAttemptTimeout).GetProcessAsync(ProcessId);
             await VerifyDataClient.VerifyDataAsync("73689290074");
+            await VerifyDataClientFor(InjectedFault.DelayBeyondAttemptTimeout).VerifyDataAsync("73689290074");
         }
 
         public override async Task DisposeAsync()
@@ -249,6 +263,7 @@ public sealed class ByClientFaultTests : IClassFixture<ByClientFaultTests.Fixtur
             await App.DisposeAsync();
             await ImpatientApp.DisposeAsync();
             await VerifyDataApp.DisposeAsync();
+            await ImpatientVerifyDataApp.DisposeAsync();
             await base.DisposeAsync();
         }
     }

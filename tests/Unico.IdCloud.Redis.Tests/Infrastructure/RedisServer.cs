@@ -11,6 +11,7 @@ namespace Unico.IdCloud.Redis.Tests.Infrastructure;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
 
     private RedisServer(Process process, int port)
     {
@@ -25,7 +26,38 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync(int? port = null)
     {
-        var chosen = port ?? FreePort();
+        // A free port is one the OS handed to a listener that then let it go: until redis-server binds it, anything
+        // else on the machine may take it (another listener, the local end of an outgoing connection), and then
+        // redis-server exits at once with "Address already in use". That is a busy machine, not the code under test:
+        // a port this class picked is picked again; one the test chose (a restart on the same port) is not.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(port ?? FreePort());
+            try
+            {
+                await server.WaitUntilAcceptingAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (port is null && attempt < 5 && server.PortWasTaken)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private bool PortWasTaken
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString().Contains("Address already in use", StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static RedisServer Launch(int chosen)
+    {
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
@@ -47,13 +79,20 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException("redis-server is not installed: run eng/install-redis.sh (.ci/run does).", ex);
         }
 
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new RedisServer(process, chosen);
+        process.OutputDataReceived += (_, e) => server.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, chosen);
-        await server.WaitUntilAcceptingAsync();
         return server;
+    }
+
+    private void Record(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
     }
 
     /// <summary>Kills the server (as a crash or a network partition would look to clients).</summary>
@@ -81,25 +120,50 @@ public sealed class RedisServer : IAsyncDisposable
 
     private async Task WaitUntilAcceptingAsync()
     {
-        for (var attempt = 0; attempt < 200; attempt++)
+        // A deadline, not a count of 25 ms attempts: on a loaded machine starting a process can take seconds.
+        var waiting = Stopwatch.StartNew();
+        while (waiting.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} on port {Port}.");
+                await _process.WaitForExitAsync(); // its output is all read
+                string output;
+                lock (_output)
+                {
+                    output = _output.ToString();
+                }
+
+                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} on port {Port}: {output}");
             }
 
             try
             {
+                // Answered PONG: this redis-server, not whatever else may have taken the port before it.
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.ConnectAsync(IPAddress.Loopback, Port, patience.Token);
+                var stream = client.GetStream();
+                await stream.WriteAsync("PING\r\n"u8.ToArray(), patience.Token);
+                var answer = new byte[7];
+                var read = 0;
+                while (read < answer.Length && await stream.ReadAsync(answer.AsMemory(read), patience.Token) is var n and > 0)
+                {
+                    read += n;
+                }
+
+                if (System.Text.Encoding.ASCII.GetString(answer, 0, read) == "+PONG\r\n" && !_process.HasExited)
+                {
+                    return;
+                }
+
+                await Task.Delay(25);
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
             {
                 await Task.Delay(25);
             }
         }
 
-        throw new TimeoutException($"redis-server did not accept connections on port {Port} within 5 s.");
+        throw new TimeoutException($"redis-server did not answer PING on port {Port} within 30 s.");
     }
 }
