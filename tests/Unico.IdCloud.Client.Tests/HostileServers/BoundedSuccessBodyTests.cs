@@ -103,6 +103,38 @@ public sealed class BoundedSuccessBodyTests
     }
 
     [Fact]
+    public async Task DataVerification_EndlessChunkedNonUtf8Body_FailsTypedWithBoundedMemoryAndNoCpf()
+    {
+        // by Client's POST /lists/{cpf} goes through the same bounded reader: a 200 that never ends, whose bytes are not
+        // even UTF-8, is a typed error within the cap, and neither the message nor the request URL in it has the CPF.
+        const long cap = 1024 * 1024;
+        const string cpf = "52998224725";
+        await using var server = new RawHttpServer(async (stream, _, ct) =>
+        {
+            await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/json\nTransfer-Encoding: chunked\n", ct);
+            await WriteChunkAsync(stream, Encoding.ASCII.GetBytes("{\"id\":\"41c24382-36ce-4bb4-8339-352114f71f78\",\"status\":3,\"lists\":{\"basicData\":{\"name\":\""), ct);
+            var garbage = Enumerable.Repeat(new byte[] { 0xC3, 0x28, 0xFF, 0x41 }, 16 * 1024).SelectMany(b => b).ToArray();
+            while (!ct.IsCancellationRequested)
+            {
+                await WriteChunkAsync(stream, garbage, ct);
+            }
+        });
+        await using var app = HostileServerApp.Start(server.BaseAddress, o => o.MaxResponseBodySize = cap);
+        var byClient = app.GetRequiredService<Unico.IdCloud.Client.ByClient.IIdCloudByClient>();
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = await Assert.ThrowsAnyAsync<IdCloudException>(() => byClient.VerifyDataAsync(cpf).WaitAsync(Slack));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal(IdCloudErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("MaxResponseBodySize", error.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 32L * 1024 * 1024, $"allocated {allocated} bytes");
+        Assert.DoesNotContain(cpf, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(cpf, error.RequestUri?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        Assert.EndsWith("/lists/***.***.***-25", error.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignedDocument_StallingMidBody_FailsOnTheIdleTimeout()
     {
         var idle = TimeSpan.FromSeconds(1);
